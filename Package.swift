@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Dependencies point one way:
+//   coach → CoachConsole → {CoachStore, CoachScoring} → CoachCore
+// Only CoachConsole imports CReadline (GNU readline, GPL-3.0: see LICENSE).
+let package = Package(
+    name: "coach",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coach", targets: ["coach"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
+        ),
+        .target(
+            name: "CoachCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "CoachScoring", dependencies: ["CoachCore"]),
+        .target(
+            name: "CoachStore",
+            dependencies: ["CoachCore", "CoachScoring", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "CoachConsole",
+            dependencies: [
+                "CoachCore", "CoachScoring", "CoachStore", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "coach", dependencies: ["CoachConsole"]),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
+        .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore"]),
+        .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["coach"]),
+    ]
+)
