@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a person does in the organisation; decides what coach lets them run and see.
 public enum Role: String, CaseIterable, Codable, Sendable {
     case rep
@@ -9,5 +11,3 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         self.init(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 }
-
-
