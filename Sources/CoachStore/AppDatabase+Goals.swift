@@ -1,0 +1,47 @@
+import CoachCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Sets (or replaces) `person`'s target for `kpi` in `period`. HR or the person's manager may.
+    @discardableResult
+    public func setGoal(person: String, kpi: String, target: Double, period: Period,
+                        by actor: String, at now: Date = Date()) throws -> Goal {
+        let kpi = kpi.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !kpi.isEmpty, !kpi.unicodeScalars.contains(where: {
+            CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0)
+        }) else { throw StoreError.invalidKPI(kpi) }
+        guard target.isFinite else { throw StoreError.invalidTarget(target) }
+        return try write { db in
+            let actor = try Self.actor(actor, db)
+            let subject = try Self.existingPerson(person, db)
+            guard actor.role == .hr || (subject.managerID != nil && subject.managerID == actor.id) else {
+                throw StoreError.notAllowed("only HR or \(subject.name)'s manager can set their goals")
+            }
+            try db.execute(sql: """
+                INSERT INTO goal (person_id, kpi, period, target, set_by_id, set_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person_id, kpi, period) DO UPDATE SET
+                    target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
+                """, arguments: [subject.id, kpi, period.description, target, actor.id, now])
+            return try Goal
+                .filter(Goal.Columns.personID == subject.id && Goal.Columns.kpi == kpi
+                        && Goal.Columns.period == period.description)
+                .fetchOne(db)!
+        }
+    }
+
+    /// `person`'s goals, latest period first, then by KPI.
+    public func goals(for person: String) throws -> [Goal] {
+        try read { db in
+            let subject = try Self.existingPerson(person.trimmingCharacters(in: .whitespacesAndNewlines), db)
+            return try Self.goals(personID: subject.id, db)
+        }
+    }
+
+    static func goals(personID: Int64?, _ db: Database) throws -> [Goal] {
+        try Goal.filter(Goal.Columns.personID == personID)
+            .order(Goal.Columns.period.desc, Goal.Columns.kpi)
+            .fetchAll(db)
+    }
+}

@@ -1,0 +1,61 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// Someone in the organisation: a rep, a manager or HR.
+public struct Person: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var name: String
+    public var role: Role
+    public var teamID: Int64?
+    public var managerID: Int64?
+    /// Whether the rep shares their wellbeing band and trend with their manager; nil: never asked.
+    public var shareWellbeing: Bool?
+    public var createdAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, role
+        case teamID = "team_id"
+        case managerID = "manager_id"
+        case shareWellbeing = "share_wellbeing"
+        case createdAt = "created_at"
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let name = Column(CodingKeys.name)
+        public static let role = Column(CodingKeys.role)
+        public static let teamID = Column(CodingKeys.teamID)
+        public static let managerID = Column(CodingKeys.managerID)
+        public static let shareWellbeing = Column(CodingKeys.shareWellbeing)
+        public static let createdAt = Column(CodingKeys.createdAt)
+    }
+}
+
+extension Person: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "person"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// A person as the `people` list shows them.
+public struct PersonSummary: Sendable, Equatable {
+    public var name: String
+    public var role: Role
+    public var team: String?
+    public var manager: String?
+}
+
+/// A person as `person show` shows them.
+public struct PersonDetail: Sendable, Equatable {
+    public var summary: PersonSummary
+    public var createdAt: Date
+    /// nil: never asked.
+    public var shareWellbeing: Bool?
+    /// Names of the people this person manages, sorted.
+    public var directReports: [String]
+    /// Goals, latest period first.
+    public var goals: [Goal]
+}

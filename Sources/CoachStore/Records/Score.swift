@@ -1,0 +1,70 @@
+import GRDB
+
+/// A score computed once when its session completed (quizzes: points, max_points, percent, passed).
+public struct Score: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "score"
+
+    public var sessionID: Int64
+    public var scoreID: String
+    public var value: Double?
+    /// The id of the band label the value falls in, if any.
+    public var band: String?
+    /// Whether the value calls for attention (a low wellbeing score).
+    public var alert: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case value, band, alert
+        case sessionID = "session_id"
+        case scoreID = "score_id"
+    }
+
+    public enum Columns {
+        public static let sessionID = Column(CodingKeys.sessionID)
+        public static let scoreID = Column(CodingKeys.scoreID)
+    }
+}
+
+/// A score to store with a completing session.
+public struct ScoreRow: Sendable, Equatable {
+    public var scoreID: String
+    public var value: Double?
+    public var band: String?
+    public var alert: Bool
+
+    public init(scoreID: String, value: Double?, band: String? = nil, alert: Bool = false) {
+        self.scoreID = scoreID
+        self.value = value
+        self.band = band
+        self.alert = alert
+    }
+}
+
+/// One question's mark in a graded quiz attempt, for item analysis.
+public struct QuestionMark: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "question_mark"
+
+    public var sessionID: Int64
+    public var questionID: String
+    public var mark: Double
+    public var maxMark: Double
+
+    enum CodingKeys: String, CodingKey {
+        case mark
+        case sessionID = "session_id"
+        case questionID = "question_id"
+        case maxMark = "max_mark"
+    }
+}
+
+/// A question's mark to store with a completing quiz session.
+public struct MarkRow: Sendable, Equatable {
+    public var questionID: String
+    public var mark: Double
+    public var maxMark: Double
+
+    public init(questionID: String, mark: Double, maxMark: Double) {
+        self.questionID = questionID
+        self.mark = mark
+        self.maxMark = maxMark
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Everything that can go wrong in the store, each with a message a user can act on.
+public enum StoreError: Error, Equatable, Sendable {
+    /// The store's folder is missing and cannot be created, or is not writable.
+    case folderUnavailable(path: String, reason: String)
+    /// The store file exists but cannot be opened for reading and writing.
+    case fileUnavailable(path: String, reason: String)
+    /// The file at `path` is not a SQLite database.
+    case notADatabase(path: String)
+    /// The store was written by a newer version of coach (`migrations` are unknown to this one).
+    case newerSchema(path: String, migrations: [String])
+    /// A name (person or team) breaks the naming rules.
+    case invalidName(String, reason: String)
+    /// A person with this name (case-insensitively) already exists.
+    case duplicatePerson(String)
+    /// No person has this name; `suggestion` is the closest existing name, if any is close.
+    case unknownPerson(String, suggestion: String?)
+    /// The acting user is missing (nil) or not a person in the store.
+    case unknownUser(String?)
+    /// The named person was given as a manager but does not have the manager role.
+    case notAManager(String)
+    /// The acting user may not do this; `reason` says why.
+    case notAllowed(String)
+    /// A KPI id is empty or contains whitespace or control characters.
+    case invalidKPI(String)
+    /// A goal target is NaN or infinite.
+    case invalidTarget(Double)
+    /// No session has this id.
+    case sessionNotFound(Int64)
+    /// The session is completed or abandoned and cannot change any more.
+    case sessionClosed(id: Int64, state: SessionState)
+    /// Any other database failure, with SQLite's message.
+    case database(String)
+}
+
+extension StoreError: LocalizedError, CustomStringConvertible {
+    public var errorDescription: String? { description }
+
+    public var description: String {
+        switch self {
+        case let .folderUnavailable(path, reason):
+            return "cannot use the store folder \(path): \(reason). Choose another location with --store PATH or fix the folder's permissions."
+        case let .fileUnavailable(path, reason):
+            return "cannot open the store \(path): \(reason). Check the file's owner and permissions, or use --store PATH."
+        case let .notADatabase(path):
+            return "\(path) is not a coach store (not a SQLite database). It was left untouched; point --store at another file."
+        case let .newerSchema(path, migrations):
+            return "the store \(path) was written by a newer version of coach (unknown schema changes: \(migrations.joined(separator: ", "))). It was left untouched; upgrade coach to use it."
+        case let .invalidName(name, reason):
+            return "invalid name \"\(name)\": \(reason)"
+        case let .duplicatePerson(name):
+            return "a person named \"\(name)\" already exists"
+        case let .unknownPerson(name, suggestion):
+            if let suggestion { return "no person named \"\(name)\"; did you mean \"\(suggestion)\"?" }
+            return "no person named \"\(name)\"; `people` lists them"
+        case let .unknownUser(name):
+            if let name { return "\"\(name)\" is not a person in this store; use --as PERSON with an existing name" }
+            return "who are you? Give --as PERSON (or set COACH_USER)"
+        case let .notAManager(name):
+            return "\(name) is not a manager; only a person with the manager role can be a manager"
+        case let .notAllowed(reason):
+            return "not allowed: \(reason)"
+        case let .invalidKPI(kpi):
+            return "invalid KPI id \"\(kpi)\": use the id from the one-on-one template (no spaces)"
+        case let .invalidTarget(value):
+            return "invalid target \(value): a target must be a finite number"
+        case let .sessionNotFound(id):
+            return "no session #\(id)"
+        case let .sessionClosed(id, state):
+            return "session #\(id) is \(state.rawValue) and cannot change"
+        case let .database(message):
+            return "store error: \(message)"
+        }
+    }
+}
