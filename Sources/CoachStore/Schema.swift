@@ -23,8 +23,8 @@ enum Schema {
         try db.create(table: "team") { t in
             t.primaryKey("id", .integer)
             t.column("name", .text).notNull().unique().collate(.nocase)
-            // person is created below; SQLite resolves the reference lazily.
-            t.column("manager_id", .integer).references("person", onDelete: .setNull)
+            // person is created below: name the column, as GRDB can't look up its primary key yet.
+            t.column("manager_id", .integer).references("person", column: "id", onDelete: .setNull)
         }
         try db.create(table: "person") { t in
             t.primaryKey("id", .integer)

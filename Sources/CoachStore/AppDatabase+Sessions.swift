@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+
+/// Sessions for the survey engine: every answer is stored in its own transaction as it is
+/// given; scores are stored once, when the session completes.
+extension AppDatabase {
+    /// Remembers the exact survey content a session starts with (no-op if the hash is known).
+    public func recordSurveyVersion(surveyID: String, hash: String, content: String,
+                                    at now: Date = Date()) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO survey_version (hash, survey_id, content, first_seen_at)
+                VALUES (?, ?, ?, ?) ON CONFLICT (hash) DO NOTHING
+                """, arguments: [hash, surveyID, content, now])
+        }
+    }
+
+    /// The survey content recorded under `hash`, if any.
+    public func surveyContent(hash: String) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT content FROM survey_version WHERE hash = ?",
+                                arguments: [hash])
+        }
+    }
+
+    /// Starts an in-progress session and returns its id. The survey version must be recorded
+    /// first (`recordSurveyVersion`).
+    public func startSession(surveyID: String, surveyHash: String, kind: String,
+                             subjectID: Int64, authorID: Int64, phase: SessionPhase? = nil,
+                             periodKey: String? = nil, supersedes: Int64? = nil,
+                             quizLayout: String? = nil, at now: Date = Date()) throws -> Int64 {
+        try write { db in
+            var session = Session(
+                id: nil, surveyID: surveyID, surveyHash: surveyHash, kind: kind,
+                subjectID: subjectID, authorID: authorID, startedAt: now, updatedAt: now,
+                completedAt: nil, state: .inProgress, phase: phase, supersedesID: supersedes,
+                quizLayout: quizLayout, periodKey: periodKey)
+            try session.insert(db)
+            return session.id!
+        }
+    }
+
+    /// Stores (or replaces, after `:back`) the answer to `questionID`, in its own transaction.
+    /// A paused session becomes in progress again.
+    public func saveAnswer(sessionID: Int64, questionID: String, valueJSON: String,
+                           isPrivate: Bool, position: Int, at now: Date = Date()) throws {
+        try write { db in
+            try Self.openSession(sessionID, db)
+            try db.execute(sql: """
+                INSERT INTO answer (session_id, question_id, value, is_private, position, answered_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session_id, question_id) DO UPDATE SET
+                    value = excluded.value, is_private = excluded.is_private,
+                    position = excluded.position, answered_at = excluded.answered_at
+                """, arguments: [sessionID, questionID, valueJSON, isPrivate, position, now])
+            try Self.touch(sessionID, state: .inProgress, at: now, db)
+        }
+    }
+
+    /// Removes the answer to `questionID` (`:back` then `:skip`).
+    public func deleteAnswer(sessionID: Int64, questionID: String, at now: Date = Date()) throws {
+        try write { db in
+            try Self.openSession(sessionID, db)
+            try Answer.filter(Answer.Columns.sessionID == sessionID && Answer.Columns.questionID == questionID)
+                .deleteAll(db)
+            try Self.touch(sessionID, state: .inProgress, at: now, db)
+        }
+    }
+
+    /// The session's answers, in the order asked.
+    public func answers(sessionID: Int64) throws -> [Answer] {
+        try read { db in
+            try Answer.filter(Answer.Columns.sessionID == sessionID)
+                .order(Answer.Columns.position, Column("id"))
+                .fetchAll(db)
+        }
+    }
+
+    /// Marks an open session paused; every answer given so far is already stored.
+    public func pauseSession(id: Int64, at now: Date = Date()) throws {
+        try write { db in
+            try Self.openSession(id, db)
+            try Self.touch(id, state: .paused, at: now, db)
+        }
+    }
+
+    /// Completes a session in one transaction: stores its scores (and quiz marks), sets
+    /// `completed_at` and the state. Refuses a session already completed or abandoned.
+    public func completeSession(id: Int64, scores: [ScoreRow], marks: [MarkRow] = [],
+                                at now: Date = Date()) throws {
+        try write { db in
+            try Self.openSession(id, db)
+            for row in scores {
+                try Score(sessionID: id, scoreID: row.scoreID, value: row.value,
+                          band: row.band, alert: row.alert).upsert(db)
+            }
+            for row in marks {
+                try QuestionMark(sessionID: id, questionID: row.questionID, mark: row.mark,
+                                 maxMark: row.maxMark).upsert(db)
+            }
+            try db.execute(sql: """
+                UPDATE session SET state = ?, completed_at = ?, updated_at = ? WHERE id = ?
+                """, arguments: [SessionState.completed, now, now, id])
+        }
+    }
+
+    /// The author's latest interrupted (in-progress or paused) session, if any.
+    public func resumableSession(authorID: Int64) throws -> Session? {
+        try read { db in
+            try Session
+                .filter(Session.Columns.authorID == authorID)
+                .filter([SessionState.inProgress, .paused].contains(Session.Columns.state))
+                .order(Session.Columns.updatedAt.desc, Session.Columns.id.desc)
+                .fetchOne(db)
+        }
+    }
+
+    /// The session with this id, if any.
+    public func session(id: Int64) throws -> Session? {
+        try read { db in try Session.fetchOne(db, key: id) }
+    }
+
+    /// The scores stored with a completed session, by score id.
+    public func scores(sessionID: Int64) throws -> [Score] {
+        try read { db in
+            try Score.filter(Score.Columns.sessionID == sessionID).order(Score.Columns.scoreID).fetchAll(db)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The session, or `sessionNotFound` / `sessionClosed` unless it is in progress or paused.
+    @discardableResult
+    private static func openSession(_ id: Int64, _ db: Database) throws -> Session {
+        guard let session = try Session.fetchOne(db, key: id) else { throw StoreError.sessionNotFound(id) }
+        guard session.state == .inProgress || session.state == .paused else {
+            throw StoreError.sessionClosed(id: id, state: session.state)
+        }
+        return session
+    }
+
+    private static func touch(_ id: Int64, state: SessionState, at now: Date, _ db: Database) throws {
+        try db.execute(sql: "UPDATE session SET state = ?, updated_at = ? WHERE id = ?",
+                       arguments: [state, now, id])
+    }
+}
