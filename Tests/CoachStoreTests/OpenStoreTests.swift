@@ -90,6 +90,7 @@ struct OpenStoreTests {
             let error = storeError { _ = try AppDatabase.open(path: path) }
             #expect(error == .newerSchema(path: path, migrations: ["v99-future"]))
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["coach.sqlite"])
         }
     }
 
@@ -123,6 +124,17 @@ struct OpenStoreTests {
             try AppDatabase.open(path: path)
                 .addPerson(name: "Hana", role: .hr, team: nil, manager: nil, by: nil)
             #expect(try AppDatabase.open(path: path).peopleCount() == 1)
+        }
+    }
+
+    @Test func twoHandlesOnOneFileShareWrites() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("coach.sqlite").path
+            let one = try AppDatabase.open(path: path)
+            let two = try AppDatabase.open(path: path)
+            try one.addPerson(name: "Hana", role: .hr, team: nil, manager: nil, by: nil)
+            try two.addPerson(name: "Mia", role: .manager, team: "North", manager: nil, by: "Hana")
+            #expect(try one.people().map(\.name) == ["Hana", "Mia"])
         }
     }
 }
