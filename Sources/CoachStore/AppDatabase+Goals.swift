@@ -24,10 +24,11 @@ extension AppDatabase {
                 ON CONFLICT (person_id, kpi, period) DO UPDATE SET
                     target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
                 """, arguments: [subject.id, kpi, period.description, target, actor.id, now])
-            return try Goal
+            guard let goal = try Goal
                 .filter(Goal.Columns.personID == subject.id && Goal.Columns.kpi == kpi
                         && Goal.Columns.period == period.description)
-                .fetchOne(db)!
+                .fetchOne(db) else { throw StoreError.database("the goal just set cannot be read back") }
+            return goal
         }
     }
 
