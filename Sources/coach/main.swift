@@ -1,1 +1,4 @@
 import CoachConsole
+import Foundation
+
+exit(CoachMain.run(arguments: Array(CommandLine.arguments.dropFirst())))

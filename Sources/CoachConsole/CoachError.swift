@@ -1,0 +1,40 @@
+import Foundation
+
+/// What went wrong in the console layer, in words a user can act on.
+public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertible {
+    /// Nobody has been added yet.
+    case emptyStore
+    /// No `--as`, `COACH_USER` or `user:` in the config.
+    case noUser
+    /// The user named is not in the store.
+    case unknownUser(String, suggestion: String?)
+    /// A command word the table does not have.
+    case unknownCommand(String, suggestion: String?)
+    /// A global option typed inside the shell.
+    case globalOptionInShell
+    /// A line the shell cannot split into words (an unclosed quote).
+    case unbalancedQuote
+
+    public var description: String {
+        switch self {
+        case .emptyStore:
+            return "the store is empty: add the first person with 'person add NAME --role hr|manager|rep' (they become the user)"
+        case .noUser:
+            return "coach does not know who you are: pass --as NAME, set COACH_USER, or put 'user: NAME' in the config"
+        case let .unknownUser(name, suggestion):
+            return "'\(name)' is not a person in this store" + didYouMean(suggestion) + "; use --as with a person's name (see 'people')"
+        case let .unknownCommand(name, suggestion):
+            return "unknown command '\(name)'" + didYouMean(suggestion) + "; type 'help' for the list"
+        case .globalOptionInShell:
+            return "--store, --surveys, --as and --no-color go on the coach command line, not inside the shell"
+        case .unbalancedQuote:
+            return "the line has an unclosed quote"
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    private func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

@@ -1,0 +1,54 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// Everything a command needs to run: resolved paths and settings, the console to write to,
+/// the line reader that answers questions, who is at the keyboard, and the store (opened on
+/// first use, so commands that never touch it never create it).
+public final class CommandContext {
+    public let paths: CoachPaths
+    public let config: CoachConfig
+    public let console: Console
+    /// Reads answers and command lines; `nil` for one-shot commands without a terminal.
+    public let reader: (any LineReader)?
+    /// Whether a person is at a terminal (the shell may ask questions).
+    public let isTerminal: Bool
+    /// The name of who is at the keyboard (`--as`, `COACH_USER` or the config's `user:`).
+    public internal(set) var userName: String?
+    private var openedDatabase: AppDatabase?
+
+    public init(paths: CoachPaths, config: CoachConfig, console: Console, reader: (any LineReader)?,
+                isTerminal: Bool, userName: String?, database: AppDatabase? = nil) {
+        self.paths = paths
+        self.config = config
+        self.console = console
+        self.reader = reader
+        self.isTerminal = isTerminal
+        self.userName = userName
+        self.openedDatabase = database
+    }
+
+    /// The store, opened (and created, 0600 in a 0700 folder) on first use.
+    public func database() throws -> AppDatabase {
+        if let openedDatabase { return openedDatabase }
+        let database = try AppDatabase.open(path: paths.store)
+        openedDatabase = database
+        return database
+    }
+
+    /// The person at the keyboard, who must exist in the store.
+    public func currentUser() throws -> Person {
+        let database = try database()
+        guard let name = userName else {
+            if try database.peopleCount() == 0 { throw CoachError.emptyStore }
+            throw CoachError.noUser
+        }
+        guard let person = try database.person(named: name) else {
+            throw CoachError.unknownUser(name, suggestion: suggestion(for: name, among: try database.people().map(\.name)))
+        }
+        return person
+    }
+
+    /// Makes `name` the person at the keyboard for the rest of this run.
+    func switchUser(to name: String) { userName = name }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The root of the command table: `coach` alone opens the shell.
+public struct Coach: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "coach",
+        abstract: "A coaching console for people who manage online sales teams.",
+        discussion: """
+        Run without a command to open the shell; every shell command also runs one-shot,
+        e.g. 'coach people --json'. Type 'help COMMAND' for a command's usage and an example.
+        """,
+        subcommands: commandTable)
+
+    /// Every command, once, in the order `help` lists them.
+    static let commandTable: [any ParsableCommand.Type] = [
+        PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self,
+        SurveysCommand.self, ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
+    ]
+
+    @OptionGroup public var global: GlobalOptions
+
+    public init() {}
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import CoachCore
+
+/// Questions about the command table: which words name a command, what a command's flags are,
+/// and the overview `help` prints. Everything is derived from `Coach.configuration`, so a new
+/// command needs no change here.
+enum CommandTable {
+    /// A command and the words that reach it (`["goal", "set"]`).
+    struct Entry {
+        let path: [String]
+        let type: any ParsableCommand.Type
+        var name: String { path.joined(separator: " ") }
+    }
+
+    /// Every command reachable from the root, groups included, in table order.
+    static let entries: [Entry] = {
+        var result: [Entry] = []
+        func walk(_ type: any ParsableCommand.Type, path: [String]) {
+            for sub in type.configuration.subcommands {
+                let words = names(of: sub)
+                let entry = Entry(path: path + [words[0]], type: sub)
+                result.append(entry)
+                walk(sub, path: entry.path)
+            }
+        }
+        walk(Coach.self, path: [])
+        return result
+    }()
+
+    /// The command name and its aliases.
+    static func names(of type: any ParsableCommand.Type) -> [String] {
+        let configuration = type.configuration
+        return [configuration.commandName ?? String(describing: type).lowercased()] + configuration.aliases
+    }
+
+    /// The subcommand words accepted after `path` (top-level words for `[]`).
+    static func words(after path: [String]) -> [String] {
+        let parent = path.isEmpty ? Coach.self : entries.first { $0.path == path }?.type
+        return parent?.configuration.subcommands.flatMap(names(of:)) ?? []
+    }
+
+    /// Checks the command words at the start of a line, so a typo gets "did you mean".
+    static func checkCommandWords(_ tokens: [String]) throws {
+        var path: [String] = []
+        for token in tokens {
+            let candidates = words(after: path)
+            if candidates.isEmpty || token.hasPrefix("-") { return }
+            guard let match = subcommand(named: token, after: path) else {
+                let typed = (path + [token]).joined(separator: " ")
+                let guess = suggestion(for: token, among: candidates).map { (path + [$0]).joined(separator: " ") }
+                throw CoachError.unknownCommand(typed, suggestion: guess)
+            }
+            path.append(match)
+        }
+    }
+
+    private static func subcommand(named word: String, after path: [String]) -> String? {
+        let parent = path.isEmpty ? Coach.self : entries.first { $0.path == path }?.type
+        for sub in parent?.configuration.subcommands ?? [] where names(of: sub).contains(word) {
+            return names(of: sub)[0]
+        }
+        return nil
+    }
+
+    /// The command named by `words` (`["goal", "set"]`), for `help`.
+    static func resolve(_ words: [String]) throws -> any ParsableCommand.Type {
+        try checkCommandWords(words)
+        var path: [String] = []
+        for word in words {
+            guard let match = subcommand(named: word, after: path) else { break }
+            path.append(match)
+        }
+        guard let entry = entries.first(where: { $0.path == path }) else {
+            throw CoachError.unknownCommand(words.joined(separator: " "), suggestion: nil)
+        }
+        return entry.type
+    }
+
+    /// The long flags a command accepts, read from its own help so they never drift.
+    static func flags(of type: any ParsableCommand.Type) -> [String] {
+        let help = Coach.helpMessage(for: type, columns: 200)
+        guard let options = help.range(of: "OPTIONS:") else { return [] }
+        var flags: [String] = []
+        for line in help[options.upperBound...].split(separator: "\n") {
+            let trimmed = line.drop(while: { $0 == " " })
+            guard trimmed.hasPrefix("-") else { continue }
+            for word in trimmed.split(separator: " ") {
+                let flag = word.split(separator: ",").first.map(String.init) ?? ""
+                if flag.hasPrefix("--"), flag != "--help" { flags.append(flag) }
+                if !word.hasPrefix("-") { break }
+            }
+        }
+        return flags + ["--help"]
+    }
+
+    /// The list `help` prints: each runnable command with its one-line abstract.
+    static func overview(styled: (String, TextStyle) -> String) -> String {
+        let leaves = entries.filter {
+            $0.type.configuration.subcommands.isEmpty && $0.type.configuration.shouldDisplay
+        }
+        let width = leaves.map(\.name.count).max() ?? 0
+        var lines = [styled("Commands", .bold)]
+        for entry in leaves {
+            lines.append("  " + entry.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                         + "  " + entry.type.configuration.abstract)
+        }
+        lines.append("")
+        lines.append("Type 'help COMMAND' for its usage and an example, e.g. 'help person add'.")
+        lines.append("In a guided session: :back, :skip, :help, :pause (or Ctrl-C).")
+        return lines.joined(separator: "\n")
+    }
+}
+
+import Foundation

@@ -1,0 +1,104 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+
+/// `person add` and `person show`.
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "Add a person or show one.",
+        subcommands: [PersonAdd.self, PersonShow.self])
+}
+
+/// `person add NAME --role rep|manager|hr [--team TEAM] [--manager PERSON]`
+struct PersonAdd: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a person: a rep, a manager or HR.",
+        discussion: """
+        On an empty store anyone may add the first person, who then is the user. After that HR
+        adds anyone and a manager adds reps to their own team. A team is created when first named.
+
+        Example:
+          person add "Ana Lima" --role rep --team North --manager Marco
+        """)
+    static let argumentKinds: [ArgumentKind] = [.none]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The person's name, unique in the store.") var name: String
+    @Option(help: "rep, manager or hr.") var role: Role
+    @Option(help: "The team, created if new.") var team: String?
+    @Option(help: "The person's manager (a manager).") var manager: String?
+
+    func run(in context: CommandContext) throws {
+        let database = try context.database()
+        let isFirst = try database.peopleCount() == 0
+        let actor = isFirst ? nil : try context.currentUser().name
+        let person = try database.addPerson(name: name, role: role, team: team, manager: manager, by: actor)
+        context.console.line("Added \(person.name) (\(person.role.rawValue)).")
+        if isFirst, context.userName.map({ $0.caseInsensitiveCompare(person.name) != .orderedSame }) ?? true {
+            context.switchUser(to: person.name)
+            context.console.line("\(person.name) is the first person in this store and is now the user.")
+        }
+    }
+}
+
+/// `person show NAME`
+struct PersonShow: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a person: role, team, manager and goals.",
+        discussion: "Example:\n  person show Ana --json")
+    static let argumentKinds: [ArgumentKind] = [.person]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The person's name.") var name: String
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run(in context: CommandContext) throws {
+        let database = try context.database()
+        _ = try context.currentUser()
+        let detail = try database.personDetail(named: name)
+        if json {
+            context.console.line(try JSONOutput.encode(PersonDetailJSON(detail)))
+            return
+        }
+        let console = context.console
+        let name = detail.summary.name
+        console.line(console.styled(name, .bold) + "  \(detail.summary.role.rawValue)")
+        console.line("team     \(detail.summary.team ?? "-")")
+        console.line("manager  \(detail.summary.manager ?? "-")")
+        if !detail.directReports.isEmpty { console.line("reports  \(detail.directReports.joined(separator: ", "))") }
+        if detail.goals.isEmpty {
+            console.line("goals    none (set one with 'goal set \(name) KPI TARGET')")
+        } else {
+            console.line("goals")
+            for goal in detail.goals { console.line("  \(goal.period)  \(goal.kpi)  \(formatNumber(goal.target))") }
+        }
+    }
+}
+
+/// `people`
+struct PeopleCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "people",
+        abstract: "List everyone in the store.",
+        discussion: "Example:\n  people --json")
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run(in context: CommandContext) throws {
+        let database = try context.database()
+        _ = try context.currentUser()
+        let people = try database.people()
+        if json {
+            context.console.line(try JSONOutput.encode(people.map(PersonJSON.init)))
+            return
+        }
+        var table = Table("NAME", "ROLE", "TEAM", "MANAGER")
+        for person in people { table.add([person.name, person.role.rawValue, person.team ?? "-", person.manager ?? "-"]) }
+        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(people.count == 1 ? "1 person" : "\(people.count) people")
+    }
+}

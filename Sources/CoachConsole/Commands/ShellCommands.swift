@@ -1,0 +1,63 @@
+import ArgumentParser
+
+/// `shell`: opens the interactive shell (what `coach` alone does on a terminal).
+struct ShellCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "Open the coach shell (also what 'coach' alone does).",
+        discussion: """
+        With a terminal the shell uses GNU readline: line editing, history, Tab completion.
+        Otherwise it reads plain lines, so a script can drive it:
+
+        Example:
+          printf 'people\\nquit\\n' | coach shell --as Dana
+        """)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run(in context: CommandContext) throws {
+        throw ShellRequest()
+    }
+}
+
+/// Thrown by `shell` to ask the dispatcher for the shell (it cannot nest inside itself).
+struct ShellRequest: Error {}
+
+/// `quit`: leaves the shell.
+struct QuitCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quit", abstract: "Leave the shell (also 'exit' or Ctrl-D).",
+        discussion: "Example:\n  quit")
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    func run(in context: CommandContext) throws {}
+}
+
+/// `exit`: leaves the shell.
+struct ExitCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exit", abstract: "Leave the shell (also 'quit' or Ctrl-D).",
+        discussion: "Example:\n  exit", shouldDisplay: false)
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    func run(in context: CommandContext) throws {}
+}
+
+/// `help [COMMAND]`: the command list, or one command's usage and an example.
+struct HelpCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "help",
+        abstract: "List the commands, or show one command's usage and an example.",
+        discussion: "Example:\n  help person add")
+    static let argumentKinds: [ArgumentKind] = [.command]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "A command, e.g. 'goal set'.") var command: [String] = []
+
+    func run(in context: CommandContext) throws {
+        if command.isEmpty {
+            context.console.line(CommandTable.overview(styled: context.console.styled))
+            return
+        }
+        let type = try CommandTable.resolve(command)
+        context.console.line(Coach.helpMessage(for: type, columns: 100))
+    }
+}

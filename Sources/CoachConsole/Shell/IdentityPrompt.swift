@@ -1,0 +1,72 @@
+import CoachCore
+import CoachStore
+
+/// On a terminal with no known user, asks once who is at the keyboard and remembers the
+/// answer in the config file. On an empty store the person is created with the role given.
+struct IdentityPrompt {
+    let context: CommandContext
+    let reader: any LineReader
+
+    func ensureUser() {
+        guard let database = try? context.database() else { return }
+        if let name = context.userName {
+            if (try? database.person(named: name)) ?? nil == nil, ((try? database.peopleCount()) ?? 0) > 0 {
+                context.console.problem("note: '\(name)' is not a person in this store; commands that need a user will refuse.")
+            }
+            if (try? database.peopleCount()) ?? 0 > 0 { return }
+        }
+        let isEmpty = ((try? database.peopleCount()) ?? 0) == 0
+        context.console.line(isEmpty
+            ? "This store is empty. Who are you? You will be its first person."
+            : "coach does not know who you are yet.")
+        guard let name = ask("Your name: ", default: context.userName) else { return }
+        if let person = try? database.person(named: name) {
+            remember(person.name)
+            return
+        }
+        guard isEmpty else {
+            context.console.problem("'\(name)' is not in this store: ask HR or your manager to add you (person add).")
+            return
+        }
+        while true {
+            guard let answer = ask("Your role (rep, manager, hr): ", default: nil) else { return }
+            guard let role = Role(parsing: answer) else {
+                context.console.line("Please answer rep, manager or hr.")
+                continue
+            }
+            do {
+                let person = try database.addPerson(name: name, role: role, team: nil, manager: nil, by: nil)
+                context.console.line("Added \(person.name) (\(role.rawValue)).")
+                remember(person.name)
+            } catch {
+                context.console.problem("coach: \(error)")
+            }
+            return
+        }
+    }
+
+    private func ask(_ prompt: String, default value: String?) -> String? {
+        while true {
+            switch reader.readLine(prompt: value.map { "\(prompt)[\($0)] " } ?? prompt) {
+            case .endOfInput, .interrupted:
+                return nil
+            case let .line(text):
+                let answer = text.trimmingCharacters(in: .whitespaces)
+                if !answer.isEmpty { return answer }
+                if let value { return value }
+            }
+        }
+    }
+
+    private func remember(_ name: String) {
+        context.switchUser(to: name)
+        do {
+            try CoachConfig.saveUser(name, path: context.paths.config)
+            context.console.line("Hello, \(name). Saved you as the user in \(context.paths.config).")
+        } catch {
+            context.console.problem("coach: \(error)")
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,77 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+/// The coach shell: reads command lines, parses each with the command table and runs it.
+/// On a terminal it greets, asks who you are once, and keeps history; on a pipe it reads plain
+/// lines with no prompt or echo, so a script can drive it.
+final class Shell {
+    private let context: CommandContext
+    private let reader: any LineReader
+    /// The worst status a command returned: a script driving the shell can tell something failed.
+    private var status: Int32 = 0
+
+    init(context: CommandContext) {
+        self.context = context
+        self.reader = context.reader ?? PlainLineReader(fileDescriptor: STDIN_FILENO)
+    }
+
+    /// Runs until `quit`, `exit`, Ctrl-D or the end of input; returns the exit status.
+    func run() -> Int32 {
+        if context.isTerminal {
+            context.console.line("coach — type 'help' for commands, 'quit' to leave.")
+            IdentityPrompt(context: context, reader: reader).ensureUser()
+            if let readline = reader as? PlainLineReader, false { // TEMP-READLINE
+                _ = readline
+            }
+        }
+        loop: while true {
+            switch reader.readLine(prompt: prompt()) {
+            case .endOfInput:
+                if context.isTerminal { context.console.line() }
+                break loop
+            case .interrupted:
+                continue
+            case let .line(text):
+                let line = text.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty { continue }
+                reader.addToHistory(line)
+                if !execute(line) { break loop }
+            }
+        }
+        reader.saveHistory()
+        return status
+    }
+
+    /// Runs one command line; returns false when the line asks to leave.
+    func execute(_ line: String) -> Bool {
+        do {
+            let words = try ShellWords.split(line)
+            try CommandTable.checkCommandWords(words)
+            let command = try Coach.parseAsRoot(words)
+            guard let command = command as? any CoachCommand else {
+                var builtIn = command
+                try builtIn.run()
+                return true
+            }
+            guard command.global.isEmpty else { throw CoachError.globalOptionInShell }
+            if command is QuitCommand || command is ExitCommand { return false }
+            if command is ShellCommand {
+                context.console.line("You are in the shell already.")
+                return true
+            }
+            try command.run(in: context)
+        } catch {
+            status = max(status, CoachMain.report(error, console: context.console))
+        }
+        return true
+    }
+
+    /// `dana (hr)> `, or `coach> ` before anyone is known.
+    private func prompt() -> String {
+        guard let name = context.userName else { return "coach> " }
+        let role = (try? context.database().person(named: name))?.role.rawValue
+        return role.map { "\(name) (\($0))> " } ?? "\(name)> "
+    }
+}

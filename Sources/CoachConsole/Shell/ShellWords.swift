@@ -1,0 +1,55 @@
+/// Splits a shell line into words the way a POSIX shell would for simple cases:
+/// whitespace separates, '…' and "…" quote, a backslash escapes the next character.
+enum ShellWords {
+    /// The words of `line`; throws `CoachError.unbalancedQuote` for an unclosed quote.
+    static func split(_ line: String) throws(CoachError) -> [String] {
+        let (words, open) = scan(line)
+        if open { throw .unbalancedQuote }
+        return words
+    }
+
+    /// The words of a partial line, an unclosed quote taken as closed (for completion).
+    static func splitLeniently(_ line: String) -> [String] { scan(line).words }
+
+    private static func scan(_ line: String) -> (words: [String], openQuote: Bool) {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+                continue
+            }
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\" && open == "\"" {
+                    escaped = true
+                } else {
+                    current.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\\":
+                escaped = true
+                inWord = true
+            case "'", "\"":
+                quote = character
+                inWord = true
+            case _ where character.isWhitespace:
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            default:
+                current.append(character)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return (words, quote != nil)
+    }
+}
