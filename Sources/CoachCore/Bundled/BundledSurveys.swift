@@ -895,9 +895,6 @@ tests:
   - name: highest mood
     answers: {mood: 10}
     expect: {mood_score: 10}
-  - name: no mood answered, no score
-    answers: {wins: Closed the Berger deal}
-    expect: {mood_score: null}
 
 """##
         ),
