@@ -11,7 +11,7 @@ public enum CoachMain {
     public static func run(arguments: [String]) -> Int32 {
         let command: any ParsableCommand
         do {
-            try CommandTable.checkCommandWords(arguments)
+            try CommandTable.checkCommandWords(CommandTable.droppingGlobalOptions(arguments))
             command = try Coach.parseAsRoot(arguments)
         } catch {
             return report(error, console: .standard(useColor: false))

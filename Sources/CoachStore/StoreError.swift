@@ -48,21 +48,21 @@ extension StoreError: LocalizedError, CustomStringConvertible {
         case let .newerSchema(path, migrations):
             return "the store \(path) was written by a newer version of coach (unknown schema changes: \(migrations.joined(separator: ", "))). It was left untouched; upgrade coach to use it."
         case let .invalidName(name, reason):
-            return "invalid name \"\(name)\": \(reason)"
+            return "invalid name '\(name)': \(reason)"
         case let .duplicatePerson(name):
-            return "a person named \"\(name)\" already exists"
+            return "a person named '\(name)' already exists"
         case let .unknownPerson(name, suggestion):
-            if let suggestion { return "no person named \"\(name)\"; did you mean \"\(suggestion)\"?" }
-            return "no person named \"\(name)\"; `people` lists them"
+            if let suggestion { return "no person named '\(name)' (did you mean '\(suggestion)'?)" }
+            return "no person named '\(name)'; 'people' lists them"
         case let .unknownUser(name):
-            if let name { return "\"\(name)\" is not a person in this store; use --as PERSON with an existing name" }
+            if let name { return "'\(name)' is not a person in this store; use --as PERSON with an existing name" }
             return "who are you? Give --as PERSON (or set COACH_USER)"
         case let .notAManager(name):
             return "\(name) is not a manager; only a person with the manager role can be a manager"
         case let .notAllowed(reason):
             return "not allowed: \(reason)"
         case let .invalidKPI(kpi):
-            return "invalid KPI id \"\(kpi)\": use the id from the one-on-one template (no spaces)"
+            return "invalid KPI id '\(kpi)': use the id from the one-on-one template (no spaces)"
         case let .invalidTarget(value):
             return "invalid target \(value): a target must be a finite number"
         case let .sessionNotFound(id):

@@ -48,7 +48,7 @@ struct AddPersonTests {
         let store = try sampleStore()
         let error = storeError { try store.addPerson(name: "Ann", role: .rep, team: nil, manager: "Mla", by: "Hana") }
         #expect(error == .unknownPerson("Mla", suggestion: "Mia"))
-        #expect(error?.description.contains("did you mean \"Mia\"") == true)
+        #expect(error?.description.contains("did you mean 'Mia'") == true)
         let far = storeError { try store.addPerson(name: "Ann", role: .rep, team: nil, manager: "Zebedee", by: "Hana") }
         #expect(far == .unknownPerson("Zebedee", suggestion: nil))
     }

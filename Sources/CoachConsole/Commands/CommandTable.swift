@@ -39,6 +39,23 @@ enum CommandTable {
         return parent?.configuration.subcommands.flatMap(names(of:)) ?? []
     }
 
+    /// The arguments of a `coach` command line after the global options that precede the command.
+    static func droppingGlobalOptions(_ arguments: [String]) -> [String] {
+        let withValue: Set<String> = ["--store", "--surveys", "--as"]
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("--") {
+            let name = String(first.split(separator: "=", maxSplits: 1)[0])
+            if withValue.contains(name) {
+                rest = rest.dropFirst(first.contains("=") ? 1 : 2)
+            } else if name == "--no-color" {
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        return Array(rest)
+    }
+
     /// Checks the command words at the start of a line, so a typo gets "did you mean".
     static func checkCommandWords(_ tokens: [String]) throws {
         var path: [String] = []

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// Every bad input of the foundation: a clear message, exit status 1 or 2, and the store as it was.
+@Suite("Bad input leaves the store as it was")
+struct BadInputTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        let arguments: [String]
+        let status: Int32
+        let message: String
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        Case(arguments: ["person", "add", "ana", "--role", "rep"], status: 1, message: "already exists"),
+        Case(arguments: ["person", "add", "Bo", "--role", "boss"], status: 2, message: "Please provide one of 'rep', 'manager' or 'hr'"),
+        Case(arguments: ["person", "add", "Bo", "--role", "rep", "--manager", "Dana"], status: 1, message: "Dana is not a manager"),
+        Case(arguments: ["person", "add", "Bo", "--role", "rep", "--manager", "Marko"], status: 1, message: "did you mean 'Marco'?"),
+        Case(arguments: ["person", "show", "Anna"], status: 1, message: "did you mean 'Ana'?"),
+        Case(arguments: ["goal", "set", "Ana", "revenue", "12k"], status: 2, message: "The value '12k' is invalid for '<target>'"),
+        Case(arguments: ["goal", "set", "Ana", "revenue", "nan"], status: 2, message: "finite number"),
+        Case(arguments: ["goal", "set", "Ana", "revenue", "100", "--period", "2026-13"], status: 2, message: "'2026-13' is not a month"),
+        Case(arguments: ["goal", "set", "Ana", "revenue", "100", "--period", "12/2026"], status: 2, message: "write it as YYYY-MM"),
+        Case(arguments: ["peple"], status: 2, message: "unknown command 'peple' (did you mean 'people'?)"),
+        Case(arguments: ["person", "ad", "Bo"], status: 2, message: "did you mean 'person add'?"),
+        Case(arguments: ["people", "--jsn"], status: 2, message: "Unknown option '--jsn'"),
+    ]
+
+    @Test("refused with a message and status", arguments: cases)
+    func refused(_ badCase: Case) throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let before = try sandbox.run(["--store", sandbox.store, "--as", "Dana", "people", "--json"]).stdoutText
+        let result = try sandbox.run(["--store", sandbox.store, "--as", "Dana"] + badCase.arguments)
+        #expect(result.status == badCase.status, "\(result.stderrText)")
+        #expect(result.stderrText.contains(badCase.message), "\(result.stderrText)")
+        #expect(result.stdoutText.isEmpty)
+        let after = try sandbox.run(["--store", sandbox.store, "--as", "Dana", "people", "--json"]).stdoutText
+        #expect(before == after)
+    }
+
+    @Test("the same mistakes inside the shell are reported and the shell goes on")
+    func shellGoesOn() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let result = try sandbox.shell(["peple", "person add Bo --role boss", "people --store /tmp/x", "people"], as: "Dana")
+        #expect(result.stderrText.contains("did you mean 'people'?"))
+        #expect(result.stderrText.contains("not inside the shell"))
+        #expect(result.stdoutText.contains("3 people"))
+        #expect(result.status == 2, "a script learns that a line was refused")
+    }
+
+    @Test("a rep cannot add people; an unknown user is told how to pick one")
+    func authorization() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let rep = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "person", "add", "Bo", "--role", "rep"])
+        #expect(rep.status == 1)
+        #expect(rep.stderrText.contains("a rep cannot add people"))
+        let stranger = try sandbox.run(["--store", sandbox.store, "--as", "Zed", "people"])
+        #expect(stranger.status == 1)
+        #expect(stranger.stderrText.contains("'Zed' is not a person in this store"))
+    }
+
+    @Test("a store path in an unwritable folder")
+    func unwritableFolder() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let blocker = sandbox.root.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: blocker)
+        let result = try sandbox.run(["--store", blocker.path + "/coach.sqlite", "--as", "x", "people"])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("cannot use the store folder"))
+    }
+
+    @Test("a store file that is not a SQLite database is refused and left byte for byte")
+    func notADatabase() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let path = sandbox.root.appendingPathComponent("notes.sqlite").path
+        let bytes = Data("these are my notes, not a database\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let result = try sandbox.run(["--store", path, "--as", "x", "people"])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("not a SQLite database"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    }
+
+    @Test("a store from a newer coach is refused and left byte for byte")
+    func newerSchema() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let sqlite = try ProcessRunner.run("/usr/bin/sqlite3", arguments: [
+            sandbox.store, "PRAGMA journal_mode=DELETE; INSERT INTO grdb_migrations VALUES ('v99-from-the-future');",
+        ])
+        #expect(sqlite.status == 0, "\(sqlite.stderrText)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: sandbox.store))
+        let result = try sandbox.run(["--store", sandbox.store, "--as", "Dana", "people"])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("newer"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: sandbox.store)) == bytes)
+    }
+
+    @Test("a config file that does not parse names file, line and column")
+    func brokenConfig() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try FileManager.default.createDirectory(atPath: (sandbox.configFile as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try "user: Dana\nprivacy:\n  min_group: [5\n".write(toFile: sandbox.configFile, atomically: true, encoding: .utf8)
+        let result = try sandbox.run(["people"])
+        #expect(result.status == 1)
+        #expect(result.stderrText.contains("\(sandbox.configFile):"))
+        #expect(result.stderrText.contains("not valid YAML"))
+        try "user: Dana\nprivacy:\n  min_group: 2\n".write(toFile: sandbox.configFile, atomically: true, encoding: .utf8)
+        let low = try sandbox.run(["people"])
+        #expect(low.status == 1)
+        #expect(low.stderrText.contains("config.yaml:3:14: privacy.min_group is 2; it may not be below 3"))
+    }
+}

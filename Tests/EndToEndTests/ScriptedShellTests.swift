@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite("The built coach, driven by scripts")
+struct ScriptedShellTests {
+    @Test("the first person on an empty store becomes the user; a script drives the shell")
+    func firstPersonScript() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let result = try sandbox.run(["--store", sandbox.store, "--as", "admin"],
+                                     input: "person add Ana --role rep\npeople\nquit\n")
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.stdoutText.contains("Added Ana (rep)."))
+        #expect(result.stdoutText.contains("Ana is the first person in this store and is now the user."))
+        #expect(result.stdoutText.contains("Ana   rep"))
+        #expect(!result.stdoutText.contains("coach>"), "no prompt on a pipe")
+        #expect(result.stderrText.isEmpty)
+    }
+
+    @Test("lines after quit are not run; end of input ends cleanly")
+    func quitStops() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let result = try sandbox.shell(["person add Dana --role hr", "quit", "person add Bo --role rep"])
+        #expect(result.status == 0)
+        let people = try sandbox.run(["people", "--store", sandbox.store, "--as", "Dana", "--json"])
+        #expect(people.stdoutText.contains("Dana"))
+        #expect(!people.stdoutText.contains("\"Bo\""))
+        let noQuit = try sandbox.shell(["people"], as: "Dana")
+        #expect(noQuit.status == 0)
+    }
+
+    @Test("one-shot commands: people, person show, goal set, goals, with --json")
+    func oneShot() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let base = ["--store", sandbox.store, "--as", "Marco"]
+        let set = try sandbox.run(base + ["goal", "set", "Ana", "revenue", "12000", "--period", "2026-12"])
+        #expect(set.status == 0, "\(set.stderrText)")
+        let goals = try sandbox.run(base + ["goals", "Ana", "--json"])
+        let decoded = try JSONSerialization.jsonObject(with: goals.stdout) as? [[String: Any]]
+        #expect(decoded?.first?["kpi"] as? String == "revenue")
+        #expect(decoded?.first?["target"] as? Double == 12000)
+        #expect(decoded?.first?["period"] as? String == "2026-12")
+        let show = try sandbox.run(base + ["person", "show", "ana"])
+        #expect(show.stdoutText.contains("manager  Marco"))
+        #expect(show.stdoutText.contains("2026-12  revenue  12000"))
+        let people = try sandbox.run(["people", "--json", "--store", sandbox.store], environment: ["COACH_USER": "Dana"])
+        let list = try JSONSerialization.jsonObject(with: people.stdout) as? [[String: Any]]
+        #expect(list?.map { $0["name"] as? String } == ["Ana", "Dana", "Marco"])
+        #expect(list?.first?["team"] as? String == "North")
+    }
+
+    @Test("COACH_STORE and the XDG default locate the store; the file is 0600 in a 0700 folder")
+    func storeLocation() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let result = try sandbox.run([], input: "person add Dana --role hr\n")
+        #expect(result.status == 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: sandbox.store)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let folder = try FileManager.default.attributesOfItem(atPath: (sandbox.store as NSString).deletingLastPathComponent)
+        #expect((folder[.posixPermissions] as? Int) == 0o700)
+        let other = sandbox.root.appendingPathComponent("other.sqlite").path
+        _ = try sandbox.run([], input: "person add Eve --role hr\n", environment: ["COACH_STORE": other])
+        #expect(FileManager.default.fileExists(atPath: other))
+    }
+
+    @Test("help lists every command and shows one command's usage with an example")
+    func help() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let list = try sandbox.run(["help"])
+        for command in ["person add", "person show", "people", "goal set", "goals", "surveys", "help", "quit"] {
+            #expect(list.stdoutText.contains("  \(command) "), "\(command)")
+        }
+        let one = try sandbox.shell(["help goal set"])
+        #expect(one.stdoutText.contains("USAGE: coach goal set <person> <kpi> <target> [--period <YYYY-MM>]"))
+        #expect(one.stdoutText.contains("Example:"))
+    }
+}
