@@ -1,0 +1,144 @@
+@testable import CoachConsole
+import CoachCore
+import CoachStore
+import Testing
+
+@Suite("The shell, in process")
+struct ShellTests {
+    @Test("commands run in order; quit stops reading; commands go to history")
+    func runsCommands() throws {
+        let shell = try TestShell(lines: ["person add Dana --role hr", "  people  ", "", "quit", "people"])
+        #expect(shell.run() == 0)
+        #expect(shell.output.contains("Added Dana (hr)."))
+        #expect(shell.output.components(separatedBy: "1 person").count == 2, "people ran once")
+        #expect(shell.reader.history == ["person add Dana --role hr", "people", "quit"])
+        #expect(shell.reader.saveCount == 1)
+    }
+
+    @Test("Ctrl-C at the prompt does not leave the shell")
+    func interruptKeepsGoing() throws {
+        let shell = try TestShell(lines: ["person add Dana --role hr", ScriptedLineReader.interrupt, "people"])
+        shell.run()
+        #expect(shell.output.contains("1 person"))
+    }
+
+    @Test("exit leaves too; errors do not stop the shell and raise the status")
+    func errorsContinue() throws {
+        let shell = try TestShell(lines: ["person add Dana --role hr", "person add dana --role rep", "people", "exit", "people"])
+        #expect(shell.run() == 1)
+        #expect(shell.errors.contains("a person named 'dana' already exists"))
+        #expect(shell.output.contains("1 person"))
+    }
+
+    @Test("quoted names, and a line with an unclosed quote")
+    func quoting() throws {
+        let shell = try TestShell(lines: ["person add \"Ana Lima\" --role hr", "person show 'ana lima'", "person show \"Ana"])
+        #expect(shell.run() == 2)
+        #expect(shell.output.contains("Ana Lima  hr"))
+        #expect(shell.errors.contains("unclosed quote"))
+    }
+
+    @Test("the prompt shows who is at the keyboard and their role")
+    func prompt() throws {
+        let shell = try TestShell(lines: ["person add Dana --role hr", "people"])
+        shell.run()
+        #expect(shell.reader.prompts == ["coach> ", "Dana (hr)> ", "Dana (hr)> "])
+    }
+
+    @Test("on a terminal with nobody known, the shell asks once for name and role")
+    func asksIdentity() throws {
+        let shell = try TestShell(lines: ["Dana", "boss", "hr", "people"], terminal: true)
+        shell.run()
+        #expect(shell.output.contains("Please answer rep, manager or hr."))
+        #expect(shell.output.contains("Added Dana (hr)."))
+        #expect(try shell.database.person(named: "Dana")?.role == .hr)
+        #expect(shell.context.userName == "Dana")
+        #expect(try CoachConfig.load(path: shell.context.paths.config).user == "Dana")
+    }
+
+    @Test("a known user is not asked")
+    func knownUserNotAsked() throws {
+        let database = try AppDatabase.inMemory()
+        try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil)
+        let shell = try TestShell(lines: ["people"], user: "Dana", terminal: true, database: database)
+        shell.run()
+        #expect(!shell.output.contains("Who are you"))
+        #expect(shell.reader.prompts == ["Dana (hr)> ", "Dana (hr)> "], "the command, then the end of input")
+    }
+}
+
+@Suite("Shell words and the command table")
+struct CommandTableTests {
+    @Test("words split like a shell")
+    func words() throws {
+        #expect(try ShellWords.split("person add \"Ana Lima\" --role rep") == ["person", "add", "Ana Lima", "--role", "rep"])
+        #expect(try ShellWords.split("a 'b c' d\\ e \"f\\\"g\"") == ["a", "b c", "d e", "f\"g"])
+        #expect(try ShellWords.split("  ") == [])
+        #expect(try ShellWords.split("''") == [""])
+        #expect(throws: CoachError.unbalancedQuote) { try ShellWords.split("say \"hi") }
+    }
+
+    @Test("an unknown command gets did you mean, at any depth")
+    func didYouMean() {
+        #expect(throws: CoachError.unknownCommand("peple", suggestion: "people")) {
+            try CommandTable.checkCommandWords(["peple"])
+        }
+        #expect(throws: CoachError.unknownCommand("goal sett", suggestion: "goal set")) {
+            try CommandTable.checkCommandWords(["goal", "sett", "Ana"])
+        }
+        #expect(throws: CoachError.unknownCommand("xyzzy", suggestion: nil)) {
+            try CommandTable.checkCommandWords(["xyzzy"])
+        }
+    }
+
+    @Test("global options before the command are skipped when checking words")
+    func globalOptions() {
+        #expect(CommandTable.droppingGlobalOptions(["--store", "x", "--as=Dana", "--no-color", "people", "--json"])
+                == ["people", "--json"])
+    }
+
+    @Test("flags come from each command's own definition")
+    func flags() {
+        #expect(CommandTable.flags(of: PersonAdd.self) == ["--role", "--team", "--manager", "--help"])
+        #expect(CommandTable.flags(of: PeopleCommand.self) == ["--json", "--help"])
+    }
+
+    @Test("help lists every runnable command with its abstract")
+    func overview() {
+        let text = CommandTable.overview { text, _ in text }
+        for name in ["person add", "person show", "people", "goal set", "goals", "surveys", "help", "quit"] {
+            #expect(text.contains("  \(name) "), "\(name)")
+        }
+    }
+}
+
+@Suite("Tab completion")
+struct CompletionTests {
+    func completion() throws -> Completion {
+        let shell = try TestShell(lines: [])
+        try shell.database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil)
+        try shell.database.addPerson(name: "Marco", role: .manager, team: "North", manager: nil, by: "Dana")
+        try shell.database.addPerson(name: "Mia", role: .rep, team: "North", manager: nil, by: "Dana")
+        return Completion(context: shell.context)
+    }
+
+    @Test("command words, then subcommands")
+    func commands() throws {
+        let completion = try completion()
+        #expect(completion.candidates(line: "pe", word: "pe") == ["people", "person"])
+        #expect(completion.candidates(line: "person ", word: "") == ["add", "show"])
+        #expect(completion.candidates(line: "go", word: "go") == ["goal", "goals"])
+    }
+
+    @Test("people, flags and flag values")
+    func arguments() throws {
+        let completion = try completion()
+        #expect(completion.candidates(line: "person show M", word: "M") == ["Marco", "Mia"])
+        #expect(completion.candidates(line: "goals m", word: "m") == ["Marco", "Mia"])
+        #expect(completion.candidates(line: "people --j", word: "--j") == ["--json"])
+        #expect(completion.candidates(line: "person add Bo --role ", word: "") == ["hr", "manager", "rep"])
+        #expect(completion.candidates(line: "person add Bo --role rep --manager ", word: "") == ["Marco"])
+        #expect(completion.candidates(line: "person add Bo --role rep --team N", word: "N") == ["North"])
+        #expect(completion.candidates(line: "help go", word: "go") == ["goal", "goals"])
+    }
+}

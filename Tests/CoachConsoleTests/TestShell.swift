@@ -1,0 +1,34 @@
+@testable import CoachConsole
+import CoachCore
+import CoachStore
+import Foundation
+
+/// A shell on an in-memory store with scripted input and captured output, for in-process tests.
+final class TestShell {
+    let database: AppDatabase
+    let reader: ScriptedLineReader
+    let context: CommandContext
+    private let outBuffer = Buffer()
+    private let errorBuffer = Buffer()
+
+    var output: String { outBuffer.text }
+    var errors: String { errorBuffer.text }
+
+    init(lines: [String], user: String? = nil, terminal: Bool = false, database: AppDatabase? = nil) throws {
+        self.database = try database ?? AppDatabase.inMemory()
+        reader = ScriptedLineReader(lines: lines)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-console-\(UUID().uuidString)")
+        let paths = CoachPaths.resolve(storeFlag: ":memory:", surveysFlag: nil,
+                                       environment: ["HOME": folder.path], fileExists: { _ in false })
+        let out = outBuffer, error = errorBuffer
+        context = CommandContext(paths: paths, config: CoachConfig(),
+                                 console: Console(useColor: false, out: { out.text += $0 }, error: { error.text += $0 }),
+                                 reader: reader, isTerminal: terminal, userName: user, database: self.database)
+    }
+
+    /// Runs the shell over the scripted lines; returns its exit status.
+    @discardableResult
+    func run() -> Int32 { Shell(context: context).run() }
+
+    final class Buffer: @unchecked Sendable { var text = "" }
+}
