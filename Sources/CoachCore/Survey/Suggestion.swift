@@ -1,13 +1,14 @@
 /// The candidate closest to `word` by edit distance, for "did you mean" hints; nil when none is close.
 ///
-/// A candidate qualifies when its Levenshtein distance is at most a third of the longer word
-/// (at least 1, at most 3), or when one word is the other with a different letter case.
+/// A candidate qualifies when its edit distance (Levenshtein with adjacent transpositions) is at
+/// most a third of the longer word (at most 3), or when it differs only in letter case.
 public func suggestion(for word: String, among candidates: [String]) -> String? {
     guard !word.isEmpty else { return nil }
     var best: (candidate: String, distance: Int)?
     for candidate in candidates where candidate != word {
         if candidate.lowercased() == word.lowercased() { return candidate }
-        let limit = min(3, max(1, max(word.count, candidate.count) / 3))
+        let limit = min(3, max(word.count, candidate.count) / 3)
+        guard limit > 0 else { continue }
         guard let distance = editDistance(word, candidate, limit: limit) else { continue }
         if best == nil || distance < (best?.distance ?? Int.max) {
             best = (candidate, distance)
@@ -16,12 +17,14 @@ public func suggestion(for word: String, among candidates: [String]) -> String? 
     return best?.candidate
 }
 
-/// Levenshtein distance between `a` and `b`, or nil when it exceeds `limit`.
+/// Edit distance between `a` and `b` (insert, delete, substitute, swap two adjacent characters),
+/// or nil when it exceeds `limit`.
 func editDistance(_ a: String, _ b: String, limit: Int) -> Int? {
     let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
     if abs(x.count - y.count) > limit { return nil }
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
+    var beforePrevious = Array(repeating: 0, count: y.count + 1)
     var previous = Array(0...y.count)
     var current = Array(repeating: 0, count: y.count + 1)
     for i in 1...x.count {
@@ -30,10 +33,13 @@ func editDistance(_ a: String, _ b: String, limit: Int) -> Int? {
         for j in 1...y.count {
             let cost = x[i - 1] == y[j - 1] ? 0 : 1
             current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                current[j] = min(current[j], beforePrevious[j - 2] + 1)
+            }
             rowMin = min(rowMin, current[j])
         }
         if rowMin > limit { return nil }
-        swap(&previous, &current)
+        (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     let distance = previous[y.count]
     return distance <= limit ? distance : nil

@@ -70,7 +70,8 @@ extension SurveyParser {
             report("range \(show(declared)) of \(what) does not match what its items can produce: \(show(computed))",
                    at: f["range"])
         }
-        let range = declared ?? computed ?? 0...0
+        // After a mismatch, what the items give is the better guide for checking the bands.
+        let range = computed ?? declared ?? 0...0
         let bands = parseBands(f["bands"], range: range, what: what)
         let alert = parseAlert(f["alert_if_any"], what: what)
         return ScoreDefinition(id: id, label: label, items: itemIDs, method: method, reverse: reverse,
