@@ -1,0 +1,45 @@
+/// A score computed from answers when a session completes.
+public struct ScoreDefinition: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    /// Question ids, all numeric (choice with number values, scale, number with min and max).
+    public var items: [String]
+    public var method: ScoreMethod
+    /// Items scored as (min + max − value) of their list or scale.
+    public var reverse: [String]
+    public var multiply: Double
+    public var add: Double
+    /// Fewer answered items → no score; defaults to all items.
+    public var minAnswered: Int
+    /// The possible range after the transform (declared, and checked to equal what the items give).
+    public var range: ClosedRange<Double>
+    public var higherIs: HigherIs
+    /// The smallest change that matters, in score units.
+    public var change: Double?
+    /// Ascending by `max`; the last covers the top of the range.
+    public var bands: [ScoreBand]
+    public var alertIfAny: AlertRule?
+
+    /// The band a score value falls in (the first whose `max` is at least the value).
+    public func band(for value: Double) -> ScoreBand? { bands.first { value <= $0.max } }
+}
+
+public enum ScoreMethod: String, CaseIterable, Sendable { case sum, mean }
+
+public enum HigherIs: String, CaseIterable, Sendable { case better, worse }
+
+/// A named interval of a score: values up to and including `max`, above the previous band's `max`.
+public struct ScoreBand: Sendable, Equatable {
+    public var max: Double
+    public var id: String
+    public var label: String
+    public var level: BandLevel
+}
+
+public enum BandLevel: String, CaseIterable, Sendable { case ok, warn, alert }
+
+/// Raise an alert when any of `items` is answered at or below `atMost`.
+public struct AlertRule: Sendable, Equatable {
+    public var items: [String]
+    public var atMost: Double
+}
