@@ -128,7 +128,7 @@ extension AppDatabase {
     static func existingPerson(_ name: String, _ db: Database) throws -> Person {
         if let person = try person(named: name, db) { return person }
         let names = try String.fetchAll(db, sql: "SELECT name FROM person")
-        throw StoreError.unknownPerson(name, suggestion: NameSuggestion.closest(to: name, among: names))
+        throw StoreError.unknownPerson(name, suggestion: suggestion(for: name, among: names))
     }
 
     /// The acting user, or `unknownUser`.

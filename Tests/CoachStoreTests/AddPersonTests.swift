@@ -137,13 +137,6 @@ struct AddPersonTests {
         #expect(detail.shareWellbeing == nil)
         #expect(storeError { _ = try store.personDetail(named: "Rits") } == .unknownPerson("Rits", suggestion: "Rita"))
     }
-
-    @Test func suggestionsByEditDistance() {
-        #expect(NameSuggestion.levenshtein(Array("kitten"), Array("sitting")) == 3)
-        #expect(NameSuggestion.levenshtein(Array(""), Array("abc")) == 3)
-        #expect(NameSuggestion.closest(to: "alise", among: ["Bob", "Alice", "Alicia"]) == "Alice")
-        #expect(NameSuggestion.closest(to: "x", among: ["Bob"]) == nil)
-    }
 }
 
 extension Optional where Wrapped == StoreError {
