@@ -112,6 +112,7 @@ static inline int coach_getc(FILE *stream) {
             coach_drain_wake_pipe();
             continue;
         }
+        if (fds[0].revents & POLLNVAL) return EOF;
         if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
             unsigned char c;
             ssize_t n = read(fd, &c, 1);

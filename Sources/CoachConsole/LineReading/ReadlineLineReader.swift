@@ -45,6 +45,7 @@ public final class ReadlineLineReader: LineReader {
     /// Reads a line with readline. Ctrl-C clears the line and returns
     /// `.interrupted`; Ctrl-D on an empty line returns `.endOfInput`. In both
     /// cases a newline is printed so the next output starts on a fresh line.
+    /// Lines are returned as typed: Tab completion appends a space, so trim.
     public func readLine(prompt: String) -> LineInput {
         var savedSigint = sigaction()
         let handlerInstalled = coach_begin_interruptible_read(&savedSigint) == 0

@@ -94,6 +94,13 @@ final class PseudoTerminal: @unchecked Sendable {
         return String(decoding: state.buffer, as: UTF8.self)
     }
 
+    /// `text` without terminal control sequences (colours, cursor moves) and
+    /// carriage returns, for comparing screen output with expectations.
+    /// (Scalar semantics: `"\r\n"` is one `Character`, whose `\r` must go.)
+    static func plain(_ text: String) -> String {
+        text.replacing(#/\u{1B}(\[[0-9;?]*[ -\/]*[@-~]|\][^\u{7}]*\u{7}|[()][0-9A-Za-z]|[=>78])|\r|\u{7}/#.matchingSemantics(.unicodeScalar), with: "")
+    }
+
     /// Types `text` on the keyboard.
     func send(_ text: String) {
         let bytes = Array(text.utf8)
