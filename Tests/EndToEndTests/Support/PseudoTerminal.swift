@@ -16,7 +16,9 @@ struct PseudoTerminalError: Error, CustomStringConvertible {
 /// sends SIGINT through the line discipline. `TERM=xterm`, 120x30 window.
 ///
 /// Keys: `"\r"` submits a line, `"\u{3}"` Ctrl-C, `"\t"` Tab, `"\u{1b}[A"` Up,
-/// `"\u{4}"` Ctrl-D. Every wait has a timeout, so a hang fails the test
+/// `"\u{4}"` Ctrl-D. Wait for a prompt before sending control keys: typed
+/// earlier, they meet the terminal in cooked mode (Ctrl-D is swallowed as
+/// end-of-file, Ctrl-C hits whatever SIGINT disposition is current). Every wait has a timeout, so a hang fails the test
 /// instead of stalling CI; dropping the session kills the child.
 final class PseudoTerminal: @unchecked Sendable {
     /// The child's process id.
