@@ -73,4 +73,9 @@ struct PseudoTerminalTests {
             try pty.waitForExit(timeout: .milliseconds(300))
         }
     }
+
+    @Test func plainDropsControlSequences() {
+        let raw = "\u{1B}[?1034hcoach> \u{1B}[1mbold\u{1B}[0m\r\n\u{1B}]0;title\u{7}done\u{1B}[K"
+        #expect(PseudoTerminal.plain(raw) == "coach> bold\ndone")
+    }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One result of asking the user for a line.
 public enum LineInput: Equatable, Sendable {
     /// A line the user submitted, without its line terminator.
@@ -23,4 +29,20 @@ public protocol LineReader: AnyObject {
 
     /// Persists the history, if the reader keeps it somewhere.
     func saveHistory()
+}
+
+/// The reader for this process's standard input: GNU readline on a terminal
+/// (with history and completion), plain lines otherwise (a pipe or a file:
+/// no prompt, no echo, no history).
+///
+/// - Parameters:
+///   - historyPath: the history file used on a terminal, or `nil`.
+///   - completion: Tab completion used on a terminal.
+public func standardInputLineReader(
+    historyPath: String?, completion: CompletionProvider? = nil
+) -> any LineReader {
+    if isatty(STDIN_FILENO) != 0 {
+        return ReadlineLineReader(historyPath: historyPath, completion: completion)
+    }
+    return PlainLineReader(fileDescriptor: STDIN_FILENO)
 }

@@ -62,6 +62,9 @@ enum ProcessRunner {
         process.standardOutput = stdoutPipe
         process.standardError = stderrPipe
 
+        // Writing stdin to a child that exits without reading it must fail
+        // with EPIPE rather than kill the test runner.
+        signal(SIGPIPE, SIG_IGN)
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         do {
@@ -75,8 +78,7 @@ enum ProcessRunner {
         let writer = stdinPipe.fileHandleForWriting
         let bytes = input ?? Data()
         Thread.detachNewThread {
-            // A child that exits without reading makes this write fail (EPIPE):
-            // ignored, since SIGPIPE is ignored below.
+            // A child that exits without reading makes this fail (EPIPE): fine.
             try? writer.write(contentsOf: bytes)
             try? writer.close()
         }
@@ -112,7 +114,6 @@ private final class Collector: @unchecked Sendable {
     private var ended = false
 
     init(_ handle: FileHandle) {
-        signal(SIGPIPE, SIG_IGN)
         Thread.detachNewThread { [self] in
             while true {
                 let chunk = handle.availableData

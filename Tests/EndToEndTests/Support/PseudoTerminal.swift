@@ -16,7 +16,9 @@ struct PseudoTerminalError: Error, CustomStringConvertible {
 /// sends SIGINT through the line discipline. `TERM=xterm`, 120x30 window.
 ///
 /// Keys: `"\r"` submits a line, `"\u{3}"` Ctrl-C, `"\t"` Tab, `"\u{1b}[A"` Up,
-/// `"\u{4}"` Ctrl-D. Every wait has a timeout, so a hang fails the test
+/// `"\u{4}"` Ctrl-D. Wait for a prompt before sending control keys: typed
+/// earlier, they meet the terminal in cooked mode (Ctrl-D is swallowed as
+/// end-of-file, Ctrl-C hits whatever SIGINT disposition is current). Every wait has a timeout, so a hang fails the test
 /// instead of stalling CI; dropping the session kills the child.
 final class PseudoTerminal: @unchecked Sendable {
     /// The child's process id.
@@ -92,6 +94,13 @@ final class PseudoTerminal: @unchecked Sendable {
         state.lock.lock()
         defer { state.lock.unlock() }
         return String(decoding: state.buffer, as: UTF8.self)
+    }
+
+    /// `text` without terminal control sequences (colours, cursor moves) and
+    /// carriage returns, for comparing screen output with expectations.
+    /// (Scalar semantics: `"\r\n"` is one `Character`, whose `\r` must go.)
+    static func plain(_ text: String) -> String {
+        text.replacing(#/\u{1B}(\[[0-9;?]*[ -\/]*[@-~]|\][^\u{7}]*\u{7}|[()][0-9A-Za-z]|[=>78])|\r|\u{7}/#.matchingSemantics(.unicodeScalar), with: "")
     }
 
     /// Types `text` on the keyboard.
