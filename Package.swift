@@ -41,6 +41,6 @@ let package = Package(
         .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore"]),
         .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["coach"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole"]),
     ]
 )

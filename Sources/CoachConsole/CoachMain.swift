@@ -65,12 +65,8 @@ public enum CoachMain {
                             interactive: Bool, wantsShell: Bool) throws -> CommandContext {
         let paths = CoachPaths.resolve(storeFlag: global.store, surveysFlag: global.surveys, environment: environment)
         let config = try CoachConfig.load(path: paths.config)
-        let reader: any LineReader
-        if interactive {
-            reader = PlainLineReader(fileDescriptor: STDIN_FILENO) // TEMP-READLINE
-        } else {
-            reader = PlainLineReader(fileDescriptor: STDIN_FILENO)
-        }
+        let reader = interactive ? standardInputLineReader(historyPath: paths.history)
+                                 : PlainLineReader(fileDescriptor: STDIN_FILENO)
         let user = global.user.flatMap(nonEmpty) ?? environment["COACH_USER"].flatMap(nonEmpty) ?? config.user
         return CommandContext(paths: paths, config: config, console: console, reader: reader,
                               isTerminal: interactive, userName: user)

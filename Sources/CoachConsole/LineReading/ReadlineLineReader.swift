@@ -42,6 +42,12 @@ public final class ReadlineLineReader: LineReader {
         }
     }
 
+    /// Proposes Tab completions; `nil` completes nothing.
+    public var completion: CompletionProvider? {
+        get { ReadlineState.completionProvider }
+        set { ReadlineState.completionProvider = newValue }
+    }
+
     /// Reads a line with readline. Ctrl-C clears the line and returns
     /// `.interrupted`; Ctrl-D on an empty line returns `.endOfInput`. In both
     /// cases a newline is printed so the next output starts on a fresh line.

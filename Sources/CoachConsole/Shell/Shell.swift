@@ -22,8 +22,11 @@ final class Shell {
         if context.isTerminal {
             context.console.line("coach — type 'help' for commands, 'quit' to leave.")
             IdentityPrompt(context: context, reader: reader).ensureUser()
-            if let readline = reader as? PlainLineReader, false { // TEMP-READLINE
-                _ = readline
+            if let readline = reader as? ReadlineLineReader {
+                let completion = Completion(context: context)
+                readline.completion = { line, wordStart, word in
+                    completion.candidates(line: String(line.prefix(wordStart)) + word, word: word)
+                }
             }
         }
         loop: while true {
