@@ -275,3 +275,16 @@ struct SurveyLoaderMoreErrorTests {
         #expect(problems(yaml) == ["39:46: test 'all best' expects band 'good', which score 'wellbeing' does not have"])
     }
 }
+
+@Suite("Survey loader errors, reader")
+struct SurveyLoaderReaderErrorTests {
+    @Test func controlCharacterHasAPosition() {
+        let yaml = "format: 1\nid: q\ntitle: é\u{1}x\n"
+        guard case .failure(let problems) = SurveyLoader.load(yaml: yaml, file: "t.yaml") else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(problems.problems.map { "\($0.line):\($0.column): \($0.message)" }
+                == ["3:9: invalid YAML: control characters are not allowed"])
+    }
+}
