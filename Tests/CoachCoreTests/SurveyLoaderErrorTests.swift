@@ -240,3 +240,51 @@ struct SurveyLoaderErrorTests {
         #expect(problems(body).count == 4)
     }
 }
+
+@Suite("Survey loader errors, more")
+struct SurveyLoaderMoreErrorTests {
+    func problems(_ yaml: String) -> [String] {
+        switch SurveyLoader.load(yaml: yaml, file: "t.yaml") {
+        case .success: return []
+        case .failure(let problems): return problems.problems.map { "\($0.line):\($0.column): \($0.message)" }
+        }
+    }
+
+    @Test func misspelledKindDoesNotPileOn() {
+        let yaml = "format: 1\nid: q\ntitle: Q\nkind: quizz\naudience: rep\npass: 50\nquestions:\n  - {id: a, text: A, type: yesno}\n"
+        #expect(problems(yaml) == ["4:7: 'kind' must be one of one-on-one, quiz, check-in, self-assessment, feedback, not 'quizz' (did you mean 'quiz'?)"])
+    }
+
+    @Test func sectionsAndQuestionsTogether() {
+        let yaml = "format: 1\nid: q\ntitle: Q\nkind: feedback\naudience: rep\nsections: []\nquestions:\n  - {id: a, text: A, type: yesno}\n"
+        #expect(problems(yaml) == ["6:1: use either 'sections' or 'questions' at the top level, not both"])
+    }
+
+    @Test func choiceNeedsChoicesAndKPINeedsKPIs() {
+        let yaml = "format: 1\nid: q\ntitle: Q\nkind: feedback\naudience: rep\nquestions:\n  - {id: a, text: A, type: choice}\n  - {id: b, text: B, type: kpi}\n"
+        #expect(problems(yaml) == ["7:5: question 'a' of type choice needs 'choices'", "8:5: question 'b' of type kpi needs 'kpis'"])
+    }
+
+    @Test func testAnswerNotAChoice() {
+        let yaml = Fixtures.who5.replacingOccurrences(of: "{cheerful: 5, calm: 5,", with: "{cheerful: 7, calm: 5,")
+        #expect(problems(yaml) == ["38:25: the answer to 'cheerful' in test 'all best' is 7, not one of its choices (5, 4, 3, 2, 1, 0)"])
+    }
+
+    @Test func testExpectsUnknownBand() {
+        let yaml = Fixtures.who5.replacingOccurrences(of: "wellbeing.band: ok}", with: "wellbeing.band: good}")
+        #expect(problems(yaml) == ["39:46: test 'all best' expects band 'good', which score 'wellbeing' does not have"])
+    }
+}
+
+@Suite("Survey loader errors, reader")
+struct SurveyLoaderReaderErrorTests {
+    @Test func controlCharacterHasAPosition() {
+        let yaml = "format: 1\nid: q\ntitle: é\u{1}x\n"
+        guard case .failure(let problems) = SurveyLoader.load(yaml: yaml, file: "t.yaml") else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(problems.problems.map { "\($0.line):\($0.column): \($0.message)" }
+                == ["3:9: invalid YAML: control characters are not allowed"])
+    }
+}

@@ -182,3 +182,21 @@ struct SurveyLoaderValidTests {
         #expect(survey.source == url.path)
     }
 }
+
+@Suite("Question logic")
+struct QuestionLogicTests {
+    @Test func whenAndConstraint() throws {
+        let survey = try SurveyLoader.load(yaml: Fixtures.oneOnOne, file: "s.yaml").get()
+        let why = try #require(survey.question(id: "mood_why"))
+        #expect(why.isAsked(given: ["mood": .number(3)]))
+        #expect(!why.isAsked(given: ["mood": .number(8)]))
+        #expect(!why.isAsked(given: [:]))
+        let calls = try #require(survey.question(id: "calls"))
+        #expect(calls.accepts(.number(10), given: [:]))
+        #expect(!calls.accepts(.number(501), given: [:]))
+        #expect(try #require(survey.question(id: "mood")).isAsked(given: [:]))
+        let next = try #require(survey.question(id: "next_review"))
+        #expect(next.isAsked(given: ["topics": .choices([.string("pipeline")])]))
+        #expect(!next.isAsked(given: ["topics": .choices([.string("skills")])]))
+    }
+}

@@ -2,6 +2,15 @@ import Foundation
 import Yams
 
 /// Reads survey files (format 1) into validated `Survey` values, or every problem found.
+///
+/// Rules beyond SURVEY-FORMAT.md, decided here:
+/// - A score's declared `range` must equal what its items can produce (see
+///   `ScoreDefinition.possibleRange`); without `range`, the computed one is used.
+/// - A file with `format` above 1 gets that one problem only (its other keys may be new).
+/// - Use either top-level `questions` or `sections` (each `{title, intro?, questions}`), not both.
+/// - Choice values of one list are all numbers or all text; quiz keys (`pass`, `shuffle`, ...)
+///   belong to `kind: quiz`; a key that does not apply to a question's type is a problem.
+/// - Score ids cannot be `alert`, `points`, `max_points`, `percent` or `passed` (test `expect` keys).
 public enum SurveyLoader {
     /// The format version this coach reads.
     public static let supportedFormat = 1

@@ -92,9 +92,16 @@ extension SurveyParser {
         return .string(scalar.string)
     }
 
-    /// A YAML node as JSON, for structured answers; depth-limited.
-    func jsonValue(_ node: Node, depth: Int = 0) -> JSONValue {
-        guard depth < 32 else { return .null }
+    /// A YAML node as JSON, for structured answers; depth- and size-limited (aliases can make
+    /// a small file describe a huge tree).
+    func jsonValue(_ node: Node) -> JSONValue {
+        var budget = 10_000
+        return jsonValue(node, depth: 0, budget: &budget)
+    }
+
+    private func jsonValue(_ node: Node, depth: Int, budget: inout Int) -> JSONValue {
+        budget -= 1
+        guard depth < 32, budget > 0 else { return .null }
         switch node {
         case .scalar(let scalar):
             let tag = tagName(node)
@@ -103,10 +110,18 @@ extension SurveyParser {
             if let n = numberValue(node) { return .number(n) }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .array(sequence.map { jsonValue($0, depth: depth + 1) })
+            var items: [JSONValue] = []
+            for item in sequence {
+                guard budget > 0 else { break }
+                items.append(jsonValue(item, depth: depth + 1, budget: &budget))
+            }
+            return .array(items)
         case .mapping(let mapping):
             var object: [String: JSONValue] = [:]
-            for (key, value) in mapping { object[key.scalar?.string ?? ""] = jsonValue(value, depth: depth + 1) }
+            for (key, value) in mapping {
+                guard budget > 0 else { break }
+                object[key.scalar?.string ?? ""] = jsonValue(value, depth: depth + 1, budget: &budget)
+            }
             return .object(object)
         case .alias:
             return .null

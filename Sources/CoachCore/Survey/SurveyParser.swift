@@ -159,6 +159,7 @@ final class SurveyParser: ProblemCollector {
     }
 
     private func parseQuizSettings(_ top: Fields) -> QuizSettings? {
+        guard let kind else { return nil }  // 'kind' is already reported; don't pile on.
         guard kind == .quiz else {
             for entry in top.entries where SurveyParser.quizKeys.contains(entry.key) {
                 report("'\(entry.key)' applies only to quizzes (kind: quiz)", at: entry.keyNode)
