@@ -16,6 +16,7 @@ public final class CommandContext {
     /// The name of who is at the keyboard (`--as`, `COACH_USER` or the config's `user:`).
     public internal(set) var userName: String?
     private var openedDatabase: AppDatabase?
+    private var loadedCatalog: SurveyCatalog?
 
     public init(paths: CoachPaths, config: CoachConfig, console: Console, reader: (any LineReader)?,
                 isTerminal: Bool, userName: String?, database: AppDatabase? = nil) {
@@ -47,6 +48,16 @@ public final class CommandContext {
             throw CoachError.unknownUser(name, suggestion: suggestion(for: name, among: try database.people().map(\.name)))
         }
         return person
+    }
+
+    /// The surveys: bundled ones and the survey folders' files, loaded once per run.
+    public func catalog() -> SurveyCatalog {
+        if let loadedCatalog { return loadedCatalog }
+        let catalog = SurveyCatalog.load(
+            directories: paths.surveyDirectories.map { URL(fileURLWithPath: $0) },
+            embedded: paths.includesBundledSurveys ? BundledSurveys.files : [])
+        loadedCatalog = catalog
+        return catalog
     }
 
     /// Makes `name` the person at the keyboard for the rest of this run.

@@ -80,3 +80,31 @@ struct ScriptedShellTests {
         #expect(one.stdoutText.contains("Example:"))
     }
 }
+
+@Suite("Surveys from the command line")
+struct SurveyCommandTests {
+    @Test("surveys lists the bundled surveys, and a user folder's broken file as broken")
+    func listing() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let bundled = try sandbox.run(["surveys"])
+        #expect(bundled.status == 0)
+        #expect(bundled.stdoutText.contains("who-5                   check-in         rep       weekly   5"))
+
+        let folder = sandbox.root.appendingPathComponent("config/coach/surveys")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "format: 1\nid: pulse\ntitle: Pulse\nkind: check-in\naudience: rep\nquestions:\n  - id: q1\n    text: How?\n    type: scale\n    mn: 1\n"
+            .write(to: folder.appendingPathComponent("pulse.yaml"), atomically: true, encoding: .utf8)
+        let listing = try sandbox.run(["surveys"])
+        #expect(listing.stdoutText.contains("who-5"), "the bundled surveys still load")
+        #expect(listing.stdoutText.contains("broken  \(folder.path)/pulse.yaml"))
+
+        let lint = try sandbox.run(["survey", "lint"])
+        #expect(lint.status == 1)
+        #expect(lint.stdoutText.contains("\(folder.path)/pulse.yaml:10:5: unknown key 'mn'"))
+        #expect(lint.stdoutText.contains("(did you mean 'min'?)"))
+
+        let replaced = try sandbox.run(["surveys", "--surveys", folder.path])
+        #expect(!replaced.stdoutText.contains("who-5"), "--surveys replaces the bundled surveys")
+    }
+}

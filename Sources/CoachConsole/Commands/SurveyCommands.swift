@@ -2,23 +2,119 @@ import ArgumentParser
 import CoachCore
 import Foundation
 
-/// `surveys`: the survey files coach found.
+/// `surveys`: the surveys coach found, and the files that do not lint.
 struct SurveysCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "surveys",
-        abstract: "List the surveys found: bundled ones and those in your surveys folders.",
-        discussion: "Example:\n  surveys --json")
+        abstract: "List the surveys found: id, kind, audience, cadence, questions.",
+        discussion: """
+        Bundled surveys come first; files in $XDG_CONFIG_HOME/coach/surveys (or --surveys DIR,
+        which replaces both) override them by id. Files that do not lint are listed as broken.
+
+        Example:
+          surveys --json
+        """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Flag(help: "Print JSON for scripts.") var json = false
 
+    struct Entry: Encodable {
+        let id: String
+        let title: String
+        let kind: String
+        let audience: String
+        let cadence: String?
+        let questions: Int
+        let source: String
+    }
+
+    struct Broken: Encodable {
+        let source: String
+        let problems: [String]
+    }
+
     func run(in context: CommandContext) throws {
-        var files: [String] = []
-        for directory in context.paths.surveyDirectories {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            files += names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                .map { (directory as NSString).appendingPathComponent($0) }
+        let catalog = context.catalog()
+        let entries = catalog.sorted.map {
+            Entry(id: $0.id, title: $0.title, kind: $0.kind.rawValue, audience: $0.audience.rawValue,
+                  cadence: $0.cadence?.rawValue, questions: $0.questions.count, source: $0.source)
         }
-        for file in files { context.console.line(file) }
+        let broken = catalog.broken.map { Broken(source: $0.source, problems: $0.problems.problems.map(\.description)) }
+        if json {
+            struct Listing: Encodable { let surveys: [Entry]; let broken: [Broken] }
+            context.console.line(try JSONOutput.encode(Listing(surveys: entries, broken: broken)))
+            return
+        }
+        var table = Table("ID", "KIND", "AUDIENCE", "CADENCE", "QUESTIONS", "TITLE")
+        for entry in entries {
+            table.add([entry.id, entry.kind, entry.audience, entry.cadence ?? "-", String(entry.questions), entry.title])
+        }
+        context.console.line(table.render { context.console.styled($0, .bold) })
+        for file in broken {
+            let count = file.problems.count
+            context.console.line(context.console.styled("broken", .red)
+                + "  \(file.source): \(count) problem\(count == 1 ? "" : "s") (see 'survey lint \(file.source)')")
+        }
+    }
+}
+
+/// `survey lint` and `survey test`.
+struct SurveyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "survey",
+        abstract: "Check survey files.",
+        subcommands: [SurveyLint.self])
+}
+
+/// `survey lint [PATH...]`
+struct SurveyLint: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Validate survey files; every problem as file:line:column: message.",
+        discussion: """
+        Without paths, lints every survey coach would load. A path may be a file or a folder.
+
+        Example:
+          survey lint ~/.config/coach/surveys/pulse.yaml
+        """)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "Survey files or folders (default: all surveys coach loads).") var paths: [String] = []
+
+    func run(in context: CommandContext) throws {
+        let (files, problems) = SurveyFiles.load(paths, context: context)
+        for problem in problems { context.console.line(problem.description) }
+        let fileCount = files.count + Set(problems.map(\.file)).subtracting(files.map(\.source)).count
+        let summary = "\(fileCount) file\(fileCount == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")"
+        context.console.line(summary)
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Loads the surveys named on a command line, or every survey the context loads.
+enum SurveyFiles {
+    static func load(_ paths: [String], context: CommandContext) -> (surveys: [Survey], problems: [SurveyProblem]) {
+        if paths.isEmpty {
+            let catalog = context.catalog()
+            return (catalog.sorted, catalog.allProblems)
+        }
+        var surveys: [Survey] = []
+        var problems: [SurveyProblem] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                problems.append(SurveyProblem(file: path, line: 0, column: 0, message: "no such file or folder"))
+                continue
+            }
+            let url = URL(fileURLWithPath: path)
+            let files = isFolder.boolValue ? SurveyCatalog.surveyFiles(in: url) : [url]
+            for file in files {
+                switch SurveyLoader.load(contentsOf: file) {
+                case let .success(survey): surveys.append(survey)
+                case let .failure(found): problems += found.problems
+                }
+            }
+        }
+        return (surveys, problems)
     }
 }

@@ -43,8 +43,7 @@ choices:
     - {value: 25, label: To a low degree}
     - {value: 0, label: To a very low degree}
 sections:
-  - id: personal_burnout
-    title: Personal burnout
+  - title: Personal burnout
     questions:
       - id: tired
         text: How often do you feel tired?
@@ -82,8 +81,7 @@ sections:
         choices: frequency
         required: false
         private: true
-  - id: work_burnout
-    title: Work-related burnout
+  - title: Work-related burnout
     questions:
       - id: work_exhausting
         text: Is your work emotionally exhausting?
@@ -128,8 +126,7 @@ sections:
         required: false
         private: true
         help: This one is scored the other way round; just answer how it is for you.
-  - id: customer_burnout
-    title: Customer-related burnout
+  - title: Customer-related burnout
     questions:
       - id: customers_hard
         text: Do you find it hard to work with customers?
@@ -756,8 +753,7 @@ intro: >-
   A one-on-one is the rep's meeting first. Start with how they are, look back at what was
   agreed, listen to their agenda, then look at the numbers and agree what happens next.
 sections:
-  - id: checkin
-    title: Mood check
+  - title: Mood check
     questions:
       - id: mood
         text: How is the rep feeling this week, on a scale of 1 to 10?
@@ -774,29 +770,25 @@ sections:
         help: >-
           Asked only when mood is 4 or lower. Listen first; offer workload changes, time off or
           the support contacts your organisation provides. Not a diagnosis.
-  - id: highlights
-    title: Wins
+  - title: Wins
     questions:
       - id: wins
         text: What went well since the last one-on-one?
         type: text
         help: Deals, good conversations, something learned. Let the rep tell it.
-  - id: followup
-    title: Open action items
+  - title: Open action items
     questions:
       - id: review_actions
         text: Go through the open action items.
         type: review-actions
         help: done, carry or drop for each item (d, c, x); Enter carries it and it keeps its age.
-  - id: topics
-    title: The rep's agenda
+  - title: The rep's agenda
     questions:
       - id: rep_agenda
         text: Topics the rep added since the last one-on-one.
         type: agenda
         help: discussed or carry for each topic (y, c); after discussed, one line of note.
-  - id: numbers
-    title: KPI review
+  - title: KPI review
     questions:
       - id: kpis
         text: Actuals for this period, against the targets shown.
@@ -813,8 +805,7 @@ sections:
         text: What is behind the numbers, and what will change?
         type: text
         required: false
-  - id: accounts
-    title: Customers
+  - title: Customers
     questions:
       - id: key_accounts
         text: Which key accounts need attention, and what is the next step with each?
@@ -826,14 +817,12 @@ sections:
         type: text
         required: false
         help: An open complaint should become an action item with an owner and a due date.
-  - id: obstacles
-    title: Blockers
+  - title: Blockers
     questions:
       - id: blockers
         text: What is getting in the way, and what can the manager do about it?
         type: text
-  - id: growth
-    title: Development
+  - title: Development
     questions:
       - id: training_applied
         text: What from recent training has the rep used on the job?
@@ -854,15 +843,13 @@ sections:
         type: text
         required: false
         help: For the monthly conversation; skip it (:skip) in the other weeks.
-  - id: next
-    title: Next steps
+  - title: Next steps
     questions:
       - id: new_actions
         text: New action items.
         type: actions
         help: Text, then owner (Enter - the rep), then due date (Enter - +7d); a blank line ends.
-  - id: notes
-    title: Notes
+  - title: Notes
     questions:
       - id: shared_notes
         text: Shared notes (the rep sees these).
