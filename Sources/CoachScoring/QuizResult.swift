@@ -2,6 +2,7 @@ import CoachCore
 
 /// The mark of one quiz question.
 public struct QuestionMark: Sendable, Equatable {
+    /// The question's id.
     public var questionID: String
     /// Points earned, `0...maxMark` (partial credit for `multi`).
     public var mark: Double

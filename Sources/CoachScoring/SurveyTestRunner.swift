@@ -6,9 +6,11 @@ public struct SurveyTestFailure: Sendable, Equatable, CustomStringConvertible {
     public var file: String
     /// The line of the test in the file.
     public var line: Int
+    /// The test's `name`.
     public var testName: String
     /// The expected key: a score id, `<score>.band`, `alert`, `points`, `max_points`, `percent`, `passed`.
     public var key: String
+    /// The value the test expects.
     public var expected: ExpectedValue
     /// What the scoring produced; `.null` for no score, no band, or a key the survey cannot produce.
     public var actual: ExpectedValue
