@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// The real coach shell on a pseudo-terminal, the way a person uses it: readline history across
+/// runs, Tab completion of commands and people, Ctrl-C at the prompt. Every wait has a timeout.
+@Suite("The coach shell on a terminal")
+struct ShellUnderPtyTests {
+    func start(_ sandbox: CoachSandbox, user: String = "Dana") throws -> PseudoTerminal {
+        try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", user],
+                           environment: sandbox.environment, inheritEnvironment: false)
+    }
+
+    @Test("Up recalls the last command of the previous run from the history file")
+    func historyAcrossRuns() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let first = try start(sandbox)
+        try first.waitFor("Dana (hr)> ")
+        first.send("goals Ana\r")
+        try first.waitFor("has no targets yet")
+        try first.waitFor("Dana (hr)> ")
+        first.send("quit\r")
+        #expect(try first.waitForExit() == 0)
+        let history = try String(contentsOfFile: sandbox.historyFile, encoding: .utf8)
+        #expect(history.contains("goals Ana"))
+
+        let second = try start(sandbox)
+        try second.waitFor("Dana (hr)> ")
+        second.send("\u{1b}[A")
+        try second.waitFor("quit")
+        second.send("\u{1b}[A\r")
+        let output = PseudoTerminal.plain(try second.waitFor("has no targets yet"))
+        #expect(output.contains("goals Ana"))
+        second.send("\u{4}")
+        #expect(try second.waitForExit() == 0)
+    }
+
+    @Test("Tab completes a command and a person's name")
+    func completion() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let shell = try start(sandbox)
+        try shell.waitFor("Dana (hr)> ")
+        shell.send("peo\t\r")
+        try shell.waitFor("3 people")
+        try shell.waitFor("Dana (hr)> ")
+        shell.send("person show Mar\t\r")
+        let shown = PseudoTerminal.plain(try shell.waitFor("team     North"))
+        #expect(shown.contains("person show Marco"))
+        #expect(shown.contains("Marco  manager"))
+        shell.send("quit\r")
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    @Test("Ctrl-C at the prompt clears the line and does not exit; Ctrl-D leaves")
+    func ctrlC() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let shell = try start(sandbox)
+        try shell.waitFor("Dana (hr)> ")
+        shell.send("person add Half --role")
+        try shell.waitFor("--role")
+        shell.send("\u{3}")
+        try shell.waitFor("Dana (hr)> ")
+        shell.send("\u{3}")
+        try shell.waitFor("Dana (hr)> ")
+        shell.send("people\r")
+        let listing = PseudoTerminal.plain(try shell.waitFor("3 people"))
+        #expect(!listing.contains("Half"), "the interrupted line was discarded")
+        try shell.waitFor("Dana (hr)> ")
+        shell.send("\u{4}")
+        #expect(try shell.waitForExit() == 0)
+    }
+
+    @Test("on a terminal with nobody known, the shell asks who you are once and remembers")
+    func asksOnce() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let shell = try PseudoTerminal(CoachSandbox.binary, arguments: [], environment: sandbox.environment,
+                                       inheritEnvironment: false)
+        try shell.waitFor("Your name: ")
+        shell.send("Dana\r")
+        try shell.waitFor("Your role (rep, manager, hr): ")
+        shell.send("hr\r")
+        try shell.waitFor("Dana (hr)> ")
+        shell.send("quit\r")
+        #expect(try shell.waitForExit() == 0)
+        #expect(try String(contentsOfFile: sandbox.configFile, encoding: .utf8).contains("user: \"Dana\""))
+
+        let again = try PseudoTerminal(CoachSandbox.binary, arguments: [], environment: sandbox.environment,
+                                       inheritEnvironment: false)
+        let greeting = try again.waitFor("Dana (hr)> ")
+        #expect(!greeting.contains("Your name"))
+        again.send("quit\r")
+        #expect(try again.waitForExit() == 0)
+    }
+}
