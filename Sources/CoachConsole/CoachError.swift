@@ -14,6 +14,16 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case globalOptionInShell
     /// A line the shell cannot split into words (an unclosed quote).
     case unbalancedQuote
+    /// A survey id that is not in the catalog.
+    case unknownSurvey(String, suggestion: String?)
+    /// A survey file that does not lint; the shell refuses to run it.
+    case brokenSurvey(String, problems: [String])
+    /// An answer that cannot be written as JSON (a non-finite number).
+    case unstorableAnswer(String)
+    /// `resume` with nothing to resume.
+    case nothingToResume
+    /// A session stopped because an answer could not be saved.
+    case sessionFailed(String)
 
     public var description: String {
         switch self {
@@ -29,6 +39,16 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "--store, --surveys, --as and --no-color go on the coach command line, not inside the shell"
         case .unbalancedQuote:
             return "the line has an unclosed quote"
+        case let .unknownSurvey(id, suggestion):
+            return "no survey '\(id)'" + didYouMean(suggestion) + "; 'surveys' lists them"
+        case let .brokenSurvey(source, problems):
+            return "\(source) does not lint, so it cannot run:\n" + problems.joined(separator: "\n")
+        case let .unstorableAnswer(id):
+            return "the answer to '\(id)' cannot be stored"
+        case let .sessionFailed(message):
+            return "the session stopped: \(message). Every answer acknowledged before is stored; 'resume' continues"
+        case .nothingToResume:
+            return "you have no paused session; start one with 'run SURVEY'"
         }
     }
 

@@ -80,6 +80,11 @@ extension AppDatabase {
         return try read { db in try Self.person(named: name, db) }
     }
 
+    /// The person with this id, if any.
+    public func person(id: Int64) throws -> Person? {
+        try read { db in try Person.fetchOne(db, key: id) }
+    }
+
     /// Everyone, sorted by name, with their team and manager names.
     public func people() throws -> [PersonSummary] {
         try read { db in

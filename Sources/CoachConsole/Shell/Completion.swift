@@ -55,7 +55,8 @@ struct Completion {
         case .person: return people(role: nil)
         case .team: return teams()
         case .command: return CommandTable.words(after: [])
-        case .survey, .kpi, .none: return []
+        case .survey: return Array(context.catalog().surveys.keys)
+        case .kpi, .none: return []
         }
     }
 

@@ -1,0 +1,40 @@
+import ArgumentParser
+import CoachCore
+
+/// `run SURVEY [--for PERSON]`
+struct RunCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run any survey as a guided session.",
+        discussion: """
+        Each answer is stored the moment it is given. In a session: :back, :skip (optional
+        questions), :help, :pause or Ctrl-C; 'resume' continues later.
+
+        Example:
+          run who-5
+          run one-on-one --for Ana
+        """)
+    static let argumentKinds: [ArgumentKind] = [.survey]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The survey id (see 'surveys').") var survey: String
+    @Option(name: .customLong("for"), help: "Whom the session is about (default: you).") var subject: String?
+
+    func run(in context: CommandContext) throws {
+        try SessionRunner(context: context).start(surveyID: survey, for: subject)
+    }
+}
+
+/// `resume`
+struct ResumeCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue your paused or interrupted session at its next unanswered question.",
+        discussion: "Example:\n  resume")
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run(in context: CommandContext) throws {
+        try SessionRunner(context: context).resume()
+    }
+}

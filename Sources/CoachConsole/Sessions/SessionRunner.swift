@@ -1,0 +1,84 @@
+import CoachCore
+import CoachScoring
+import CoachStore
+import Foundation
+
+/// Starts, resumes and finishes guided sessions: the survey engine talking through the shell,
+/// each answer stored as it is given, scores computed and stored once at completion.
+struct SessionRunner {
+    let context: CommandContext
+
+    /// Starts `surveyID` by the current user, about `subjectName` (default: themselves).
+    func start(surveyID: String, for subjectName: String?) throws {
+        let survey = try survey(id: surveyID)
+        let database = try context.database()
+        let user = try context.currentUser()
+        let people = try database.sessionSubject(kind: survey.kind, authorName: user.name, subjectName: subjectName)
+        guard let content = SurveySource.content(of: survey), let subjectID = people.subject.id,
+              let authorID = people.author.id else {
+            throw CoachError.brokenSurvey(survey.source, problems: ["the file changed while coach was reading it; try again"])
+        }
+        try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content)
+        let sessionID = try database.startSession(surveyID: survey.id, surveyHash: survey.contentHash,
+                                                  kind: survey.kind.rawValue, subjectID: subjectID, authorID: authorID)
+        try run(survey, sessionID: sessionID, subject: people.subject, previous: [])
+    }
+
+    /// Continues the current user's latest paused or interrupted session at its first
+    /// unanswered question, with the survey version it started with.
+    func resume() throws {
+        let database = try context.database()
+        let user = try context.currentUser()
+        guard let userID = user.id, let session = try database.resumableSession(authorID: userID),
+              let sessionID = session.id else { throw CoachError.nothingToResume }
+        guard let content = try database.surveyContent(hash: session.surveyHash) else {
+            throw CoachError.brokenSurvey(session.surveyID, problems: ["the stored survey version is missing"])
+        }
+        let survey: Survey
+        switch SurveyLoader.load(yaml: content, file: "\(session.surveyID) (as started)") {
+        case let .success(loaded): survey = loaded
+        case let .failure(problems): throw CoachError.brokenSurvey(session.surveyID, problems: problems.problems.map(\.description))
+        }
+        guard let subject = try database.person(id: session.subjectID) else { throw CoachError.nothingToResume }
+        let previous = try database.answers(sessionID: sessionID).compactMap { answer in
+            AnswerValue(jsonText: answer.value).map { (questionID: answer.questionID, value: $0) }
+        }
+        try run(survey, sessionID: sessionID, subject: subject, previous: previous)
+    }
+
+    private func run(_ survey: Survey, sessionID: Int64, subject: Person,
+                     previous: [(questionID: String, value: AnswerValue)]) throws {
+        let database = try context.database()
+        let reader = context.reader ?? PlainLineReader(fileDescriptor: STDIN_FILENO)
+        let today = Date()
+        var options = SessionOptions(today: today)
+        if survey.kind == .oneOnOne { options.meeting = StoreMeetingSource(database: database, subject: subject, today: today) }
+        if survey.quiz?.feedback == .immediate { options.feedback = QuizFeedback.immediate(survey: survey) }
+        let engine = SessionEngine(survey: survey, previous: previous,
+                                   conversation: ShellConversation(reader: reader, console: context.console),
+                                   recorder: StoreRecorder(database: database, sessionID: sessionID), options: options)
+        switch engine.run() {
+        case .completed:
+            let outcome = SessionOutcomeScores(survey: survey, answers: engine.effectiveAnswers)
+            try database.completeSession(id: sessionID, scores: outcome.rows, marks: outcome.marks)
+            context.console.line("")
+            context.console.line(SessionSummary.render(survey: survey, outcome: outcome, styled: context.console.styled))
+        case .paused:
+            try database.pauseSession(id: sessionID)
+            let count = engine.answers.count
+            context.console.line("")
+            context.console.line("Paused \(survey.title): \(count) answer\(count == 1 ? "" : "s") kept. Type 'resume' to continue.")
+        case let .failed(message):
+            throw CoachError.sessionFailed(message)
+        }
+    }
+
+    private func survey(id: String) throws -> Survey {
+        let catalog = context.catalog()
+        if let survey = catalog.surveys[id] { return survey }
+        if let broken = catalog.broken.first(where: { ($0.source as NSString).lastPathComponent.hasPrefix(id + ".") }) {
+            throw CoachError.brokenSurvey(broken.source, problems: broken.problems.problems.map(\.description))
+        }
+        throw CoachError.unknownSurvey(id, suggestion: suggestion(for: id, among: Array(catalog.surveys.keys)))
+    }
+}

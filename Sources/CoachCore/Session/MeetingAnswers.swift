@@ -1,0 +1,108 @@
+import Foundation
+
+/// The data a one-on-one's meeting questions need about its subject, supplied by the store.
+public protocol MeetingSource: AnyObject {
+    /// The person the meeting is about (default owner of new action items).
+    var subjectName: String { get }
+    /// Open action items of the subject, oldest first.
+    func openActions() -> [OpenActionItem]
+    /// Agenda items waiting for this meeting.
+    func agendaItems() -> [AgendaEntry]
+    /// The subject's target for a KPI in the current period, if one was set.
+    func target(kpi: String) -> Double?
+    /// The canonical name of a person typed as an action owner, or why it is not one.
+    func owner(named typed: String) -> Result<String, AnswerProblem>
+}
+
+/// An open action item as the review shows it.
+public struct OpenActionItem: Sendable, Equatable {
+    public var id: Int64
+    public var text: String
+    public var owner: String
+    public var due: String?
+    /// The day it was created (`YYYY-MM-DD`); carrying keeps it.
+    public var created: String
+    public var carried: Int
+
+    public init(id: Int64, text: String, owner: String, due: String?, created: String, carried: Int) {
+        self.id = id
+        self.text = text
+        self.owner = owner
+        self.due = due
+        self.created = created
+        self.carried = carried
+    }
+}
+
+/// An agenda item waiting to be discussed.
+public struct AgendaEntry: Sendable, Equatable {
+    public var id: Int64
+    public var text: String
+    public var created: String
+
+    public init(id: Int64, text: String, created: String) {
+        self.id = id
+        self.text = text
+        self.created = created
+    }
+}
+
+/// The answer to a `review-actions` question: a decision per open item.
+public struct ActionReview: Codable, Equatable, Sendable {
+    public struct Decision: Codable, Equatable, Sendable {
+        public var item: Int64
+        public var text: String
+        /// `done`, `carry` or `drop`.
+        public var decision: String
+    }
+    public var decisions: [Decision]
+}
+
+/// The answer to an `agenda` question.
+public struct AgendaReview: Codable, Equatable, Sendable {
+    public struct Entry: Codable, Equatable, Sendable {
+        public var item: Int64
+        public var text: String
+        /// `discussed` or `carry`.
+        public var decision: String
+        public var note: String?
+    }
+    public var items: [Entry]
+}
+
+/// The answer to a `kpi` question: the actuals entered (a KPI left out is absent).
+public struct KPIReview: Codable, Equatable, Sendable {
+    public struct Actual: Codable, Equatable, Sendable {
+        public var kpi: String
+        public var actual: Double
+        public var target: Double?
+        /// actual / target × 100, when a positive target exists.
+        public var attainment: Double?
+    }
+    public var actuals: [Actual]
+}
+
+/// The answer to an `actions` question: the new items.
+public struct NewActions: Codable, Equatable, Sendable {
+    public struct Item: Codable, Equatable, Sendable {
+        public var text: String
+        public var owner: String
+        public var due: String
+    }
+    public var items: [Item]
+}
+
+extension AnswerValue {
+    /// A structured answer holding `value`.
+    public static func structured<T: Encodable>(encoding value: T) -> AnswerValue? {
+        guard let data = try? JSONEncoder().encode(value),
+              let json = try? JSONDecoder().decode(JSONValue.self, from: data) else { return nil }
+        return .structured(json)
+    }
+
+    /// The structured answer read as `T`, if it is one.
+    public func decoded<T: Decodable>(as type: T.Type) -> T? {
+        guard case .structured(let json) = self, let data = try? JSONEncoder().encode(json) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: data)
+    }
+}

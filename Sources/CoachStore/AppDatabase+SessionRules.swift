@@ -1,0 +1,38 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// Who may run which survey about whom, decided here once.
+extension AppDatabase {
+    /// The person a session by `authorName` is about, or why it may not run.
+    ///
+    /// - Check-ins, self-assessments and feedback are answered by a person about themselves:
+    ///   wellbeing answers belong to the rep, so nobody fills them in for someone else.
+    /// - A one-on-one is run by the subject's manager, about one of their reps.
+    /// - A quiz is taken by the subject, run for them by HR, or by their manager.
+    public func sessionSubject(kind: SurveyKind, authorName: String, subjectName: String?) throws -> (author: Person, subject: Person) {
+        try read { db in
+            let author = try Self.existingPerson(authorName, db)
+            let subject = try subjectName.map { try Self.existingPerson($0, db) } ?? author
+            let isSelf = subject.id == author.id
+            switch kind {
+            case .checkIn, .selfAssessment, .feedback:
+                guard isSelf else {
+                    throw StoreError.notAllowed("\(kind.rawValue) surveys are answered by the person themselves; \(subject.name) runs it")
+                }
+            case .oneOnOne:
+                guard !isSelf else {
+                    throw StoreError.notAllowed("a one-on-one is about one of your reps: name them with --for")
+                }
+                guard subject.managerID == author.id else {
+                    throw StoreError.notAllowed("only \(subject.name)'s manager runs their one-on-one")
+                }
+            case .quiz:
+                guard isSelf || author.role == .hr || subject.managerID == author.id else {
+                    throw StoreError.notAllowed("a quiz is taken by the person, or run for them by HR or their manager")
+                }
+            }
+            return (author, subject)
+        }
+    }
+}
