@@ -108,3 +108,37 @@ struct SurveyCommandTests {
         #expect(!replaced.stdoutText.contains("who-5"), "--surveys replaces the bundled surveys")
     }
 }
+
+@Suite("survey test")
+struct SurveyTestCommandTests {
+    @Test("the bundled surveys' test vectors pass; a wrong expectation names file, line and test")
+    func vectors() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let bundled = try sandbox.run(["survey", "test"])
+        #expect(bundled.status == 0, "\(bundled.stdoutText)")
+        #expect(bundled.stdoutText.contains("7 surveys:"))
+        #expect(bundled.stdoutText.contains(" 0 failed"))
+
+        let file = sandbox.root.appendingPathComponent("mood.yaml")
+        try """
+        format: 1
+        id: mood
+        title: Mood
+        kind: check-in
+        audience: rep
+        questions:
+          - {id: mood, text: How are you?, type: scale, min: 1, max: 5}
+        scores:
+          - {id: mood, label: Mood, items: [mood], method: sum, range: [1, 5], higher_is: better}
+        tests:
+          - name: top
+            answers: {mood: 5}
+            expect: {mood: 4}
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let failing = try sandbox.run(["survey", "test", file.path])
+        #expect(failing.status == 1)
+        #expect(failing.stdoutText.contains("\(file.path):11: test 'top': mood expected 4, got 5"), "\(failing.stdoutText)")
+        #expect(failing.stdoutText.contains("1 survey: 0 passed, 1 failed"))
+    }
+}

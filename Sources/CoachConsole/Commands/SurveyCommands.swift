@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachCore
+import CoachScoring
 import Foundation
 
 /// `surveys`: the surveys coach found, and the files that do not lint.
@@ -63,7 +64,7 @@ struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
         abstract: "Check survey files.",
-        subcommands: [SurveyLint.self])
+        subcommands: [SurveyLint.self, SurveyTest.self])
 }
 
 /// `survey lint [PATH...]`
@@ -88,6 +89,42 @@ struct SurveyLint: CoachCommand {
         let summary = "\(fileCount) file\(fileCount == 1 ? "" : "s"), \(problems.count) problem\(problems.count == 1 ? "" : "s")"
         context.console.line(summary)
         if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `survey test [PATH...]`
+struct SurveyTest: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the test vectors embedded in survey files.",
+        discussion: """
+        Each test gives answers and the scores they must produce; a failure names the file, line
+        and test. Without paths, tests every survey coach loads.
+
+        Example:
+          survey test surveys/who-5.yaml
+        """)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "Survey files or folders (default: all surveys coach loads).") var paths: [String] = []
+
+    func run(in context: CommandContext) throws {
+        let (surveys, problems) = SurveyFiles.load(paths, context: context)
+        for problem in problems { context.console.problem(problem.description) }
+        var passed = 0, failed = 0
+        for survey in surveys {
+            for test in survey.tests {
+                let failures = SurveyTestRunner.run(test, of: survey)
+                if failures.isEmpty {
+                    passed += 1
+                } else {
+                    failed += 1
+                    for failure in failures { context.console.line(failure.description) }
+                }
+            }
+        }
+        context.console.line("\(surveys.count) survey\(surveys.count == 1 ? "" : "s"): \(passed) passed, \(failed) failed")
+        if failed > 0 || !problems.isEmpty { throw ExitCode(1) }
     }
 }
 
