@@ -36,11 +36,3 @@ public enum ChoiceValue: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 }
-
-/// A number as a person writes it: `5`, not `5.0`.
-func formatNumber(_ value: Double) -> String {
-    if value.isFinite, value == value.rounded(), abs(value) < 1e15, let whole = Int(exactly: value) {
-        return String(whole)
-    }
-    return String(value)
-}
