@@ -84,12 +84,14 @@ extension AppDatabase {
         }
     }
 
-    /// Completes a session in one transaction: stores its scores (and quiz marks), sets
+    /// Completes a session in one transaction: applies its effects (one-on-one decisions, new
+    /// action and agenda items, KPI actuals), stores its scores (and quiz marks), sets
     /// `completed_at` and the state. Refuses a session already completed or abandoned.
     public func completeSession(id: Int64, scores: [ScoreRow], marks: [MarkRow] = [],
-                                at now: Date = Date()) throws {
+                                effects: SessionEffects = SessionEffects(), at now: Date = Date()) throws {
         try write { db in
-            try Self.openSession(id, db)
+            let session = try Self.openSession(id, db)
+            try Self.apply(effects, session: session, at: now, db)
             for row in scores {
                 try Score(sessionID: id, scoreID: row.scoreID, value: row.value,
                           band: row.band, alert: row.alert).upsert(db)

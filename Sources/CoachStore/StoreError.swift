@@ -28,6 +28,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidTarget(Double)
     /// No session has this id.
     case sessionNotFound(Int64)
+    /// No action item with this id that the user may see.
+    case unknownActionItem(Int64)
+    /// The action item is already done or dropped.
+    case actionItemClosed(Int64, status: String)
+    /// Text that cannot be stored as typed (empty, too long, control characters).
+    case invalidText(String)
     /// The session is completed or abandoned and cannot change any more.
     case sessionClosed(id: Int64, state: SessionState)
     /// Any other database failure, with SQLite's message.
@@ -65,6 +71,12 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "invalid KPI id '\(kpi)': use the id from the one-on-one template (no spaces)"
         case let .invalidTarget(value):
             return "invalid target \(value): a target must be a finite number"
+        case let .unknownActionItem(id):
+            return "no action item #\(id) that you can see; 'actions' lists yours"
+        case let .actionItemClosed(id, status):
+            return "action item #\(id) is already \(status)"
+        case let .invalidText(reason):
+            return reason
         case let .sessionNotFound(id):
             return "no session #\(id)"
         case let .sessionClosed(id, state):

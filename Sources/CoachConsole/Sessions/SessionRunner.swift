@@ -60,7 +60,8 @@ struct SessionRunner {
         switch engine.run() {
         case .completed:
             let outcome = SessionOutcomeScores(survey: survey, answers: engine.effectiveAnswers)
-            try database.completeSession(id: sessionID, scores: outcome.rows, marks: outcome.marks)
+            try database.completeSession(id: sessionID, scores: outcome.rows, marks: outcome.marks,
+                                         effects: SessionEffectsBuilder.effects(survey: survey, answers: engine.effectiveAnswers))
             context.console.line("")
             context.console.line(SessionSummary.render(survey: survey, outcome: outcome, styled: context.console.styled))
         case .paused:

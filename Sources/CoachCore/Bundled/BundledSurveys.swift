@@ -1109,6 +1109,7 @@ questions:
     text: What do you want to discuss at your next one-on-one?
     type: text
     required: false
+    feeds_agenda: true
     help: Your manager sees this before your next one-on-one.
   - id: idea
     text: What is one idea you would change in how we sell or work together?

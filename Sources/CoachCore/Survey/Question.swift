@@ -21,6 +21,9 @@ public struct Question: Sendable, Equatable {
     public var isPrivate: Bool
     /// `text`: read until a line with a single `.`.
     public var multiline: Bool
+    /// `text` (a coach extension of format 1): the answer becomes an agenda item for the
+    /// subject's next one-on-one.
+    public var feedsAgenda: Bool
     /// `scale` (required) and `number` (optional) bounds.
     public var min: Double?
     public var max: Double?
@@ -47,6 +50,7 @@ public struct Question: Sendable, Equatable {
         self.required = true
         self.isPrivate = false
         self.multiline = false
+        self.feedsAgenda = false
         self.labels = [:]
         self.kpis = []
         self.points = 1

@@ -3,7 +3,8 @@ import Yams
 extension SurveyParser {
     static let questionKeys = ["id", "text", "type", "choices", "required", "when", "constraint",
                                "constraint_message", "help", "private", "multiline", "min", "max",
-                               "labels", "unit", "kpis", "answer", "tolerance", "points", "explain", "category"]
+                               "labels", "unit", "kpis", "answer", "tolerance", "points", "explain", "category",
+                               "feeds_agenda"]
     static let commonQuestionKeys = ["id", "text", "type", "required", "when", "constraint",
                                      "constraint_message", "help", "private"]
     static let quizQuestionKeys = ["answer", "points", "explain", "category"]
@@ -15,7 +16,7 @@ extension SurveyParser {
         case .scale: return ["min", "max", "labels"]
         case .number: return ["min", "max", "unit", "tolerance"] + quizQuestionKeys
         case .yesno: return quizQuestionKeys
-        case .text: return ["multiline"] + quizQuestionKeys
+        case .text: return ["multiline", "feeds_agenda"] + quizQuestionKeys
         case .kpi: return ["kpis"]
         case .date, .actions, .reviewActions, .agenda: return []
         }
@@ -41,6 +42,7 @@ extension SurveyParser {
         question.constraintMessage = text(f["constraint_message"], what: "'constraint_message' of \(what)")
         question.help = text(f["help"], what: "'help' of \(what)")
         question.isPrivate = bool(f["private"], what: "'private' of \(what)") ?? false
+        question.feedsAgenda = bool(f["feeds_agenda"], what: "'feeds_agenda' of \(what)") ?? false
 
         guard let type else { return nil }
         let allowed = SurveyParser.commonQuestionKeys + SurveyParser.specificKeys(for: type)

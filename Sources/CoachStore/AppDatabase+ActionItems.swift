@@ -1,0 +1,89 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// An action item as lists show it.
+public struct ActionItemView: Sendable, Equatable, Codable {
+    public var id: Int64
+    /// The rep the item is about.
+    public var subject: String
+    public var owner: String
+    public var text: String
+    public var due: String?
+    /// `open`, `done` or `dropped`.
+    public var status: String
+    public var created: String
+    public var carried: Int
+}
+
+/// Action items and agenda items. Action items are one-on-one content: the rep they are about,
+/// their owner and the rep's manager see them; nobody else (not HR).
+extension AppDatabase {
+    /// The action items `viewerName` may see, about `subjectName` if given, newest first.
+    public func actionItems(viewer viewerName: String, subject subjectName: String?, openOnly: Bool) throws -> [ActionItemView] {
+        try read { db in
+            let viewer = try Self.existingPerson(viewerName, db)
+            var conditions = ["(a.subject_id = :viewer OR a.owner_id = :viewer OR s.manager_id = :viewer)"]
+            var arguments: [String: (any DatabaseValueConvertible)?] = ["viewer": viewer.id]
+            if let subjectName {
+                let subject = try Self.existingPerson(subjectName, db)
+                guard subject.id == viewer.id || subject.managerID == viewer.id else {
+                    throw StoreError.notAllowed("action items are seen by the rep they are about and their manager")
+                }
+                conditions.append("a.subject_id = :subject")
+                arguments["subject"] = subject.id
+            }
+            if openOnly { conditions.append("a.status = 'open'") }
+            return try Row.fetchAll(db, sql: """
+                SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count
+                FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id
+                WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY a.status = 'open' DESC, a.due IS NULL, a.due, a.id
+                """, arguments: StatementArguments(arguments)).map { row in
+                let created: Date = row["created_at"]
+                return ActionItemView(id: row["id"], subject: row["subject"], owner: row["owner"], text: row["text"],
+                                      due: row["due"], status: row["status"], created: DateAnswer.iso(created),
+                                      carried: row["carried_count"])
+            }
+        }
+    }
+
+    /// Marks an open action item done; its owner, the rep it is about or their manager may.
+    @discardableResult
+    public func closeActionItem(id: Int64, by actorName: String, at now: Date = Date()) throws -> ActionItemView {
+        try write { db in
+            let actor = try Self.existingPerson(actorName, db)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT a.status, a.owner_id, a.subject_id, s.manager_id FROM action_item a
+                JOIN person s ON s.id = a.subject_id WHERE a.id = ?
+                """, arguments: [id]) else { throw StoreError.unknownActionItem(id) }
+            let involved: [Int64?] = [row["owner_id"], row["subject_id"], row["manager_id"]]
+            guard involved.contains(actor.id) else { throw StoreError.unknownActionItem(id) }
+            guard (row["status"] as String) == "open" else { throw StoreError.actionItemClosed(id, status: row["status"]) }
+            try db.execute(sql: "UPDATE action_item SET status = 'done', closed_at = ? WHERE id = ?", arguments: [now, id])
+            let item = try Row.fetchOne(db, sql: """
+                SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count
+                FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id WHERE a.id = ?
+                """, arguments: [id])
+            guard let item else { throw StoreError.unknownActionItem(id) }
+            let created: Date = item["created_at"]
+            return ActionItemView(id: id, subject: item["subject"], owner: item["owner"], text: item["text"], due: item["due"],
+                                  status: item["status"], created: DateAnswer.iso(created), carried: item["carried_count"])
+        }
+    }
+
+    /// Adds a topic to `personName`'s next one-on-one.
+    public func addAgendaItem(text: String, for personName: String, at now: Date = Date()) throws {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty, text.count <= 2_000,
+              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw StoreError.invalidText("an agenda item needs 1 to 2000 characters of plain text")
+        }
+        try write { db in
+            let person = try Self.existingPerson(personName, db)
+            try db.execute(sql: """
+                INSERT INTO agenda_item (person_id, text, source, created_at, status) VALUES (?, ?, 'manual', ?, 'open')
+                """, arguments: [person.id, text, now])
+        }
+    }
+}

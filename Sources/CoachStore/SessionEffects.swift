@@ -1,0 +1,50 @@
+import Foundation
+
+/// What completing a session changes besides its scores: the one-on-one's decisions on action
+/// and agenda items, KPI actuals, new action items, and agenda items raised in a check-in.
+/// Applied in the same transaction that completes the session, so a crash leaves both or neither.
+public struct SessionEffects: Sendable, Equatable {
+    public struct ActionDecision: Sendable, Equatable {
+        public var itemID: Int64
+        /// `done`, `carry` or `drop`.
+        public var decision: String
+        public init(itemID: Int64, decision: String) { self.itemID = itemID; self.decision = decision }
+    }
+
+    public struct AgendaDecision: Sendable, Equatable {
+        public var itemID: Int64
+        /// `discussed` or `carry`.
+        public var decision: String
+        public var note: String?
+        public init(itemID: Int64, decision: String, note: String?) {
+            self.itemID = itemID
+            self.decision = decision
+            self.note = note
+        }
+    }
+
+    public struct KPIActual: Sendable, Equatable {
+        public var kpi: String
+        public var actual: Double
+        public init(kpi: String, actual: Double) { self.kpi = kpi; self.actual = actual }
+    }
+
+    public struct NewAction: Sendable, Equatable {
+        public var text: String
+        public var owner: String
+        /// `YYYY-MM-DD`.
+        public var due: String
+        public init(text: String, owner: String, due: String) { self.text = text; self.owner = owner; self.due = due }
+    }
+
+    public var actionDecisions: [ActionDecision] = []
+    public var agendaDecisions: [AgendaDecision] = []
+    public var kpiActuals: [KPIActual] = []
+    public var newActions: [NewAction] = []
+    /// Topics the subject raised for their next one-on-one.
+    public var newAgendaItems: [String] = []
+
+    public init() {}
+
+    public var isEmpty: Bool { self == SessionEffects() }
+}
