@@ -1,0 +1,49 @@
+import CoachCore
+import GRDB
+
+/// Who sees what: the privacy rules of PRODUCT.md, written once as SQL conditions that every
+/// query reading sessions, answers or scores for a person includes.
+///
+/// | data | the subject | their manager | HR | the author |
+/// |---|---|---|---|---|
+/// | check-in (wellbeing) scores | yes | only if shared | no | – |
+/// | check-in answers | yes | no | no | – |
+/// | self-assessment scores and answers | yes | yes | no | – |
+/// | one-on-one (shared answers, scores) | yes | yes (the author) | no | yes |
+/// | one-on-one private answers | no | the author alone | no | yes |
+/// | quiz results | yes | yes | yes | yes |
+/// | training feedback | yes | no | yes | – |
+///
+/// Everyone else sees wellbeing only as team aggregates over at least `privacy.min_group`
+/// respondents (see `teamTrends`).
+enum Privacy {
+    /// A condition on `session` aliased `s` (subject aliased `p`, joined on `p.id = s.subject_id`)
+    /// true when `viewer` may see the session's scores.
+    static func scoresVisible(to viewer: Person) -> SQL {
+        let id = viewer.id ?? -1
+        var condition: SQL = """
+            (s.subject_id = \(id) OR s.author_id = \(id)
+             OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'one-on-one', 'quiz'))
+             OR (p.manager_id = \(id) AND s.kind = 'check-in' AND p.share_wellbeing = 1)
+            """
+        if viewer.role == .hr { condition += " OR s.kind IN ('quiz', 'feedback')" }
+        condition += ")"
+        return condition
+    }
+
+    /// A condition on `answer` aliased `a`, with its session `s` and subject `p`: true when
+    /// `viewer` may read the answer itself. Wellbeing answers stay with the rep even when the
+    /// band is shared; a private answer is its session author's alone.
+    static func answersVisible(to viewer: Person) -> SQL {
+        let id = viewer.id ?? -1
+        var condition: SQL = """
+            ((a.is_private = 0 OR s.author_id = \(id))
+             AND (s.author_id = \(id)
+                  OR (s.subject_id = \(id) AND a.is_private = 0)
+                  OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'quiz'))
+            """
+        if viewer.role == .hr { condition += " OR s.kind IN ('quiz', 'feedback')" }
+        condition += "))"
+        return condition
+    }
+}
