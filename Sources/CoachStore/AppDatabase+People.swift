@@ -154,3 +154,14 @@ extension AppDatabase {
         return team
     }
 }
+
+extension AppDatabase {
+    /// Whether `personName`'s manager may see their wellbeing band and trend; applies to every
+    /// view from now on.
+    public func setShareWellbeing(_ share: Bool, for personName: String) throws {
+        try write { db in
+            let person = try Self.existingPerson(personName, db)
+            try db.execute(sql: "UPDATE person SET share_wellbeing = ? WHERE id = ?", arguments: [share, person.id])
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import CoachCore
+import CoachScoring
+import CoachStore
+import Foundation
+
+/// `history PERSON`
+struct HistoryCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "A person's timeline of sessions, scores and action items, newest first.",
+        discussion: """
+        Shows only what you may see: a manager sees their reps' one-on-ones, self-assessments and
+        quizzes, and wellbeing only where the rep shares it; HR sees quizzes.
+
+        Example:
+          history Ana
+        """)
+    static let argumentKinds: [ArgumentKind] = [.person]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "Whose history.") var person: String
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        let entries = try context.database().timeline(viewer: user.name, subject: person)
+        if json {
+            context.console.line(try JSONOutput.encode(entries))
+            return
+        }
+        if entries.isEmpty {
+            context.console.line("Nothing in \(person)'s history that you can see yet.")
+            return
+        }
+        let catalog = context.catalog()
+        for entry in entries {
+            let day = DateAnswer.iso(entry.date)
+            if entry.kind == "action" {
+                var line = "\(day)  action #\(entry.actionID ?? 0) \(entry.status ?? "")  \(entry.text ?? "")"
+                line += " (\(entry.owner ?? "")" + (entry.due.map { ", due \($0)" } ?? "") + ")"
+                context.console.line(line)
+                continue
+            }
+            let survey = entry.survey.flatMap { catalog.surveys[$0] }
+            var line = "\(day)  " + context.console.styled(survey?.title ?? entry.survey ?? "", .bold)
+            if let phase = entry.phase { line += " (\(phase))" }
+            if let author = entry.author, author.caseInsensitiveCompare(person) != .orderedSame { line += " by \(author)" }
+            let scores = entry.scores.compactMap { score -> String? in
+                guard let value = score.value else { return nil }
+                let label = survey?.score(id: score.score)?.label ?? score.score
+                let band = score.band.flatMap { id in survey?.score(id: score.score)?.bands.first { $0.id == id }?.label ?? id }
+                return "\(label) \(ScoreFormat.display(value))" + (band.map { " (\($0))" } ?? "")
+            }
+            if !scores.isEmpty { line += "  " + scores.joined(separator: ", ") }
+            context.console.line(line)
+        }
+    }
+}

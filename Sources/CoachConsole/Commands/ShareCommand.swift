@@ -1,0 +1,37 @@
+import ArgumentParser
+import CoachStore
+
+/// `share wellbeing on|off`
+struct ShareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "share",
+        abstract: "Decide what your manager sees.",
+        subcommands: [ShareWellbeing.self])
+}
+
+struct ShareWellbeing: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wellbeing",
+        abstract: "Let your manager see your wellbeing band and trend (on), or not (off).",
+        discussion: """
+        Your wellbeing answers are never shown to anyone else. With sharing off (the default),
+        your manager sees wellbeing only as team aggregates over enough people.
+
+        Example:
+          share wellbeing on
+        """)
+
+    enum Switch: String, ExpressibleByArgument, CaseIterable { case on, off }
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "on or off.") var setting: Switch
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        try context.database().setShareWellbeing(setting == .on, for: user.name)
+        let manager = (try context.database().people().first { $0.name == user.name }?.manager) ?? "your manager"
+        context.console.line(setting == .on
+            ? "\(manager) now sees your wellbeing band and trend (never your answers)."
+            : "\(manager) no longer sees your wellbeing band and trend.")
+    }
+}

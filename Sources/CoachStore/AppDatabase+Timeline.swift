@@ -1,0 +1,62 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// One line of a person's history: a completed session with its scores, or an action item.
+public struct TimelineEntry: Sendable, Equatable, Codable {
+    public struct ScoreValue: Sendable, Equatable, Codable {
+        public var score: String
+        public var value: Double?
+        public var band: String?
+    }
+
+    public var date: Date
+    /// `session` or `action`.
+    public var kind: String
+    public var survey: String?
+    public var sessionKind: String?
+    public var author: String?
+    public var phase: String?
+    public var scores: [ScoreValue]
+    public var actionID: Int64?
+    public var text: String?
+    public var status: String?
+    public var owner: String?
+    public var due: String?
+}
+
+extension AppDatabase {
+    /// `subjectName`'s completed sessions and action items that `viewerName` may see, newest first.
+    public func timeline(viewer viewerName: String, subject subjectName: String) throws -> [TimelineEntry] {
+        let viewer = try read { db in try Self.existingPerson(viewerName, db) }
+        let subject = try read { db in try Self.existingPerson(subjectName, db) }
+        var entries = try read { db -> [TimelineEntry] in
+            let query: SQL = """
+                SELECT s.id, s.completed_at, s.survey_id, s.kind, a.name, s.phase
+                FROM session s JOIN person p ON p.id = s.subject_id JOIN person a ON a.id = s.author_id
+                WHERE s.subject_id = \(subject.id) AND s.state = 'completed' AND \(Privacy.scoresVisible(to: viewer))
+                ORDER BY s.completed_at DESC, s.id DESC
+                """
+            let (sql, arguments) = try query.build(db)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let scores = try Row.fetchAll(db, sql: "SELECT score_id, value, band FROM score WHERE session_id = ? ORDER BY rowid",
+                                              arguments: [row[0] as Int64]).map {
+                    TimelineEntry.ScoreValue(score: $0[0], value: $0[1], band: $0[2])
+                }
+                return TimelineEntry(date: row[1], kind: "session", survey: row[2], sessionKind: row[3], author: row[4],
+                                     phase: row[5], scores: scores)
+            }
+        }
+        let canSeeActions = subject.id == viewer.id || subject.managerID == viewer.id
+        let actions = canSeeActions ? try actionItems(viewer: viewer.name, subject: subject.name, openOnly: false) : []
+        entries += try read { db in
+            try actions.map { item in
+                let created = try Date.fetchOne(db, sql: "SELECT created_at FROM action_item WHERE id = ?", arguments: [item.id])
+                return TimelineEntry(date: created ?? Date(timeIntervalSince1970: 0), kind: "action", survey: nil, sessionKind: nil,
+                                     author: nil, phase: nil, scores: [], actionID: item.id, text: item.text,
+                                     status: item.status, owner: item.owner, due: item.due)
+            }
+        }
+        return entries.sorted { $0.date > $1.date }
+    }
+}
