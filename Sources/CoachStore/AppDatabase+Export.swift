@@ -1,0 +1,105 @@
+import CoachCore
+import Foundation
+import GRDB
+
+/// Everything one person may see, for `export`: every row passed through the privacy rules.
+public struct ExportData: Sendable, Codable, Equatable {
+    public struct PersonRow: Sendable, Codable, Equatable {
+        public var name: String
+        public var role: String
+        public var team: String?
+        public var manager: String?
+    }
+
+    public struct GoalRow: Sendable, Codable, Equatable {
+        public var person: String
+        public var kpi: String
+        public var period: String
+        public var target: Double
+    }
+
+    public struct ScoreRow: Sendable, Codable, Equatable {
+        public var score: String
+        public var value: Double?
+        public var band: String?
+        public var alert: Bool
+    }
+
+    public struct AnswerRow: Sendable, Codable, Equatable {
+        public var question: String
+        /// The stored JSON of the answer.
+        public var value: String
+        public var isPrivate: Bool
+    }
+
+    public struct SessionRow: Sendable, Codable, Equatable {
+        public var id: Int64
+        public var survey: String
+        public var kind: String
+        public var subject: String
+        public var author: String
+        public var started: Date
+        public var completed: Date?
+        public var state: String
+        public var phase: String?
+        public var scores: [ScoreRow]
+        public var answers: [AnswerRow]
+    }
+
+    public var exportedBy: String
+    public var people: [PersonRow]
+    public var goals: [GoalRow]
+    public var sessions: [SessionRow]
+    public var actionItems: [ActionItemView]
+}
+
+extension AppDatabase {
+    /// What `viewerName` may see: people, the goals of themselves and their reps (all for HR),
+    /// the sessions whose scores they may see with the answers they may read, and their action items.
+    public func exportData(viewer viewerName: String) throws -> ExportData {
+        let actions = try actionItems(viewer: viewerName, subject: nil, openOnly: false)
+        return try read { db in
+            let viewer = try Self.existingPerson(viewerName, db)
+            let people = try Row.fetchAll(db, sql: """
+                SELECT p.name, p.role, t.name, m.name FROM person p LEFT JOIN team t ON t.id = p.team_id
+                LEFT JOIN person m ON m.id = p.manager_id ORDER BY p.name COLLATE NOCASE
+                """).map { ExportData.PersonRow(name: $0[0], role: $0[1], team: $0[2], manager: $0[3]) }
+            let goalCondition: SQL = viewer.role == .hr ? "1" : "(p.id = \(viewer.id) OR p.manager_id = \(viewer.id))"
+            let goalQuery: SQL = """
+                SELECT p.name, g.kpi, g.period, g.target FROM goal g JOIN person p ON p.id = g.person_id
+                WHERE \(goalCondition) ORDER BY p.name, g.period, g.kpi
+                """
+            let (goalSQL, goalArguments) = try goalQuery.build(db)
+            let goals = try Row.fetchAll(db, sql: goalSQL, arguments: goalArguments).map {
+                ExportData.GoalRow(person: $0[0], kpi: $0[1], period: $0[2], target: $0[3])
+            }
+            let sessionQuery: SQL = """
+                SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase
+                FROM session s JOIN person p ON p.id = s.subject_id JOIN person a ON a.id = s.author_id
+                WHERE \(Privacy.scoresVisible(to: viewer)) ORDER BY s.started_at, s.id
+                """
+            let (sessionSQL, sessionArguments) = try sessionQuery.build(db)
+            var sessions: [ExportData.SessionRow] = []
+            for row in try Row.fetchAll(db, sql: sessionSQL, arguments: sessionArguments) {
+                let id: Int64 = row[0]
+                let scores = try Row.fetchAll(db, sql: "SELECT score_id, value, band, alert FROM score WHERE session_id = ? ORDER BY rowid",
+                                              arguments: [id]).map {
+                    ExportData.ScoreRow(score: $0[0], value: $0[1], band: $0[2], alert: $0[3])
+                }
+                let answerQuery: SQL = """
+                    SELECT a.question_id, a.value, a.is_private FROM answer a JOIN session s ON s.id = a.session_id
+                    JOIN person p ON p.id = s.subject_id
+                    WHERE a.session_id = \(id) AND \(Privacy.answersVisible(to: viewer)) ORDER BY a.position, a.id
+                    """
+                let (answerSQL, answerArguments) = try answerQuery.build(db)
+                let answers = try Row.fetchAll(db, sql: answerSQL, arguments: answerArguments).map {
+                    ExportData.AnswerRow(question: $0[0], value: $0[1], isPrivate: $0[2])
+                }
+                sessions.append(ExportData.SessionRow(id: id, survey: row[1], kind: row[2], subject: row[3], author: row[4],
+                                                      started: row[5], completed: row[6], state: row[7], phase: row[8],
+                                                      scores: scores, answers: answers))
+            }
+            return ExportData(exportedBy: viewer.name, people: people, goals: goals, sessions: sessions, actionItems: actions)
+        }
+    }
+}
