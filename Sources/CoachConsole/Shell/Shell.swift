@@ -22,6 +22,7 @@ final class Shell {
         if context.isTerminal {
             context.console.line("coach — type 'help' for commands, 'quit' to leave.")
             IdentityPrompt(context: context, reader: reader).ensureUser()
+            greetWithDue()
             if let readline = reader as? ReadlineLineReader {
                 let completion = Completion(context: context)
                 readline.completion = { line, wordStart, word in
@@ -69,6 +70,13 @@ final class Shell {
             status = max(status, CoachMain.report(error, console: context.console))
         }
         return true
+    }
+
+    /// What is due for the user, shown once when the shell starts on a terminal.
+    private func greetWithDue() {
+        guard let user = try? context.currentUser(),
+              let lines = try? DueList(context: context, user: user, now: Date()).lines(), !lines.isEmpty else { return }
+        for line in lines { context.console.line(line) }
     }
 
     /// `dana (hr)> `, or `coach> ` before anyone is known.
