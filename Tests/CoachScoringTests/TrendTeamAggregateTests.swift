@@ -35,6 +35,7 @@ struct TrendTeamAggregateTests {
         let four = bucket(w38, ["a", "b", "c", "d"]) { values[$0]! }
         let points = TeamAggregate.points([five, four])
         #expect(points == [GroupPoint(week: w37, date: monday, mean: 74, n: 5)])
+        #expect(points.map(\.trendPoint) == [TrendPoint(date: monday, value: 74)])
         // With the minimum at 3 (and a configured 2 raised to 3) the week of four is shown.
         #expect(TeamAggregate.points([four], minGroup: 2).map(\.mean) == [70])
         #expect(TeamAggregate.points([bucket(w37, ["a", "b"]) { values[$0]! }], minGroup: 0).isEmpty)

@@ -100,4 +100,14 @@ struct TrendWeeklyBucketsTests {
         #expect(Sparkline.render(values: series.map { $0?.value }, range: 0...100) == " ▅ ▇")
         #expect(WeeklyBuckets.series([], now: now, weeks: 2, calendar: utc).map { $0?.value } == [nil, nil])
     }
+
+    @Test func farDatesDoNotTrap() {
+        for t in [1e15, 1e300, -1e300] {
+            let far = Date(timeIntervalSinceReferenceDate: t)
+            _ = ISOWeek.of(far, calendar: utc)
+            _ = WeeklyBuckets.window(now: far, weeks: 3, calendar: utc)
+            let values = [RespondentValue(respondent: "a", date: far, value: 1)]
+            #expect(WeeklyBuckets.group(values, now: dec31(plusDays: 0), weeks: 2, calendar: utc).allSatisfy { $0.latest.isEmpty })
+        }
+    }
 }

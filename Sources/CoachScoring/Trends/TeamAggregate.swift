@@ -15,6 +15,9 @@ public struct GroupPoint: Sendable, Equatable {
         self.mean = mean
         self.n = n
     }
+
+    /// The point as a `TrendPoint` (date and mean), for `TrendSummary.compute`.
+    public var trendPoint: TrendPoint { TrendPoint(date: date, value: mean) }
 }
 
 /// Team means per week under the privacy minimum and the complement rule.

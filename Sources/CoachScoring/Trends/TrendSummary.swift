@@ -38,6 +38,22 @@ public struct TrendSummary: Sendable, Equatable {
     /// The band's level, for colour.
     public var bandLevel: BandLevel? { band?.level }
 
+    /// A summary with the given fields (for renderers' tests); use `compute` to make one from points.
+    public init(n: Int, latest: Double?, previous: Double?, delta: Double?, mean: Double?,
+                slopePerWeek: Double?, band: ScoreBand?, rule: ChangeRule,
+                reliableChangeIndex: Double?, reliableChange: ReliableChange) {
+        self.n = n
+        self.latest = latest
+        self.previous = previous
+        self.delta = delta
+        self.mean = mean
+        self.slopePerWeek = slopePerWeek
+        self.band = band
+        self.rule = rule
+        self.reliableChangeIndex = reliableChangeIndex
+        self.reliableChange = reliableChange
+    }
+
     /// Seconds in a week, the unit of `slopePerWeek`.
     public static let secondsPerWeek = 7.0 * 86_400
 
