@@ -1,0 +1,106 @@
+import Foundation
+
+/// One week of a group's trend: the mean of its respondents' latest values that week.
+public struct GroupPoint: Sendable, Equatable {
+    public var week: ISOWeek
+    /// Monday 00:00 of the week (the JSON point's `date`).
+    public var date: Date
+    public var mean: Double
+    /// Distinct respondents behind the mean.
+    public var n: Int
+
+    public init(week: ISOWeek, date: Date, mean: Double, n: Int) {
+        self.week = week
+        self.date = date
+        self.mean = mean
+        self.n = n
+    }
+
+    /// The point as a `TrendPoint` (date and mean), for `TrendSummary.compute`.
+    public var trendPoint: TrendPoint { TrendPoint(date: date, value: mean) }
+}
+
+/// Team means per week under the privacy minimum and the complement rule.
+public enum TeamAggregate {
+    /// `privacy.min_group` when not configured.
+    public static let defaultMinGroup = 5
+    /// The lowest minimum allowed; a smaller configured value is raised to it.
+    public static let lowestMinGroup = 3
+
+    /// The minimum actually applied: `requested`, but never below 3.
+    public static func effectiveMinGroup(_ requested: Int) -> Int { Swift.max(lowestMinGroup, requested) }
+
+    /// One group's weekly means over distinct respondents (each one's latest value that week),
+    /// oldest first. A week with fewer respondents than the minimum (see `effectiveMinGroup`) is
+    /// left out, and so is an empty one. This applies the size rule only: when several nested
+    /// groups can be seen, use `points(groups:minGroup:)`.
+    public static func points(_ buckets: [WeekBucket], minGroup: Int = defaultMinGroup) -> [GroupPoint] {
+        let minimum = effectiveMinGroup(minGroup)
+        return buckets.compactMap { bucket in
+            guard bucket.latest.count >= minimum,
+                  let mean = TrendStatistics.mean(bucket.latest.values.map(\.value)) else { return nil }
+            return GroupPoint(week: bucket.week, date: bucket.start, mean: mean, n: bucket.latest.count)
+        }
+    }
+
+    /// The groups whose value may be shown in one week, given each group's respondents that week.
+    ///
+    /// The rule (groups are nested or disjoint: teams partition the people, `all` holds everyone):
+    /// 1. a group with fewer respondents than the minimum is hidden;
+    /// 2. a larger group G is shown only if its *remainder* R = G − (union of the shown groups that
+    ///    are strict subsets of G) is empty or has at least the minimum respondents. Otherwise
+    ///    subtracting the shown groups' sums and counts from G's would reveal the mean of R, a
+    ///    group below the minimum (a hidden small team, or people in no shown team), so G is
+    ///    hidden too.
+    /// Groups are decided from the smallest up (ties by name), so a hidden group is never
+    /// subtracted and its hiding propagates to the groups above it. Then every value that can be
+    /// derived from the shown groups is a sum over some of their remainders, each empty or at
+    /// least the minimum.
+    ///
+    /// Example, minimum 5: teams east 6, west 6, north 2 and all 14. north is hidden; all − east −
+    /// west = north's 2, so all is hidden too. With north of 5 instead, all is shown.
+    ///
+    /// Pass every group any viewer could ask for, not just the one displayed, so the decision
+    /// never depends on which one was asked (a second command could otherwise subtract).
+    /// Overlapping groups that are not nested are not checked against each other.
+    public static func shownGroups(_ respondents: [String: Set<String>],
+                                   minGroup: Int = defaultMinGroup) -> Set<String> {
+        let minimum = effectiveMinGroup(minGroup)
+        let order = respondents.sorted { ($0.value.count, $0.key) < ($1.value.count, $1.key) }
+        var shown: [(name: String, members: Set<String>)] = []
+        for (name, members) in order where members.count >= minimum {
+            var covered = Set<String>()
+            for s in shown where s.members.count < members.count && s.members.isStrictSubset(of: members) {
+                covered.formUnion(s.members)
+            }
+            let remainder = members.count - covered.count
+            if remainder == 0 || remainder >= minimum { shown.append((name, members)) }
+        }
+        return Set(shown.map(\.name))
+    }
+
+    /// Every group's weekly means with both rules, week by week (see `shownGroups`).
+    ///
+    /// `groups` maps a group's name to its buckets over the window (from `WeeklyBuckets.group`
+    /// with the group's respondents' values). Weeks are matched by ISO week; a group without a
+    /// bucket for a week has no respondents in it. Each group's points are oldest first and hold
+    /// only its shown weeks; a group with none has an empty array.
+    public static func points(groups: [String: [WeekBucket]],
+                              minGroup: Int = defaultMinGroup) -> [String: [GroupPoint]] {
+        var byWeek: [ISOWeek: [String: WeekBucket]] = [:]
+        for (name, buckets) in groups {
+            for bucket in buckets { byWeek[bucket.week, default: [:]][name] = bucket }
+        }
+        var result = groups.mapValues { _ in [GroupPoint]() }
+        for week in byWeek.keys.sorted() {
+            guard let buckets = byWeek[week] else { continue }
+            let shown = shownGroups(buckets.mapValues(\.respondents), minGroup: minGroup)
+            for name in shown {
+                guard let bucket = buckets[name],
+                      let point = points([bucket], minGroup: minGroup).first else { continue }
+                result[name, default: []].append(point)
+            }
+        }
+        return result
+    }
+}

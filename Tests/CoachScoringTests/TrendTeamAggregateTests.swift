@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import CoachScoring
+
+/// `count` respondent names: `east1`, `east2`, …
+private func people(_ prefix: String, _ count: Int) -> Set<String> {
+    Set((0..<count).map { "\(prefix)\($0 + 1)" })
+}
+
+private let monday = Date(timeIntervalSince1970: 1_788_739_200)   // 2026-09-07, 2026-W37
+private let w37 = ISOWeek(year: 2026, week: 37)
+private let w38 = ISOWeek(year: 2026, week: 38)
+
+/// A bucket where each respondent's latest value is `value(name)`.
+private func bucket(_ week: ISOWeek, _ members: Set<String>, value: (String) -> Double) -> WeekBucket {
+    let start = monday.addingTimeInterval(Double(week.week - 37) * 7 * 86_400)
+    var latest: [String: TrendPoint] = [:]
+    for m in members { latest[m] = TrendPoint(date: start, value: value(m)) }
+    return WeekBucket(week: week, start: start, latest: latest)
+}
+
+@Suite("Team aggregates: privacy minimum and complement suppression")
+struct TrendTeamAggregateTests {
+    @Test func minimumIsFiveByDefaultAndNeverBelowThree() {
+        #expect(TeamAggregate.effectiveMinGroup(TeamAggregate.defaultMinGroup) == 5)
+        #expect(TeamAggregate.effectiveMinGroup(1) == 3)
+        #expect(TeamAggregate.effectiveMinGroup(-7) == 3)
+        #expect(TeamAggregate.effectiveMinGroup(8) == 8)
+    }
+
+    @Test func meanOverDistinctRespondentsAndTheSizeRule() {
+        // Five respondents 60, 70, 70, 80, 90 → mean 74, n 5; four → left out.
+        let values = ["a": 60.0, "b": 70, "c": 70, "d": 80, "e": 90]
+        let five = bucket(w37, Set(values.keys)) { values[$0]! }
+        let four = bucket(w38, ["a", "b", "c", "d"]) { values[$0]! }
+        let points = TeamAggregate.points([five, four])
+        #expect(points == [GroupPoint(week: w37, date: monday, mean: 74, n: 5)])
+        #expect(points.map(\.trendPoint) == [TrendPoint(date: monday, value: 74)])
+        // With the minimum at 3 (and a configured 2 raised to 3) the week of four is shown.
+        #expect(TeamAggregate.points([four], minGroup: 2).map(\.mean) == [70])
+        #expect(TeamAggregate.points([bucket(w37, ["a", "b"]) { values[$0]! }], minGroup: 0).isEmpty)
+        #expect(TeamAggregate.points([]).isEmpty)
+        #expect(TeamAggregate.points([WeekBucket(week: w37, start: monday)], minGroup: 3).isEmpty)
+    }
+
+    @Test func theAllOfSixSixAndTwoIsHiddenWithTheTeamOfTwo() {
+        // all − east − west = north: showing all would reveal north's mean.
+        let east = people("east", 6), west = people("west", 6), north = people("north", 2)
+        let groups = ["east": east, "west": west, "north": north, "all": east.union(west).union(north)]
+        #expect(TeamAggregate.shownGroups(groups) == ["east", "west"])
+        // With north at 5 nothing is below the minimum: everything is shown.
+        let bigger = people("north", 5)
+        let fine = ["east": east, "west": west, "north": bigger, "all": east.union(west).union(bigger)]
+        #expect(TeamAggregate.shownGroups(fine) == ["east", "west", "north", "all"])
+    }
+
+    @Test func theHiddenPartMayBeShownWhenItIsAtLeastTheMinimum() {
+        // north 2 and south 3 are hidden, but together they are 5: all − east reveals only that.
+        let east = people("east", 6), north = people("north", 2), south = people("south", 3)
+        let groups = ["east": east, "north": north, "south": south, "all": east.union(north).union(south)]
+        #expect(TeamAggregate.shownGroups(groups) == ["east", "all"])
+    }
+
+    @Test func peopleInNoTeamAreARemainderToo() {
+        // all = east 6 + west 6 + 3 people without a team: all − east − west is those 3.
+        let east = people("east", 6), west = people("west", 6)
+        let groups = ["east": east, "west": west, "all": east.union(west).union(people("solo", 3))]
+        #expect(TeamAggregate.shownGroups(groups) == ["east", "west"])
+        let five = ["east": east, "west": west, "all": east.union(west).union(people("solo", 5))]
+        #expect(TeamAggregate.shownGroups(five) == ["east", "west", "all"])
+    }
+
+    @Test func hidingPropagatesUpNestedGroups() {
+        // region = east 6 + north 2 is hidden (region − east = north); all = region + west 6 is
+        // hidden (all − east − west = north). The region is never subtracted as if shown.
+        let east = people("east", 6), north = people("north", 2), west = people("west", 6)
+        let region = east.union(north)
+        let groups = ["east": east, "north": north, "west": west, "region": region, "all": region.union(west)]
+        #expect(TeamAggregate.shownGroups(groups) == ["east", "west"])
+    }
+
+    @Test func equalGroupsAndEdgeCases() {
+        // One team that is everyone: all reveals nothing more.
+        let east = people("east", 7)
+        #expect(TeamAggregate.shownGroups(["east": east, "all": east]) == ["east", "all"])
+        #expect(TeamAggregate.shownGroups([:]).isEmpty)
+        #expect(TeamAggregate.shownGroups(["empty": []], minGroup: 0).isEmpty)
+        // Minimum 1 is raised to 3: teams of 3 and 3 and their all of 6 are shown; a team of 2 is not.
+        let a = people("a", 3), b = people("b", 3), c = people("c", 2)
+        #expect(TeamAggregate.shownGroups(["a": a, "b": b, "all": a.union(b)], minGroup: 1) == ["a", "b", "all"])
+        #expect(TeamAggregate.shownGroups(["a": a, "c": c, "all": a.union(c)], minGroup: 1) == ["a"])
+    }
+
+    @Test func weekByWeekOverTheWindow() {
+        // W37: east 6 (all 50), west 6 (all 80), north 2 (all 20) → all hidden.
+        // W38: north has 5 → all = (6×50 + 6×80 + 5×20) / 17 = 880 / 17 shown.
+        let value: (String) -> Double = { $0.hasPrefix("east") ? 50 : $0.hasPrefix("west") ? 80 : 20 }
+        let east = people("east", 6), west = people("west", 6)
+        let north37 = people("north", 2), north38 = people("north", 5)
+        let groups: [String: [WeekBucket]] = [
+            "east": [bucket(w37, east, value: value), bucket(w38, east, value: value)],
+            "west": [bucket(w37, west, value: value), bucket(w38, west, value: value)],
+            "north": [bucket(w37, north37, value: value), bucket(w38, north38, value: value)],
+            "all": [bucket(w37, east.union(west).union(north37), value: value),
+                    bucket(w38, east.union(west).union(north38), value: value)],
+        ]
+        let points = TeamAggregate.points(groups: groups)
+        #expect(points["east"]?.map(\.week) == [w37, w38])
+        #expect(points["east"]?.map(\.mean) == [50, 50])
+        #expect(points["north"]?.map(\.week) == [w38])
+        #expect(points["north"]?.first?.n == 5)
+        #expect(points["all"]?.map(\.week) == [w38])
+        #expect(points["all"]?.first?.n == 17)
+        #expect(approx(points["all"]?.first?.mean, 880.0 / 17, tolerance: 1e-9))
+        // A group missing a week's bucket has no respondents that week: in W37 only all (14) is
+        // known, so it is shown; in W38 all − east leaves 11.
+        let partial = TeamAggregate.points(groups: ["east": [bucket(w38, east, value: value)],
+                                                    "all": groups["all"]!])
+        #expect(partial["all"]?.map(\.week) == [w37, w38])
+        #expect(partial["east"]?.map(\.week) == [w38])
+        #expect(TeamAggregate.points(groups: ["east": []])["east"] == [])
+    }
+}
