@@ -28,6 +28,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidTarget(Double)
     /// No session has this id.
     case sessionNotFound(Int64)
+    /// No team has this name.
+    case unknownTeam(String, suggestion: String?)
     /// No action item with this id that the user may see.
     case unknownActionItem(Int64)
     /// The action item is already done or dropped.
@@ -71,6 +73,9 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "invalid KPI id '\(kpi)': use the id from the one-on-one template (no spaces)"
         case let .invalidTarget(value):
             return "invalid target \(value): a target must be a finite number"
+        case let .unknownTeam(name, suggestion):
+            if let suggestion { return "no team named '\(name)' (did you mean '\(suggestion)'?)" }
+            return "no team named '\(name)'; 'people' shows the teams, and 'all' is everyone"
         case let .unknownActionItem(id):
             return "no action item #\(id) that you can see; 'actions' lists yours"
         case let .actionItemClosed(id, status):

@@ -20,6 +20,27 @@ public struct ScoreDefinition: Sendable, Equatable {
     public var bands: [ScoreBand]
     public var alertIfAny: AlertRule?
 
+    public init(id: String, label: String, items: [String] = [], method: ScoreMethod = .sum, reverse: [String] = [],
+                multiply: Double = 1, add: Double = 0, minAnswered: Int = 0, range: ClosedRange<Double>,
+                higherIs: HigherIs = .better, change: Double? = nil, bands: [ScoreBand] = [], alertIfAny: AlertRule? = nil) {
+        self.id = id
+        self.label = label
+        self.items = items
+        self.method = method
+        self.reverse = reverse
+        self.multiply = multiply
+        self.add = add
+        self.minAnswered = minAnswered
+        self.range = range
+        self.higherIs = higherIs
+        self.change = change
+        self.bands = bands
+        self.alertIfAny = alertIfAny
+    }
+
+    /// A quiz's stored percent, as trends read it: 0–100, higher is better.
+    public static let quizPercent = ScoreDefinition(id: "percent", label: "Quiz %", range: 0...100)
+
     /// The band a score value falls in (the first whose `max` is at least the value).
     public func band(for value: Double) -> ScoreBand? { bands.first { value <= $0.max } }
 }

@@ -1,0 +1,87 @@
+import ArgumentParser
+import CoachCore
+import CoachScoring
+import CoachStore
+import Foundation
+
+/// `trends [PERSON | --team TEAM] [--score SCORE] [--weeks N] [--json|--csv]`
+struct TrendsCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trends",
+        abstract: "Trend summaries: a person's scores, or a team's weekly means.",
+        discussion: """
+        One row per score: a sparkline over the window (scaled to the score's range), latest,
+        previous, delta, mean, slope per week, band, and a mark where the latest change is a
+        reliable change. Team rows are means over distinct respondents per week; weeks with fewer
+        than privacy.min_group respondents (default 5) are left out.
+
+        Example:
+          trends Ana --weeks 26
+          trends --team all --score wellbeing --json
+        """)
+    static let argumentKinds: [ArgumentKind] = [.person]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "Whose trends (default: yours).") var person: String?
+    @Option(help: "A team's aggregates instead, or 'all'.") var team: String?
+    @Option(help: "Only this score (id, or survey.score).") var score: String?
+    @Option(help: "How many weeks back (default 12).") var weeks = 12
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Print CSV (RFC 4180).") var csv = false
+
+    func validate() throws {
+        if json && csv { throw ValidationError("choose one of --json and --csv") }
+        if person != nil && team != nil { throw ValidationError("give a person or --team, not both") }
+        guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }
+    }
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        var builder = TrendBuilder(context: context, now: Date(), weeks: weeks)
+        let rows: [TrendRow]
+        if let team {
+            rows = try builder.teamRows(viewer: user.name, team: team, scoreFilter: score)
+        } else {
+            rows = try builder.personRows(viewer: user.name, subject: person ?? user.name, scoreFilter: score)
+        }
+        if json {
+            context.console.line(try JSONOutput.encode(rows))
+        } else if csv {
+            context.console.write(try CSVOutput.render(header: TrendRow.csvHeader, rows: rows.map(\.csvRow)))
+        } else if rows.isEmpty {
+            let whose = team.map { "team \($0)" } ?? (person ?? "you")
+            context.console.line("No scores for \(whose) in the last \(weeks) weeks that you can see.")
+        } else {
+            context.console.line(TrendTable.render(rows, weeks: weeks, console: context.console))
+        }
+    }
+}
+
+/// The human view of trends: a table with coloured bands and marked reliable changes.
+enum TrendTable {
+    static func render(_ rows: [TrendRow], weeks: Int, console: Console) -> String {
+        var table = Table("SURVEY", "SCORE", "TREND (\(weeks) wk)", "LATEST", "PREV", "Δ", "MEAN", "/WEEK", "N", "BAND", "CHANGE")
+        var bandCells: [String] = []
+        for row in rows {
+            let summary = row.summary
+            func text(_ value: Double?) -> String { value.map { ScoreFormat.display($0) } ?? "-" }
+            let change: String = switch summary.reliableChange {
+            case .improved: "▲ improved"
+            case .worsened: "▼ worsened"
+            case .none: ""
+            }
+            let band = summary.band?.label ?? "-"
+            bandCells.append(band)
+            table.add([row.survey, row.label, row.sparkline, text(summary.latest), text(summary.previous),
+                       summary.delta.map { ($0 > 0 ? "+" : "") + ScoreFormat.display($0) } ?? "-", text(summary.mean),
+                       text(summary.slopePerWeek), String(row.n), band, change])
+        }
+        var lines = table.render { console.styled($0, .bold) }.components(separatedBy: "\n")
+        guard console.useColor else { return lines.joined(separator: "\n") }
+        for (index, row) in rows.enumerated() where index + 1 < lines.count {
+            guard let level = row.summary.band?.level, let range = lines[index + 1].range(of: bandCells[index]) else { continue }
+            lines[index + 1].replaceSubrange(range, with: console.styled(bandCells[index], SessionSummary.style(for: level)))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

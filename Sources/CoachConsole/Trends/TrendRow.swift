@@ -1,0 +1,57 @@
+import CoachCore
+import CoachScoring
+import Foundation
+
+/// One (subject, score) row of `trends`, in the JSON shape PRODUCT.md fixes.
+struct TrendRow: Encodable {
+    struct Point: Encodable {
+        let date: String
+        let value: Double
+    }
+
+    let subject: String
+    let survey: String
+    let score: String
+    let label: String
+    let n: Int
+    let points: [Point]
+    let summary: TrendSummary
+    let sparkline: String
+
+    private enum Keys: String, CodingKey {
+        case subject, survey, score, label, n, points, latest, previous, delta, mean
+        case slopePerWeek = "slope_per_week", band, reliableChange = "reliable_change", sparkline
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(survey, forKey: .survey)
+        try container.encode(score, forKey: .score)
+        try container.encode(label, forKey: .label)
+        try container.encode(n, forKey: .n)
+        try container.encode(points, forKey: .points)
+        try container.encode(summary.latest.map(rounded), forKey: .latest)
+        try container.encode(summary.previous.map(rounded), forKey: .previous)
+        try container.encode(summary.delta.map(rounded), forKey: .delta)
+        try container.encode(summary.mean.map(rounded), forKey: .mean)
+        try container.encode(summary.slopePerWeek.map(rounded), forKey: .slopePerWeek)
+        try container.encode(summary.bandID, forKey: .band)
+        try container.encode(summary.reliableChange.rawValue, forKey: .reliableChange)
+        try container.encode(sparkline, forKey: .sparkline)
+    }
+
+    /// CSV columns, the JSON fields with points as `date=value` pairs.
+    static let csvHeader = ["subject", "survey", "score", "n", "latest", "previous", "delta", "mean",
+                            "slope_per_week", "band", "reliable_change", "points"]
+
+    var csvRow: [String] {
+        func text(_ value: Double?) -> String { value.map { formatNumber(rounded($0)) } ?? "" }
+        return [subject, survey, score, String(n), text(summary.latest), text(summary.previous), text(summary.delta),
+                text(summary.mean), text(summary.slopePerWeek), summary.bandID ?? "", summary.reliableChange.rawValue,
+                points.map { "\($0.date)=\(formatNumber($0.value))" }.joined(separator: " ")]
+    }
+}
+
+/// Two decimals are plenty for scores; JSON readers get stable numbers.
+private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }

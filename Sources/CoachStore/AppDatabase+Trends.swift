@@ -1,0 +1,95 @@
+import CoachCore
+import CoachScoring
+import Foundation
+import GRDB
+
+/// A team's weekly means for one score: only weeks with enough respondents, after the
+/// complement rule (see `TeamAggregate`).
+public struct TeamSeries: Sendable, Equatable {
+    public var surveyID: String
+    public var scoreID: String
+    public var points: [GroupPoint]
+}
+
+/// Trends that need everyone's data, computed here so that only aggregates leave the store.
+extension AppDatabase {
+    /// The name every team aggregate can also be asked for as a whole organisation.
+    public static let allTeams = "all"
+
+    /// Weekly means of every score for `team` (or `all`), over distinct respondents, leaving out
+    /// weeks with fewer than `minGroup` and weeks that subtraction from a larger total would
+    /// reveal. Managers and HR may ask.
+    public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, minGroup: Int,
+                           calendar: Calendar) throws -> [TeamSeries] {
+        let window = WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar)
+        guard let start = window.first?.start else { return [] }
+        let rows = try read { db -> [Row] in
+            let viewer = try Self.existingPerson(viewerName, db)
+            guard viewer.role != .rep else {
+                throw StoreError.notAllowed("team trends are for managers and HR; 'trends' shows your own")
+            }
+            if team.lowercased() != Self.allTeams {
+                let teams = try String.fetchAll(db, sql: "SELECT name FROM team")
+                guard teams.contains(where: { $0.caseInsensitiveCompare(team) == .orderedSame }) else {
+                    throw StoreError.unknownTeam(team, suggestion: suggestion(for: team, among: teams))
+                }
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT s.subject_id, t.name, s.survey_id, sc.score_id, s.completed_at, sc.value
+                FROM session s JOIN person p ON p.id = s.subject_id LEFT JOIN team t ON t.id = p.team_id
+                JOIN score sc ON sc.session_id = s.id
+                WHERE s.state = 'completed' AND s.completed_at >= ? AND sc.value IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
+                """, arguments: [start])
+        }
+        var values: [String: [String: [RespondentValue]]] = [:]  // "survey score" → group → values
+        for row in rows {
+            let subject: Int64 = row[0]
+            let teamName: String? = row[1]
+            let key = "\(row[2] as String) \(row[3] as String)"
+            let value = RespondentValue(respondent: String(subject), date: row[4], value: row[5])
+            values[key, default: [:]][Self.allTeams, default: []].append(value)
+            if let teamName { values[key, default: [:]][teamName.lowercased(), default: []].append(value) }
+        }
+        var result: [TeamSeries] = []
+        for (key, groups) in values.sorted(by: { $0.key < $1.key }) {
+            let buckets = groups.mapValues { WeeklyBuckets.group($0, now: now, weeks: weeks, calendar: calendar) }
+            let shown = TeamAggregate.points(groups: buckets, minGroup: minGroup)[team.lowercased()] ?? []
+            guard !shown.isEmpty else { continue }
+            let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+            result.append(TeamSeries(surveyID: parts[0], scoreID: parts.count > 1 ? parts[1] : "", points: shown))
+        }
+        return result
+    }
+
+    /// Cronbach's α of a score's items and the SD of its values, over each respondent's latest
+    /// completed session; only aggregates leave the store.
+    public func reliability(of definition: ScoreDefinition, in survey: Survey) throws -> ScoreReliability? {
+        try read { db in
+            let sessions = try Row.fetchAll(db, sql: """
+                SELECT s.id, sc.value FROM session s JOIN score sc ON sc.session_id = s.id AND sc.score_id = ?
+                WHERE s.survey_id = ? AND s.state = 'completed' AND sc.value IS NOT NULL
+                  AND s.completed_at = (SELECT MAX(x.completed_at) FROM session x WHERE x.subject_id = s.subject_id
+                                        AND x.survey_id = s.survey_id AND x.state = 'completed')
+                """, arguments: [definition.id, survey.id])
+            guard sessions.count >= ChangeRule.minimumRespondents else { return nil }
+            var itemRows: [[Double]] = []
+            for session in sessions {
+                let answers = try Row.fetchAll(db, sql: "SELECT question_id, value FROM answer WHERE session_id = ?",
+                                               arguments: [session[0] as Int64])
+                let byQuestion = Dictionary(answers.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { $1 })
+                let row = definition.items.compactMap { id -> Double? in
+                    guard let question = survey.question(id: id), let json = byQuestion[id],
+                          let answer = AnswerValue(jsonText: json),
+                          let value = SessionScorer.itemValue(answer, for: question) else { return nil }
+                    guard definition.reverse.contains(id), let range = question.numericRange else { return value }
+                    return range.lowerBound + range.upperBound - value
+                }
+                if row.count == definition.items.count { itemRows.append(row) }
+            }
+            guard let alpha = CronbachAlpha.compute(items: itemRows),
+                  let sd = TrendStatistics.standardDeviation(sessions.map { $0[1] as Double }) else { return nil }
+            return ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: sessions.count)
+        }
+    }
+}
