@@ -129,7 +129,11 @@ public final class SessionEngine {
     }
 
     private func nextQuestion() -> Question? {
-        if let id = revisiting, let question = survey.question(id: id) { return question }
+        // Walking forward again after :back: a question an earlier answer no longer asks is stepped over.
+        while let id = revisiting {
+            if let question = survey.question(id: id), question.isAsked(given: answers) { return question }
+            revisiting = ahead.popLast()
+        }
         return survey.questions.first {
             answers[$0.id] == nil && !skipped.contains($0.id) && $0.isAsked(given: answers)
         }
