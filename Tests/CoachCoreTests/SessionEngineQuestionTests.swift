@@ -222,3 +222,17 @@ struct SessionEngineQuestionTests {
         #expect(plain.recorder.stored["q"] == .number(10))
     }
 }
+
+@Suite("Session engine: long choice lists")
+struct SessionEngineLongListTests {
+    @Test("keys go on after z: aa … zz, then aaa, without trapping")
+    func keysBeyondZZ() throws {
+        let choices = (0..<800).map { "{value: v\($0), label: Choice \($0)}" }.joined(separator: ", ")
+        let survey = try EngineHarness.single("    text: Pick\n    type: choice\n    choices: [\(choices)]")
+        let keys = ChoiceKeys(survey.questions[0].choices).keys
+        #expect(keys[0] == "a" && keys[25] == "z" && keys[26] == "aa" && keys[701] == "zz" && keys[702] == "aaa")
+        #expect(Set(keys).count == 800, "every key is different")
+        let run = EngineHarness.run(survey, ["aaa"])
+        #expect(run.recorder.stored["q"] == .choice(.string("v702")))
+    }
+}
