@@ -144,6 +144,9 @@ public final class SessionEngine {
         shownSection = section
         conversation.say("")
         conversation.say("── \(section) ──")
+        if let intro = survey.sections.first(where: { $0.questionIDs.contains(question.id) })?.intro {
+            conversation.say(intro.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     /// `3/12`: the question's place among those skip logic asks, given the answers so far.
