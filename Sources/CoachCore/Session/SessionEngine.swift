@@ -105,7 +105,9 @@ public final class SessionEngine {
             }
         }
         for id in answers.keys where effectiveAnswers[id] == nil {
-            try? recorder.erase(questionID: id)
+            do { try recorder.erase(questionID: id) } catch {
+                return .failed("could not clear the answer to '\(id)', which no longer applies: \(error)")
+            }
             answers[id] = nil
         }
         return .completed
