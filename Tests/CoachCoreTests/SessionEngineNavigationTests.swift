@@ -183,3 +183,35 @@ struct SessionEngineNavigationTests {
         #expect(run.conversation.unread == 1)
     }
 }
+
+@Suite("Session engine: navigation details")
+struct SessionEngineNavigationDetailTests {
+    @Test("a section's intro is shown under its title")
+    func sectionIntro() throws {
+        let survey = try EngineHarness.survey(Fixtures.oneOnOne)
+        let run = EngineHarness.run(survey, ["7"], meeting: FakeMeeting())
+        #expect(run.conversation.transcript.contains("── Check-in ──\nHow are things?\n[1/"))
+    }
+
+    @Test(":pause on a line of its own inside a multiline answer pauses; the half answer is not recorded")
+    func pauseInMultiline() throws {
+        let survey = try EngineHarness.single("    text: Notes\n    type: text\n    multiline: true")
+        let run = EngineHarness.run(survey, ["first line", ":pause", "more"])
+        #expect(run.outcome == .paused)
+        #expect(run.recorder.calls.isEmpty)
+        #expect(run.conversation.unread == 1)
+    }
+
+    @Test("an answer left over by a changed earlier answer that cannot be cleared at the end fails the session")
+    func leftoverEraseFails() throws {
+        let recorder = MemoryRecorder()
+        recorder.failErase = true
+        let run = EngineHarness.run(try EngineHarness.survey(SessionEngineNavigationTests.yaml),
+                                    ["3", "tired", "a deal", ":back", ":back", ":back", "8", "", "y"], recorder: recorder)
+        guard case let .failed(message) = run.outcome else {
+            Issue.record("expected .failed, got \(run.outcome)")
+            return
+        }
+        #expect(message.contains("could not clear the answer to 'why'"))
+    }
+}
