@@ -215,3 +215,31 @@ struct SessionEngineNavigationDetailTests {
         #expect(message.contains("could not clear the answer to 'why'"))
     }
 }
+
+@Suite("Session engine: skip logic chains")
+struct SessionEngineSkipChainTests {
+    static let yaml = """
+    format: 1
+    id: chain
+    title: Chain
+    kind: check-in
+    audience: rep
+    questions:
+      - {id: mood, text: Mood?, type: scale, min: 1, max: 10}
+      - {id: why, text: Why so low?, type: text, when: "mood <= 4"}
+      - {id: help, text: Want help with that?, type: yesno, when: "answered(why)"}
+      - {id: done, text: All done?, type: yesno}
+    """
+
+    @Test("a question that depends on a dropped answer is not asked either")
+    func chainDropped() throws {
+        let survey = try EngineHarness.survey(Self.yaml)
+        let run = EngineHarness.run(survey, ["3", "tired", ":back", ":back", "8", "y"])
+        let said = run.conversation.transcript
+        let afterChange = try #require(said.range(of: "Enter keeps 3")).upperBound
+        #expect(!said[afterChange...].contains("Want help with that?"))
+        #expect(said[afterChange...].contains("[2/2] All done?"))
+        #expect(run.outcome == .completed)
+        #expect(run.recorder.stored == ["mood": .number(8), "done": .bool(true)])
+    }
+}

@@ -131,13 +131,16 @@ public final class SessionEngine {
     }
 
     private func nextQuestion() -> Question? {
+        // Skip logic reads the answers that still apply: an answer dropped by a changed earlier
+        // answer asks nothing that depends on it.
+        let applying = effectiveAnswers
         // Walking forward again after :back: a question an earlier answer no longer asks is stepped over.
         while let id = revisiting {
-            if let question = survey.question(id: id), question.isAsked(given: answers) { return question }
+            if let question = survey.question(id: id), question.isAsked(given: applying) { return question }
             revisiting = ahead.popLast()
         }
         return survey.questions.first {
-            answers[$0.id] == nil && !skipped.contains($0.id) && $0.isAsked(given: answers)
+            answers[$0.id] == nil && !skipped.contains($0.id) && $0.isAsked(given: applying)
         }
     }
 
@@ -153,7 +156,8 @@ public final class SessionEngine {
 
     /// `3/12`: the question's place among those skip logic asks, given the answers so far.
     func progress(of question: Question) -> String {
-        let asked = survey.questions.filter { $0.id == question.id || $0.isAsked(given: answers) }
+        let applying = effectiveAnswers
+        let asked = survey.questions.filter { $0.id == question.id || $0.isAsked(given: applying) }
         let index = (asked.firstIndex { $0.id == question.id } ?? 0) + 1
         return "\(index)/\(asked.count)"
     }
