@@ -13,10 +13,16 @@ public struct ChoiceKeys: Sendable {
         }
     }
 
-    /// a … z, then aa, ab … for long lists.
+    /// a … z, then aa, ab … zz, aaa … for long lists.
     static func letter(_ index: Int) -> String {
         let letters = Array("abcdefghijklmnopqrstuvwxyz")
-        return index < 26 ? String(letters[index]) : String(letters[index / 26 - 1]) + String(letters[index % 26])
+        var rest = index + 1, key = ""
+        while rest > 0 {
+            rest -= 1
+            key = String(letters[rest % 26]) + key
+            rest /= 26
+        }
+        return key
     }
 
     /// Reads one choice: its key, its label, or a unique prefix of a label (case-insensitive).

@@ -75,6 +75,7 @@ extension SessionEngine {
             case let .line(raw):
                 let line = raw.trimmingCharacters(in: .whitespaces) == "." ? "." : raw
                 if line == "." { return lines }
+                if raw.trimmingCharacters(in: .whitespaces).lowercased() == ":pause" { return nil }
                 if let problem = AnswerInput.problem(with: line) {
                     conversation.say(problem)
                     continue

@@ -105,7 +105,9 @@ public final class SessionEngine {
             }
         }
         for id in answers.keys where effectiveAnswers[id] == nil {
-            try? recorder.erase(questionID: id)
+            do { try recorder.erase(questionID: id) } catch {
+                return .failed("could not clear the answer to '\(id)', which no longer applies: \(error)")
+            }
             answers[id] = nil
         }
         return .completed
@@ -129,9 +131,16 @@ public final class SessionEngine {
     }
 
     private func nextQuestion() -> Question? {
-        if let id = revisiting, let question = survey.question(id: id) { return question }
+        // Skip logic reads the answers that still apply: an answer dropped by a changed earlier
+        // answer asks nothing that depends on it.
+        let applying = effectiveAnswers
+        // Walking forward again after :back: a question an earlier answer no longer asks is stepped over.
+        while let id = revisiting {
+            if let question = survey.question(id: id), question.isAsked(given: applying) { return question }
+            revisiting = ahead.popLast()
+        }
         return survey.questions.first {
-            answers[$0.id] == nil && !skipped.contains($0.id) && $0.isAsked(given: answers)
+            answers[$0.id] == nil && !skipped.contains($0.id) && $0.isAsked(given: applying)
         }
     }
 
@@ -140,11 +149,15 @@ public final class SessionEngine {
         shownSection = section
         conversation.say("")
         conversation.say("── \(section) ──")
+        if let intro = survey.sections.first(where: { $0.questionIDs.contains(question.id) })?.intro {
+            conversation.say(intro.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     /// `3/12`: the question's place among those skip logic asks, given the answers so far.
     func progress(of question: Question) -> String {
-        let asked = survey.questions.filter { $0.id == question.id || $0.isAsked(given: answers) }
+        let applying = effectiveAnswers
+        let asked = survey.questions.filter { $0.id == question.id || $0.isAsked(given: applying) }
         let index = (asked.firstIndex { $0.id == question.id } ?? 0) + 1
         return "\(index)/\(asked.count)"
     }
