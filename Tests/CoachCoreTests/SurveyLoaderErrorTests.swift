@@ -66,7 +66,7 @@ struct SurveyLoaderErrorTests {
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, requird: false}\n")
                 == ["7:42: unknown key 'requird' in question 'mood' (did you mean 'required'?)"])
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, zzzzzz: 1}\n")
-                == ["7:42: unknown key 'zzzzzz' in question 'mood' (expected one of: id, text, type, choices, required, when, constraint, constraint_message, help, private, multiline, min, max, labels, unit, kpis, answer, tolerance, points, explain, category)"])
+                == ["7:42: unknown key 'zzzzzz' in question 'mood' (expected one of: id, text, type, choices, required, when, constraint, constraint_message, help, private, multiline, min, max, labels, unit, kpis, answer, tolerance, points, explain, category, feeds_agenda)"])
         #expect(problems(Self.mood + "scores:\n  - {id: s, items: [mood], methd: sum}\n")
                 == ["9:28: unknown key 'methd' in score 's' (did you mean 'method'?)"])
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, min: 1}\n")
