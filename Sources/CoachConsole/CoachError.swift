@@ -22,6 +22,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case unstorableAnswer(String)
     /// `resume` with nothing to resume.
     case nothingToResume
+    /// `checkin` given a survey that is not a check-in or self-assessment.
+    case notACheckIn(String, kind: String)
     /// A session stopped because an answer could not be saved.
     case sessionFailed(String)
 
@@ -45,6 +47,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "\(source) does not lint, so it cannot run:\n" + problems.joined(separator: "\n")
         case let .unstorableAnswer(id):
             return "the answer to '\(id)' cannot be stored"
+        case let .notACheckIn(id, kind):
+            return "'\(id)' is a \(kind) survey, not a check-in; use 'run \(id)'"
         case let .sessionFailed(message):
             return "the session stopped: \(message). Every answer acknowledged before is stored; 'resume' continues"
         case .nothingToResume:

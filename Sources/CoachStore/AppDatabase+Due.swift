@@ -30,3 +30,17 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The latest completed session `personName` answered themselves for `surveyID`, with its date.
+    public func latestOwnSession(of personName: String, surveyID: String) throws -> (id: Int64, completed: Date)? {
+        try read { db in
+            let person = try Self.existingPerson(personName, db)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, completed_at FROM session WHERE subject_id = ? AND author_id = ? AND survey_id = ?
+                AND state = 'completed' ORDER BY completed_at DESC, id DESC LIMIT 1
+                """, arguments: [person.id, person.id, surveyID]) else { return nil }
+            return (row[0], row[1])
+        }
+    }
+}

@@ -8,8 +8,10 @@ import Foundation
 struct SessionRunner {
     let context: CommandContext
 
-    /// Starts `surveyID` by the current user, about `subjectName` (default: themselves).
-    func start(surveyID: String, for subjectName: String?) throws {
+    /// Starts `surveyID` by the current user, about `subjectName` (default: themselves); an
+    /// amended check-in names the session it `supersedes`. Returns the scores when it completes.
+    @discardableResult
+    func start(surveyID: String, for subjectName: String?, supersedes: Int64? = nil) throws -> SessionOutcomeScores? {
         let survey = try survey(id: surveyID)
         let database = try context.database()
         let user = try context.currentUser()
@@ -20,13 +22,15 @@ struct SessionRunner {
         }
         try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content)
         let sessionID = try database.startSession(surveyID: survey.id, surveyHash: survey.contentHash,
-                                                  kind: survey.kind.rawValue, subjectID: subjectID, authorID: authorID)
-        try run(survey, sessionID: sessionID, subject: people.subject, previous: [])
+                                                  kind: survey.kind.rawValue, subjectID: subjectID, authorID: authorID,
+                                                  periodKey: survey.cadence?.periodKey(for: Date()), supersedes: supersedes)
+        return try run(survey, sessionID: sessionID, subject: people.subject, previous: [])
     }
 
     /// Continues the current user's latest paused or interrupted session at its first
     /// unanswered question, with the survey version it started with.
-    func resume() throws {
+    @discardableResult
+    func resume() throws -> SessionOutcomeScores? {
         let database = try context.database()
         let user = try context.currentUser()
         guard let userID = user.id, let session = try database.resumableSession(authorID: userID),
@@ -43,11 +47,11 @@ struct SessionRunner {
         let previous = try database.answers(sessionID: sessionID).compactMap { answer in
             AnswerValue(jsonText: answer.value).map { (questionID: answer.questionID, value: $0) }
         }
-        try run(survey, sessionID: sessionID, subject: subject, previous: previous)
+        return try run(survey, sessionID: sessionID, subject: subject, previous: previous)
     }
 
     private func run(_ survey: Survey, sessionID: Int64, subject: Person,
-                     previous: [(questionID: String, value: AnswerValue)]) throws {
+                     previous: [(questionID: String, value: AnswerValue)]) throws -> SessionOutcomeScores? {
         let database = try context.database()
         let reader = context.reader ?? PlainLineReader(fileDescriptor: STDIN_FILENO)
         let today = Date()
@@ -64,17 +68,22 @@ struct SessionRunner {
                                          effects: SessionEffectsBuilder.effects(survey: survey, answers: engine.effectiveAnswers))
             context.console.line("")
             context.console.line(SessionSummary.render(survey: survey, outcome: outcome, styled: context.console.styled))
+            if let user = try? context.currentUser(), user.id == subject.id {
+                SupportMessage.showIfNeeded(survey: survey, outcome: outcome, context: context)
+            }
+            return outcome
         case .paused:
             try database.pauseSession(id: sessionID)
             let count = engine.answers.count
             context.console.line("")
             context.console.line("Paused \(survey.title): \(count) answer\(count == 1 ? "" : "s") kept. Type 'resume' to continue.")
+            return nil
         case let .failed(message):
             throw CoachError.sessionFailed(message)
         }
     }
 
-    private func survey(id: String) throws -> Survey {
+    func survey(id: String) throws -> Survey {
         let catalog = context.catalog()
         if let survey = catalog.surveys[id] { return survey }
         if let broken = catalog.broken.first(where: { ($0.source as NSString).lastPathComponent.hasPrefix(id + ".") }) {

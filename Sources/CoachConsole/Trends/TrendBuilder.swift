@@ -31,17 +31,19 @@ struct TrendBuilder {
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(point)
         }
-        var rows: [TrendRow] = []
+        var rows: [(rank: Int, row: TrendRow)] = []
         for key in order {
             guard let series = grouped[key], let last = series.last,
                   let (survey, definition) = try definition(surveyID: last.surveyID, scoreID: last.scoreID, hash: last.surveyHash),
                   matches(scoreFilter, survey: last.surveyID, score: last.scoreID) else { continue }
             let reliability = survey.kind == .quiz ? nil : try database.reliability(of: definition, in: survey)
             let trendPoints = series.map { TrendPoint(date: $0.date, value: $0.value) }
-            rows.append(row(subject: canonical, surveyID: last.surveyID, definition: definition, points: trendPoints,
-                            n: trendPoints.count, reliability: reliability))
+            let rank = (order.firstIndex { $0.hasPrefix(last.surveyID + " ") } ?? 0) * 1_000
+                + (survey.scores.firstIndex { $0.id == definition.id } ?? 0)
+            rows.append((rank, row(subject: canonical, surveyID: last.surveyID, definition: definition, points: trendPoints,
+                                   n: trendPoints.count, reliability: reliability)))
         }
-        return rows
+        return rows.sorted { $0.rank < $1.rank }.map(\.row)
     }
 
     /// The rows of a team (or `all`): weekly means over distinct respondents, privacy applied by the store.

@@ -178,6 +178,7 @@ scores:
     min_answered: 3        # half of 6 (NOT VERIFIED)
     range: [0, 100]
     higher_is: worse
+    support_at: alert   # coach extension: a scale at 75 or more shows the private support message
     bands:
       - {max: 49.99, id: low, label: Low, level: ok}
       - {max: 74.99, id: moderate, label: Moderate, level: warn}
@@ -192,6 +193,7 @@ scores:
     min_answered: 4        # half of 7 rounded up (NOT VERIFIED)
     range: [0, 100]
     higher_is: worse
+    support_at: alert   # coach extension: a scale at 75 or more shows the private support message
     bands:
       - {max: 49.99, id: low, label: Low, level: ok}
       - {max: 74.99, id: moderate, label: Moderate, level: warn}
@@ -205,6 +207,7 @@ scores:
     min_answered: 3        # half of 6 (NOT VERIFIED)
     range: [0, 100]
     higher_is: worse
+    support_at: alert   # coach extension: a scale at 75 or more shows the private support message
     bands:
       - {max: 49.99, id: low, label: Low, level: ok}
       - {max: 74.99, id: moderate, label: Moderate, level: warn}
@@ -1260,6 +1263,9 @@ scores:
       - {max: 50, id: poor, label: Lower than usual, level: warn}
       - {max: 100, id: ok, label: Good, level: ok}
     alert_if_any: {items: [cheerful, calm, active, rested, interested], at_most: 1}
+    # coach extension: 50 or less (poor or low), or any item at 0 or 1, shows the rep a private,
+    # supportive message with the configured support contacts (REFERENCE.md)
+    support_at: warn
 tests:
   # Every percentage is a multiple of 4 (raw x 4), so 50 itself cannot occur: the boundary
   # of the `poor` band is pinned by 48 (raw 12, poor) and 52 (raw 13, ok).

@@ -19,6 +19,9 @@ public struct ScoreDefinition: Sendable, Equatable {
     /// Ascending by `max`; the last covers the top of the range.
     public var bands: [ScoreBand]
     public var alertIfAny: AlertRule?
+    /// A coach extension of format 1: from this band level on (or when `alert_if_any` fires), the
+    /// person who answered sees a private, supportive message with the configured support contacts.
+    public var supportAt: BandLevel?
 
     public init(id: String, label: String, items: [String] = [], method: ScoreMethod = .sum, reverse: [String] = [],
                 multiply: Double = 1, add: Double = 0, minAnswered: Int = 0, range: ClosedRange<Double>,
@@ -36,6 +39,16 @@ public struct ScoreDefinition: Sendable, Equatable {
         self.change = change
         self.bands = bands
         self.alertIfAny = alertIfAny
+        self.supportAt = nil
+    }
+
+    /// Whether a result with this band and alert calls for the private support message.
+    public func callsForSupport(band: ScoreBand?, alert: Bool) -> Bool {
+        guard let supportAt else { return false }
+        if alert { return true }
+        guard let level = band?.level else { return false }
+        let order: [BandLevel] = [.ok, .warn, .alert]
+        return (order.firstIndex(of: level) ?? 0) >= (order.firstIndex(of: supportAt) ?? 3)
     }
 
     /// A quiz's stored percent, as trends read it: 0–100, higher is better.

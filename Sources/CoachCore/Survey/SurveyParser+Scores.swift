@@ -2,7 +2,7 @@ import Yams
 
 extension SurveyParser {
     static let scoreKeys = ["id", "label", "items", "method", "reverse", "multiply", "add", "min_answered",
-                            "range", "higher_is", "change", "bands", "alert_if_any"]
+                            "range", "higher_is", "change", "bands", "alert_if_any", "support_at"]
     /// Names a test may expect besides score ids; they cannot be score ids.
     static let reservedScoreIDs = ["alert", "points", "max_points", "percent", "passed"]
 
@@ -74,9 +74,11 @@ extension SurveyParser {
         let range = computed ?? declared ?? 0...0
         let bands = parseBands(f["bands"], range: range, what: what)
         let alert = parseAlert(f["alert_if_any"], what: what)
-        return ScoreDefinition(id: id, label: label, items: itemIDs, method: method, reverse: reverse,
-                               multiply: multiply, add: add, minAnswered: minAnswered, range: range,
-                               higherIs: higherIs, change: change, bands: bands, alertIfAny: alert)
+        var definition = ScoreDefinition(id: id, label: label, items: itemIDs, method: method, reverse: reverse,
+                                         multiply: multiply, add: add, minAnswered: minAnswered, range: range,
+                                         higherIs: higherIs, change: change, bands: bands, alertIfAny: alert)
+        definition.supportAt = choice(f["support_at"], what: "'support_at' of \(what)", as: BandLevel.self)
+        return definition
     }
 
     /// Known, numeric, distinct question ids with their answer ranges.

@@ -1,0 +1,28 @@
+import CoachCore
+import CoachScoring
+
+/// The private, supportive message a person sees when their own wellbeing check-in is low
+/// (a score at or past its `support_at` band level, or an item alert). Nobody else is told,
+/// and the message is never stored.
+enum SupportMessage {
+    /// Shown when the organisation configured no `support:` text.
+    static let defaultContacts = """
+        your organisation's employee assistance programme, your doctor, or someone you trust.
+        If you are in danger or thinking about harming yourself, call your local emergency number now.
+        """
+
+    static func showIfNeeded(survey: Survey, outcome: SessionOutcomeScores, context: CommandContext) {
+        let needed = outcome.results.contains { result in
+            survey.score(id: result.scoreID)?.callsForSupport(band: result.band, alert: result.alert) ?? false
+        }
+        guard needed else { return }
+        let contacts = context.config.support?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultContacts
+        context.console.line("")
+        context.console.line(context.console.styled("Just for you", .cyan))
+        context.console.line("""
+            Thank you for answering honestly. Your answers suggest that things may be heavy at the moment.
+            This is not a diagnosis, and nobody else has been told. It can help to talk to someone:
+            \(contacts)
+            """)
+    }
+}
