@@ -45,6 +45,8 @@ def question_stats(qid, attempts):
         cov = np.cov(x, rest, ddof=1)[0, 1]
         var_x, var_rest = x.var(ddof=1), rest.var(ddof=1)
         constant = np.all(x == x[0]) or np.all(rest == rest[0])
+        if abs(cov) <= 1e-12 * math.sqrt(var_x * var_rest):
+            cov = 0.0  # zero but for rounding: no sign, no miskey flag
         if not constant and var_x > 0 and var_rest > 0:
             discrimination = finite(100 * cov / math.sqrt(var_x * var_rest))
             cov_max = np.cov(np.sort(x), np.sort(rest), ddof=1)[0, 1]

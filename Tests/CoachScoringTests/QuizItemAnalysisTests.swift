@@ -106,6 +106,19 @@ struct QuizItemAnalysisTests {
         #expect(q1.flag == .tooEasy)
     }
 
+    @Test func uncorrelatedQuestionIsLowEfficiencyNotMiskeyed() {
+        // q4 is uncorrelated with the rest: cov(x, rest) = 0 in exact arithmetic, but summing
+        // (x − x̄)(rest − r̄) in floating point leaves −5.6e-17 here. Its sign must not raise
+        // likely_miskeyed: D = E = 0, so the flag is low efficiency.
+        let rows: [[Double]] = [[0, 1, 0, 0], [1, 1, 1, 1], [1, 1, 0, 1], [0, 1, 1, 1], [1, 0, 1, 1], [1, 0, 1, 0],
+                                [0, 1, 1, 0], [1, 1, 1, 1], [0, 0, 0, 1], [0, 0, 0, 1], [0, 1, 1, 1], [0, 1, 1, 0]]
+        let attempts = rows.map { attempt($0, max: [1, 1, 1, 1]) }
+        let report = ItemAnalysis.analyse(attempts: attempts, questionIDs: ["q1", "q2", "q3", "q4"], passMark: nil)
+        let q4 = report.questions[3]
+        #expect(q4.discrimination == 0 && q4.efficiency == 0)
+        #expect(q4.flag == .lowEfficiency)
+    }
+
     @Test func degenerateInputsGiveNilNotTraps() {
         let ids = ["q1", "q2"]
         let none = ItemAnalysis.analyse(attempts: [], questionIDs: ids, passMark: 50)

@@ -173,6 +173,23 @@ struct QuizLayoutTests {
         #expect(layout.questions(in: drawnAndShuffled).map(\.id) == layout.questionIDs)
     }
 
+    @Test func gradingUnderADrawCountsOnlyTheShownQuestions() throws {
+        let survey = try loadSurvey(Self.pool(shuffle: "both", draw: 4))
+        let layout = QuizLayout.make(survey: survey, seed: 11)
+        var answers: [String: AnswerValue] = [:]
+        for id in layout.questionIDs {
+            answers[id] = id == "q4" ? .choices([.string("a"), .string("c")])
+                : id == "q7" ? .choice(.number(3)) : .choice(.string("right"))
+        }
+        let result = layout.grade(survey: survey, answers: answers)
+        #expect(Set(result.marks.map(\.questionID)) == Set(layout.questionIDs))
+        #expect(result.percent == 100)
+        let marks = QuizAttemptMarks(result: result)
+        #expect(Set(marks.marks.keys) == Set(layout.questionIDs) && marks.percent == 100)
+        // The plain grader would count the 8 questions not drawn as zeros.
+        #expect(QuizGrader.grade(survey: survey, answers: answers).percent! < 50)
+    }
+
     @Test func questionsShuffleWithinSections() throws {
         let yaml = """
         format: 1

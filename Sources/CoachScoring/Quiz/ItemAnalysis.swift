@@ -93,8 +93,11 @@ public enum ItemAnalysis {
         }
         var discrimination: Double?
         var efficiency: Double?
-        if let cov = SampleStatistics.covariance(x, rest),
+        if var cov = SampleStatistics.covariance(x, rest),
            let varX = SampleStatistics.variance(x), let varRest = SampleStatistics.variance(rest) {
+            // A covariance that is 0 but for rounding (|r| < 1e-12) is 0, so that it cannot
+            // raise `likely_miskeyed` by its sign alone.
+            if abs(cov) <= 1e-12 * (varX * varRest).squareRoot() { cov = 0 }
             if varX > 0, varRest > 0 {
                 discrimination = finite(100 * cov / (varX * varRest).squareRoot())
             }

@@ -222,3 +222,18 @@ public struct QuizLayout: Sendable, Equatable, Codable {
         return String(letters.reversed())
     }
 }
+
+extension QuizLayout {
+    /// Grades an attempt made under this layout: only the questions shown count.
+    ///
+    /// `QuizGrader.grade(survey:answers:)` marks every keyed question of the survey, so under
+    /// `draw: N` the questions not drawn would count as unanswered zeros. This grades the survey
+    /// narrowed to the shown questions (marks in the survey's order), which also makes
+    /// `QuizAttemptMarks(result:)` leave out what was not shown, as item analysis expects.
+    public func grade(survey: Survey, answers: [String: AnswerValue]) -> QuizResult {
+        let shown = Set(questionIDs)
+        var narrowed = survey
+        narrowed.questions = survey.questions.filter { shown.contains($0.id) }
+        return QuizGrader.grade(survey: narrowed, answers: answers)
+    }
+}
