@@ -2,8 +2,8 @@ import CoachCore
 
 /// What a person is shown in one quiz attempt: which questions, in which order, and the order of
 /// each question's choices. Stored with the attempt (it is `Codable`) so the attempt can be reviewed
-/// as it was seen, and so a shown letter can be mapped back to the choice's value: the stored answer
-/// is always the value, never the letter shown.
+/// as it was seen, and so a shown key (a letter, or the value itself for a numeric list) can be
+/// mapped back to the choice's value: the stored answer is always the value, never the letter shown.
 ///
 /// `make(survey:seed:)` is deterministic: the same survey and seed give the same layout on every
 /// machine and Swift version (`SplitMix64`, with its own bounded draw and Fisher–Yates shuffle).
