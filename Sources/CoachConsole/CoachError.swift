@@ -24,6 +24,10 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case nothingToResume
     /// `checkin` given a survey that is not a check-in or self-assessment.
     case notACheckIn(String, kind: String)
+    /// `quiz` given a survey that is not a quiz.
+    case notAQuiz(String, kind: String)
+    /// The quiz's attempt limit is used up.
+    case noAttemptsLeft(String, allowed: Int)
     /// A session stopped because an answer could not be saved.
     case sessionFailed(String)
 
@@ -49,6 +53,10 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "the answer to '\(id)' cannot be stored"
         case let .notACheckIn(id, kind):
             return "'\(id)' is a \(kind) survey, not a check-in; use 'run \(id)'"
+        case let .notAQuiz(id, kind):
+            return "'\(id)' is a \(kind) survey, not a quiz; use 'run \(id)'"
+        case let .noAttemptsLeft(title, allowed):
+            return "\(title) allows \(allowed) attempt\(allowed == 1 ? "" : "s"), and all are used"
         case let .sessionFailed(message):
             return "the session stopped: \(message). Every answer acknowledged before is stored; 'resume' continues"
         case .nothingToResume:

@@ -72,8 +72,9 @@ extension AppDatabase {
         }
     }
 
-    /// Adds a topic to `personName`'s next one-on-one.
-    public func addAgendaItem(text: String, for personName: String, at now: Date = Date()) throws {
+    /// Adds a topic to `personName`'s next one-on-one; a training follow-up waits until `notBefore`.
+    public func addAgendaItem(text: String, for personName: String, source: String = "manual", notBefore: String? = nil,
+                              at now: Date = Date()) throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 2_000,
               !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
@@ -82,8 +83,8 @@ extension AppDatabase {
         try write { db in
             let person = try Self.existingPerson(personName, db)
             try db.execute(sql: """
-                INSERT INTO agenda_item (person_id, text, source, created_at, status) VALUES (?, ?, 'manual', ?, 'open')
-                """, arguments: [person.id, text, now])
+                INSERT INTO agenda_item (person_id, text, source, created_at, not_before, status) VALUES (?, ?, ?, ?, ?, 'open')
+                """, arguments: [person.id, text, source, now, notBefore])
         }
     }
 }

@@ -11,8 +11,10 @@ struct SessionRunner {
     /// Starts `surveyID` by the current user, about `subjectName` (default: themselves); an
     /// amended check-in names the session it `supersedes`. Returns the scores when it completes.
     @discardableResult
-    func start(surveyID: String, for subjectName: String?, supersedes: Int64? = nil) throws -> SessionOutcomeScores? {
+    func start(surveyID: String, for subjectName: String?, supersedes: Int64? = nil, phase: SessionPhase? = nil,
+               seed: UInt64? = nil) throws -> SessionOutcomeScores? {
         let survey = try survey(id: surveyID)
+        let layout = survey.kind == .quiz ? QuizLayout.make(survey: survey, seed: seed ?? UInt64.random(in: 0...UInt64.max)) : nil
         let database = try context.database()
         let user = try context.currentUser()
         let people = try database.sessionSubject(kind: survey.kind, authorName: user.name, subjectName: subjectName)
@@ -23,8 +25,9 @@ struct SessionRunner {
         try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content)
         let sessionID = try database.startSession(surveyID: survey.id, surveyHash: survey.contentHash,
                                                   kind: survey.kind.rawValue, subjectID: subjectID, authorID: authorID,
-                                                  periodKey: survey.cadence?.periodKey(for: Date()), supersedes: supersedes)
-        return try run(survey, sessionID: sessionID, subject: people.subject, previous: [])
+                                                  phase: phase, periodKey: survey.cadence?.periodKey(for: Date()),
+                                                  supersedes: supersedes, quizLayout: layout.flatMap(\.jsonText))
+        return try run(layout.map { $0.shownSurvey(survey) } ?? survey, sessionID: sessionID, subject: people.subject, previous: [])
     }
 
     /// Continues the current user's latest paused or interrupted session at its first
@@ -47,7 +50,8 @@ struct SessionRunner {
         let previous = try database.answers(sessionID: sessionID).compactMap { answer in
             AnswerValue(jsonText: answer.value).map { (questionID: answer.questionID, value: $0) }
         }
-        return try run(survey, sessionID: sessionID, subject: subject, previous: previous)
+        let layout = session.quizLayout.flatMap { try? JSONDecoder().decode(QuizLayout.self, from: Data($0.utf8)) }
+        return try run(layout.map { $0.shownSurvey(survey) } ?? survey, sessionID: sessionID, subject: subject, previous: previous)
     }
 
     private func run(_ survey: Survey, sessionID: Int64, subject: Person,

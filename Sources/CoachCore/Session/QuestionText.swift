@@ -71,8 +71,8 @@ public enum QuestionText {
         case let .bool(value): return value ? "yes" : "no"
         case let .date(day): return day
         case let .choice(value):
-            let label = question?.choices.first { $0.value == value }?.label
-            return label.map { "\(value) \($0)" } ?? value.description
+            guard let label = question?.choices.first(where: { $0.value == value })?.label else { return value.description }
+            return value.number == nil ? label : "\(value) \(label)"
         case let .choices(values):
             return values.map { value in question?.choices.first { $0.value == value }?.label ?? value.description }
                 .joined(separator: ", ")

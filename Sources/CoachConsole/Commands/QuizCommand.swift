@@ -1,0 +1,81 @@
+import ArgumentParser
+import CoachCore
+import CoachScoring
+import CoachStore
+import Foundation
+
+/// `quiz QUIZ [--for PERSON] [--phase pre|post]`
+struct QuizCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Take a training quiz, or run one for a rep at the keyboard (HR, their manager).",
+        discussion: """
+        Shows the quiz's title, question count and pass mark; questions and choices are shuffled
+        and drawn as the quiz says, and the order is stored with the attempt. At the end: points,
+        percent, pass or not, and a review of each wrong answer. Use --phase pre before a course
+        and --phase post after it: 'report quiz' then shows the normalised gain.
+
+        Example:
+          quiz crm-basics --for Ana --phase pre
+        """)
+    static let argumentKinds: [ArgumentKind] = [.survey]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The quiz id (see 'surveys').") var quiz: String
+    @Option(name: .customLong("for"), help: "Who takes it (default: you).") var subject: String?
+    @Option(help: "pre (before the training) or post (after).") var phase: SessionPhase?
+    @Option(help: ArgumentHelp("A fixed shuffle seed, for reproducible layouts.", visibility: .hidden)) var seed: UInt64?
+
+    func run(in context: CommandContext) throws {
+        let runner = SessionRunner(context: context)
+        let survey = try runner.survey(id: quiz)
+        guard survey.kind == .quiz, let settings = survey.quiz else {
+            throw CoachError.notAQuiz(survey.id, kind: survey.kind.rawValue)
+        }
+        let user = try context.currentUser()
+        let taker = try context.database().sessionSubject(kind: .quiz, authorName: user.name, subjectName: subject).subject
+        let previous = try context.database().quizPercents(of: taker.name, quizID: survey.id)
+        let limit = AttemptLimit(settings: settings, used: previous.count)
+        guard limit.canStart else {
+            throw CoachError.noAttemptsLeft(survey.title, allowed: settings.attempts ?? 0)
+        }
+        let count = settings.draw.map { min($0, survey.questions.count) } ?? survey.questions.count
+        var header = "\(survey.title): \(count) questions"
+        if let pass = settings.pass { header += ", pass mark \(formatNumber(pass))%" }
+        if let allowed = settings.attempts { header += ", attempt \(previous.count + 1) of \(allowed)" }
+        if let phase { header += " (\(phase.rawValue)-training)" }
+        context.console.line(context.console.styled(header, .bold))
+        guard let outcome = try runner.start(surveyID: survey.id, for: taker.name, phase: phase, seed: seed),
+              let result = outcome.quiz else { return }
+        let percents = try context.database().quizPercents(of: taker.name, quizID: survey.id)
+        if percents.count > 1, let grade = AttemptGrading.overall(percents: percents, method: settings.grading) {
+            context.console.line("Grade for this quiz (\(settings.grading.rawValue) of \(percents.count) attempts): \(ScoreFormat.display(grade))%")
+        }
+        if phase == .post, result.passed == true {
+            try TrainingFollowUp.afterPassedPost(survey: survey, taker: taker, user: user, context: context)
+        }
+    }
+}
+
+/// Kirkpatrick levels 1 and 3 after a passed post-training attempt: the reaction survey now,
+/// and an agenda item in the rep's one-on-one 30 days later.
+enum TrainingFollowUp {
+    static let reactionSurvey = "training-reaction"
+    static let followUpDays = 30
+
+    static func afterPassedPost(survey: Survey, taker: Person, user: Person, context: CommandContext) throws {
+        let due = Calendar.current.date(byAdding: .day, value: followUpDays, to: Date()) ?? Date()
+        try context.database().addAgendaItem(text: "Applying \(survey.title) on the job", for: taker.name, source: "training",
+                                             notBefore: DateAnswer.iso(due))
+        guard context.catalog().surveys[reactionSurvey] != nil else { return }
+        guard taker.id == user.id else {
+            context.console.line("\(taker.name) can give feedback on the training with 'run \(reactionSurvey)'.")
+            return
+        }
+        if Confirm.ask("Would you give two minutes of feedback on the training? [y/N] ", context: context) {
+            try SessionRunner(context: context).start(surveyID: reactionSurvey, for: nil)
+        }
+    }
+}
+
+extension SessionPhase: ExpressibleByArgument {}
