@@ -1,0 +1,141 @@
+import ArgumentParser
+import CoachCore
+import CoachScoring
+import CoachStore
+import Foundation
+
+/// `report quiz QUIZ [--json]`
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports over many people.",
+        subcommands: [ReportQuiz.self])
+}
+
+struct ReportQuiz: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quiz",
+        abstract: "Item analysis and test statistics for a quiz (Moodle's formulas), and training gain.",
+        discussion: """
+        Computed over each person's first attempt: facility, SD, discrimination and discriminative
+        efficiency per question, flags once 10 attempts exist (likely miskeyed, too easy, too hard,
+        low efficiency), and for the test CIC, error ratio and standard error. Where people have a
+        pre and a post attempt, the mean normalised gain (first pre, last post). HR sees everyone;
+        a manager sees their reps.
+
+        Example:
+          report quiz crm-basics --json
+        """)
+    static let argumentKinds: [ArgumentKind] = [.survey]
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The quiz id.") var quiz: String
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run(in context: CommandContext) throws {
+        let survey = try SessionRunner(context: context).survey(id: quiz)
+        guard survey.kind == .quiz else { throw CoachError.notAQuiz(survey.id, kind: survey.kind.rawValue) }
+        let user = try context.currentUser()
+        let attempts = try context.database().quizAttempts(viewer: user.name, quizID: survey.id)
+        let report = QuizReportBuilder(survey: survey, attempts: attempts)
+        if json {
+            context.console.line(try JSONOutput.encode(report.json))
+        } else {
+            context.console.line(report.text(console: context.console))
+        }
+    }
+}
+
+/// Turns stored attempts into the report: first attempts for the statistics, first pre and last
+/// post attempts for the gain, pass rate by team.
+struct QuizReportBuilder {
+    let survey: Survey
+    let report: QuizReport
+    let passRateByTeam: [String: (rate: Double, attempts: Int)]
+
+    init(survey: Survey, attempts: [QuizAttemptRecord]) {
+        self.survey = survey
+        var firsts: [String: QuizAttemptRecord] = [:]
+        var pre: [String: Double] = [:]
+        var post: [String: Double] = [:]
+        for attempt in attempts {
+            if firsts[attempt.person] == nil { firsts[attempt.person] = attempt }
+            guard let percent = attempt.percent else { continue }
+            if attempt.phase == "pre", pre[attempt.person] == nil { pre[attempt.person] = percent }
+            if attempt.phase == "post" { post[attempt.person] = percent }
+        }
+        let first = firsts.values.sorted { $0.sessionID < $1.sessionID }
+        var report = ItemAnalysis.analyse(
+            attempts: first.map { QuizAttemptMarks(marks: $0.marks.mapValues { ItemMark(mark: $0.mark, maxMark: $0.maxMark) },
+                                                   percent: $0.percent) },
+            questionIDs: survey.questions.filter { $0.answer != nil }.map(\.id), passMark: survey.quiz?.pass)
+        report.quiz = survey.id
+        let gain = TrainingGain.compute(pre: pre, post: post)
+        if gain.people > 0 || !gain.undefined.isEmpty { report.gain = gain }
+        self.report = report
+        var byTeam: [String: [Bool]] = [:]
+        for attempt in first { if let passed = attempt.passed { byTeam[attempt.team ?? "(no team)", default: []].append(passed) } }
+        passRateByTeam = byTeam.mapValues { (Double($0.filter { $0 }.count) / Double($0.count), $0.count) }
+    }
+
+    /// PRODUCT.md's fields, plus `title` and `pass_rate_by_team`.
+    struct JSON: Encodable {
+        let report: QuizReport
+        let title: String
+        let passRateByTeam: [String: Double]
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(title, forKey: .title)
+            try container.encode(passRateByTeam, forKey: .passRateByTeam)
+        }
+
+        private enum Keys: String, CodingKey { case title, passRateByTeam = "pass_rate_by_team" }
+    }
+
+    var json: JSON { JSON(report: report, title: survey.title, passRateByTeam: passRateByTeam.mapValues(\.rate)) }
+
+    func text(console: Console) -> String {
+        func number(_ value: Double?) -> String { value.map { ScoreFormat.display($0) } ?? "-" }
+        var lines = [console.styled("\(survey.title): \(report.attempts) first attempt\(report.attempts == 1 ? "" : "s")", .bold)]
+        guard report.attempts > 0 else { return (lines + ["Nobody you can see has taken it yet."]).joined(separator: "\n") }
+        var summary = "Mean \(number(report.meanPercent))% (SD \(number(report.sdPercent)))"
+        if let rate = report.passRate { summary += ", pass rate \(ScoreFormat.display(rate * 100, decimals: 0))%" }
+        lines.append(summary)
+        lines.append(reliabilityReading)
+        if !passRateByTeam.isEmpty {
+            lines.append("Pass rate by team: " + passRateByTeam.sorted { $0.key < $1.key }
+                .map { "\($0.key) \(ScoreFormat.display($0.value.rate * 100, decimals: 0))% (\($0.value.attempts))" }.joined(separator: ", "))
+        }
+        if let gain = report.gain {
+            lines.append("Training gain: mean normalised gain \(gain.mean.map { ScoreFormat.display($0, decimals: 2) } ?? "-") over \(gain.people) \(gain.people == 1 ? "person" : "people") (first pre, last post attempt)")
+        }
+        lines.append("")
+        var table = Table("Q", "F", "SD", "D", "E", "FLAG", "QUESTION")
+        let ordered = report.questions.sorted { ($0.flag == nil ? 1 : 0) < ($1.flag == nil ? 1 : 0) }
+        for stats in ordered {
+            let text = survey.question(id: stats.id)?.text ?? ""
+            table.add([stats.id, number(stats.facility), stats.sd.map { ScoreFormat.display($0, decimals: 2) } ?? "-",
+                       number(stats.discrimination), number(stats.efficiency),
+                       stats.flag.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "",
+                       text.count > 60 ? String(text.prefix(59)) + "…" : text])
+        }
+        lines.append(table.render { console.styled($0, .bold) })
+        if report.attempts < ItemAnalysis.flagMinimumAttempts {
+            lines.append("(Questions are flagged once \(ItemAnalysis.flagMinimumAttempts) people have taken the quiz.)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line reading CIC the way Moodle's guidance does.
+    private var reliabilityReading: String {
+        guard let cic = report.cic else { return "Reliability: not enough attempts to judge yet." }
+        let verdict = cic > 75 ? "satisfactory" : cic < 64 ? "unsatisfactory" : "borderline"
+        var line = "Reliability: CIC \(ScoreFormat.display(cic)) — \(verdict) (above 75 is satisfactory, below 64 unsatisfactory)"
+        if let error = report.errorRatio, let standard = report.standardError {
+            line += "; error ratio \(ScoreFormat.display(error)), standard error \(ScoreFormat.display(standard)) points"
+        }
+        return line
+    }
+}
