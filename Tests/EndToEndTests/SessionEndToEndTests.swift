@@ -206,4 +206,33 @@ struct SessionEndToEndTests {
         let bundled = try sandbox.run(base + ["run", "cbi"])
         #expect(bundled.status == 1, "--surveys replaces the bundled surveys")
     }
+
+    @Test("bad lines on stdin (invalid UTF-8, control characters, 100 kB, empty) are re-asked with a reason, nothing stored")
+    func badLinesOnStdin() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        var input = Data("run who-5\n".utf8)
+        input.append(contentsOf: [0x34, 0xff, 0xfe, 0x0a])                       // "4" then invalid UTF-8
+        input.append(Data("4\u{1b}[A\n".utf8))                                   // an escape sequence
+        input.append(Data((String(repeating: "4", count: 100_000) + "\n").utf8))  // 100 kB
+        input.append(Data("\n   \n6\nmo\n".utf8))                                // empty, blank, out of range, ambiguous
+        input.append(Data("4\n3\n2\n1\n0\n".utf8))
+        let result = try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
+                                           environment: sandbox.environment, inheritEnvironment: false, stdin: input)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let out = result.stdoutText
+        #expect(out.contains("That line is not valid UTF-8; please type it again."))
+        #expect(out.contains("That line contains control characters"))
+        #expect(out.contains("That answer is too long (100000 characters; at most 10000)."))
+        #expect(out.contains("An answer is needed here"))
+        #expect(out.contains("'6' is not one of the choices"))
+        #expect(out.contains("'mo' matches more than one choice"))
+        #expect(out.contains("Done: WHO-5"))
+        #expect(try sandbox.sql("SELECT question_id, value FROM answer ORDER BY position") == [
+            #"cheerful|{"type":"choice","value":4}"#, #"calm|{"type":"choice","value":3}"#,
+            #"active|{"type":"choice","value":2}"#, #"rested|{"type":"choice","value":1}"#,
+            #"interested|{"type":"choice","value":0}"#,
+        ])
+    }
 }
