@@ -32,6 +32,7 @@ struct ShellUnderPtyTests {
         second.send("\u{1b}[A\r")
         let output = PseudoTerminal.plain(try second.waitFor("has no targets yet"))
         #expect(output.contains("goals Ana"))
+        try second.waitFor("Dana (hr)> ")
         second.send("\u{4}")
         #expect(try second.waitForExit() == 0)
     }
