@@ -18,7 +18,9 @@ struct SessionUnderPtyTests {
         shell.send("4\r")
         try shell.waitFor("[2/5]")
         try shell.waitFor("(type a key or the start of a label)")
+        try shell.waitFor("> ")  // readline is reading: Ctrl-C now meets readline, not the cooked terminal
         shell.send("2")
+        try shell.waitFor("2")
         shell.send("\u{3}")
         try shell.waitFor("Paused WHO-5 Well-Being Index: 1 answer kept.")
         try shell.waitFor("Ana (rep)> ")
