@@ -235,4 +235,26 @@ struct SessionEndToEndTests {
             #"interested|{"type":"choice","value":0}"#,
         ])
     }
+
+    @Test("a paused one-on-one resumed by its manager reads the subject's data again and completes")
+    func oneOnOneResumed() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
+        let first = try sandbox.shell(["run one-on-one --for Ana", "8", "Closed Acme", ":pause"], as: "Marco")
+        #expect(first.status == 0, "\(first.stderrText)")
+        // mood, wins, and the empty action review and agenda (nothing open) are stored; the KPIs were next.
+        #expect(try sandbox.sql("SELECT state FROM session") == ["paused"])
+        let ana = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "resume"])
+        #expect(ana.status == 1, "Ana has nothing to resume: the session is Marco's")
+        let rest = ["12000", "", "", "", "", "", "", "None", "", "", "", "", "", "", ""]
+        let second = try sandbox.shell(["resume"] + rest, as: "Marco")
+        #expect(second.status == 0, "\(second.stderrText)")
+        #expect(second.stdoutText.contains("Resuming One-on-one: 4 answers kept."))
+        #expect(second.stdoutText.contains("target 10000 EUR") || second.stdoutText.contains("→ 120% of target"))
+        #expect(try sandbox.sql("SELECT state FROM session") == ["completed"])
+        #expect(try sandbox.sql("SELECT score_id, value FROM score") == ["mood_score|8.0"])
+        #expect(try sandbox.sqlValue("SELECT value FROM answer WHERE question_id = 'kpis'").contains(#""attainment":120"#))
+    }
 }
