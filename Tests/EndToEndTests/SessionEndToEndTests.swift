@@ -206,4 +206,55 @@ struct SessionEndToEndTests {
         let bundled = try sandbox.run(base + ["run", "cbi"])
         #expect(bundled.status == 1, "--surveys replaces the bundled surveys")
     }
+
+    @Test("bad lines on stdin (invalid UTF-8, control characters, 100 kB, empty) are re-asked with a reason, nothing stored")
+    func badLinesOnStdin() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        var input = Data("run who-5\n".utf8)
+        input.append(contentsOf: [0x34, 0xff, 0xfe, 0x0a])                       // "4" then invalid UTF-8
+        input.append(Data("4\u{1b}[A\n".utf8))                                   // an escape sequence
+        input.append(Data((String(repeating: "4", count: 100_000) + "\n").utf8))  // 100 kB
+        input.append(Data("\n   \n6\nmo\n".utf8))                                // empty, blank, out of range, ambiguous
+        input.append(Data("4\n3\n2\n1\n0\n".utf8))
+        let result = try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
+                                           environment: sandbox.environment, inheritEnvironment: false, stdin: input)
+        #expect(result.status == 0, "\(result.stderrText)")
+        let out = result.stdoutText
+        #expect(out.contains("That line is not valid UTF-8; please type it again."))
+        #expect(out.contains("That line contains control characters"))
+        #expect(out.contains("That answer is too long (100000 characters; at most 10000)."))
+        #expect(out.contains("An answer is needed here"))
+        #expect(out.contains("'6' is not one of the choices"))
+        #expect(out.contains("'mo' matches more than one choice"))
+        #expect(out.contains("Done: WHO-5"))
+        #expect(try sandbox.sql("SELECT question_id, value FROM answer ORDER BY position") == [
+            #"cheerful|{"type":"choice","value":4}"#, #"calm|{"type":"choice","value":3}"#,
+            #"active|{"type":"choice","value":2}"#, #"rested|{"type":"choice","value":1}"#,
+            #"interested|{"type":"choice","value":0}"#,
+        ])
+    }
+
+    @Test("a paused one-on-one resumed by its manager reads the subject's data again and completes")
+    func oneOnOneResumed() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
+        let first = try sandbox.shell(["run one-on-one --for Ana", "8", "Closed Acme", ":pause"], as: "Marco")
+        #expect(first.status == 0, "\(first.stderrText)")
+        // mood, wins, and the empty action review and agenda (nothing open) are stored; the KPIs were next.
+        #expect(try sandbox.sql("SELECT state FROM session") == ["paused"])
+        let ana = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "resume"])
+        #expect(ana.status == 1, "Ana has nothing to resume: the session is Marco's")
+        let rest = ["12000", "", "", "", "", "", "", "None", "", "", "", "", "", "", ""]
+        let second = try sandbox.shell(["resume"] + rest, as: "Marco")
+        #expect(second.status == 0, "\(second.stderrText)")
+        #expect(second.stdoutText.contains("Resuming One-on-one: 4 answers kept."))
+        #expect(second.stdoutText.contains("target 10000 EUR") || second.stdoutText.contains("→ 120% of target"))
+        #expect(try sandbox.sql("SELECT state FROM session") == ["completed"])
+        #expect(try sandbox.sql("SELECT score_id, value FROM score") == ["mood_score|8.0"])
+        #expect(try sandbox.sqlValue("SELECT value FROM answer WHERE question_id = 'kpis'").contains(#""attainment":120"#))
+    }
 }
