@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore"]),
         .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole", "CoachCore", "CoachScoring"]),
     ]
 )

@@ -1,3 +1,5 @@
+import CoachCore
+import CoachScoring
 import Foundation
 import Testing
 
@@ -52,8 +54,20 @@ struct SessionEndToEndTests {
                   scores: ["max_points|20.0||0", "passed|1.0||0", "percent|70.0||0", "points|14.0||0"], marks: 15),
     ]
 
+    /// Quizzes shuffle their choices; a fixed seed makes the layout known, and the scripts'
+    /// file-order keys are translated to the keys that layout shows.
+    static let quizSeed: UInt64 = 42
+
     func command(_ survey: String, for subject: String?) -> String {
-        "run \(survey)" + (subject.map { " --for \($0)" } ?? "")
+        "run \(survey)" + (subject.map { " --for \($0)" } ?? "") + (isQuiz(survey) ? " --seed \(Self.quizSeed)" : "")
+    }
+
+    func isQuiz(_ id: String) -> Bool { ["crm-basics", "objection-handling"].contains(id) }
+
+    func typed(_ run: SurveyRun) throws -> [String] {
+        guard isQuiz(run.survey) else { return run.lines }
+        let survey = try BundledSurvey.load(run.survey)
+        return QuizKeys.translate(run.lines, survey: survey, layout: QuizLayout.make(survey: survey, seed: Self.quizSeed))
     }
 
     @Test("scripted stdin runs the survey start to finish; the session, answers and scores are stored", arguments: runs)
@@ -61,7 +75,7 @@ struct SessionEndToEndTests {
         let sandbox = try CoachSandbox()
         defer { sandbox.remove() }
         try sandbox.seedTeam()
-        let result = try sandbox.shell([command(run.survey, for: run.subject)] + run.lines, as: run.user)
+        let result = try sandbox.shell([command(run.survey, for: run.subject)] + (try typed(run)), as: run.user)
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(result.stderrText.isEmpty)
         #expect(result.stdoutText.contains("Done: "))

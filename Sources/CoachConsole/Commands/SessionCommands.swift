@@ -19,9 +19,10 @@ struct RunCommand: CoachCommand {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "The survey id (see 'surveys').") var survey: String
     @Option(name: .customLong("for"), help: "Whom the session is about (default: you).") var subject: String?
+    @Option(help: ArgumentHelp("A fixed quiz shuffle seed, for reproducible layouts.", visibility: .hidden)) var seed: UInt64?
 
     func run(in context: CommandContext) throws {
-        try SessionRunner(context: context).start(surveyID: survey, for: subject)
+        try SessionRunner(context: context).start(surveyID: survey, for: subject, seed: seed)
     }
 }
 
