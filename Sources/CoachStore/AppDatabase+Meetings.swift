@@ -42,3 +42,29 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// The latest KPI actual per KPI of `personID` in `period`.
+    public func kpiActuals(personID: Int64, period: Period) throws -> [String: Double] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT kpi, actual FROM kpi_actual WHERE person_id = ? AND period = ? ORDER BY recorded_at, id
+                """, arguments: [personID, period.description])
+            return Dictionary(rows.map { ($0[0] as String, $0[1] as Double) }, uniquingKeysWith: { $1 })
+        }
+    }
+
+    /// Attainment (actual ÷ target × 100) of `personID`'s KPIs in each of the last `months` periods
+    /// up to `period`, newest first, for the KPI review's comparison with earlier months.
+    public func attainmentHistory(personID: Int64, upTo period: Period, months: Int) throws -> [(period: String, kpi: String, attainment: Double)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT g.period, g.kpi, a.actual * 100.0 / g.target FROM goal g
+                JOIN kpi_actual a ON a.person_id = g.person_id AND a.kpi = g.kpi AND a.period = g.period
+                WHERE g.person_id = ? AND g.period <= ? AND g.target > 0
+                  AND a.id = (SELECT MAX(id) FROM kpi_actual x WHERE x.person_id = g.person_id AND x.kpi = g.kpi AND x.period = g.period)
+                ORDER BY g.period DESC, g.kpi LIMIT ?
+                """, arguments: [personID, period.description, months * 8]).map { (period: $0[0], kpi: $0[1], attainment: $0[2]) }
+        }
+    }
+}

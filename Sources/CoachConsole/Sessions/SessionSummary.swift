@@ -53,7 +53,11 @@ enum SessionSummary {
             }
             return lines.joined(separator: "\n")
         }
-        if outcome.results.isEmpty { lines.append("Your answers are saved."); return lines.joined(separator: "\n") }
+        if survey.kind == .oneOnOne { lines += MeetingSummary.lines(survey: survey, answers: outcome.answers) }
+        if outcome.results.isEmpty {
+            if survey.kind != .oneOnOne { lines.append("Your answers are saved.") }
+            return lines.joined(separator: "\n")
+        }
         let width = survey.scores.map(\.label.count).max() ?? 0
         for result in outcome.results {
             guard let definition = survey.score(id: result.scoreID) else { continue }

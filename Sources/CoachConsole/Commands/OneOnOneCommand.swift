@@ -1,0 +1,39 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `one-on-one PERSON` (alias `1on1`)
+struct OneOnOneCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "one-on-one",
+        abstract: "The guided one-on-one with one of your reps.",
+        discussion: """
+        Shows the last meeting, open action items, the rep's agenda, recent self-assessment and quiz
+        results, goals and attainment, then walks through the template (surveys/one-on-one.yaml):
+        review actions (done/carry/drop), the rep's agenda, KPIs against targets, notes shared and
+        private, new action items. Ctrl-C or :pause stops; 'resume' continues.
+
+        Example:
+          1on1 Ana
+        """,
+        aliases: ["1on1"])
+    static let argumentKinds: [ArgumentKind] = [.person]
+
+    /// The template every guided one-on-one runs.
+    static let template = "one-on-one"
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The rep.") var person: String
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        let runner = SessionRunner(context: context)
+        let template = try runner.survey(id: Self.template)
+        let people = try context.database().sessionSubject(kind: .oneOnOne, authorName: user.name, subjectName: person)
+        let header = try MeetingHeader(context: context, manager: people.author, rep: people.subject, template: template, now: Date())
+        context.console.line(try header.lines().joined(separator: "\n"))
+        context.console.line("")
+        try runner.start(surveyID: template.id, for: people.subject.name)
+    }
+}

@@ -1,0 +1,101 @@
+import CoachCore
+import CoachScoring
+import CoachStore
+import Foundation
+
+/// What a manager sees before the first question of a one-on-one: the rep, the last meeting and
+/// whether this one is overdue, open action items, the rep's agenda, recent self-assessment and
+/// quiz results, goals with attainment, and wellbeing only where the rep shares it.
+struct MeetingHeader {
+    let context: CommandContext
+    let manager: Person
+    let rep: Person
+    let template: Survey
+    let now: Date
+    var calendar: Calendar = .current
+
+    func lines() throws -> [String] {
+        let database = try context.database()
+        let console = context.console
+        guard let repID = rep.id else { return [] }
+        let summary = try database.people().first { $0.name == rep.name }
+        var lines = [console.styled("One-on-one with \(rep.name)", .bold) + (summary?.team.map { " — team \($0)" } ?? "")]
+
+        let last = try database.lastOneOnOnes(managerName: manager.name).first { $0.rep == rep.name }?.last ?? nil
+        if let last {
+            let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: last), to: calendar.startOfDay(for: now)).day ?? 0
+            var line = "Last one-on-one: \(DateAnswer.iso(last, calendar: calendar)) (\(days) day\(days == 1 ? "" : "s") ago)"
+            if let cadence = template.cadence, let length = cadence.days, days > length {
+                line += " — " + console.styled("overdue (\(cadence.rawValue))", .yellow)
+            }
+            lines.append(line)
+        } else {
+            lines.append("Last one-on-one: none yet")
+        }
+
+        let actions = try database.openActionItems(subjectID: repID)
+        lines.append(actions.isEmpty ? "Open action items: none" : "Open action items:")
+        for item in actions {
+            let age = DateAnswer.isoDate(item.created, calendar: calendar).map {
+                calendar.dateComponents([.day], from: $0, to: calendar.startOfDay(for: now)).day ?? 0
+            } ?? 0
+            var line = "  #\(item.id) \(item.text) — \(item.owner)" + (item.due.map { ", due \($0)" } ?? "") + ", \(age) days old"
+            if item.carried > 0 { line += ", carried \(item.carried)×" }
+            lines.append(item.carried >= 3 ? console.styled(line + "  ‼", .yellow) : line)
+        }
+
+        let agenda = try database.openAgendaItems(personID: repID, on: DateAnswer.iso(now, calendar: calendar))
+        lines.append(agenda.isEmpty ? "\(rep.name)'s agenda: nothing added" : "\(rep.name)'s agenda:")
+        lines += agenda.map { "  • \($0.text) (added \($0.created))" }
+
+        var builder = TrendBuilder(context: context, now: now, weeks: 12)
+        let rows = try builder.personRows(viewer: manager.name, subject: rep.name, scoreFilter: nil)
+        let selfAssessment = rows.filter { $0.survey == "weekly-self-assessment" || surveyKind($0.survey) == .selfAssessment }
+        if !selfAssessment.isEmpty {
+            lines.append("Latest self-assessment (change since the previous one):")
+            lines += selfAssessment.map { row in "  \(row.label): \(describe(row))" }
+        }
+        let since = last ?? .distantPast
+        let quizzes = try database.scorePoints(viewer: manager.name, subject: rep.name, since: since)
+            .filter { $0.scoreID == "percent" && surveyKind($0.surveyID) == .quiz }
+        if !quizzes.isEmpty {
+            lines.append("Quizzes since the last meeting: " + quizzes.map {
+                "\(context.catalog().surveys[$0.surveyID]?.title ?? $0.surveyID) \(ScoreFormat.display($0.value))%"
+            }.joined(separator: ", "))
+        }
+        lines += try goalLines(repID: repID)
+        let wellbeing = rows.filter { surveyKind($0.survey) == .checkIn }
+        if !wellbeing.isEmpty {
+            lines.append("Wellbeing (shared by \(rep.name)): " + wellbeing.map { row in
+                "\(row.label) \(row.summary.band?.label ?? "-")" + (row.summary.reliableChange == .none ? "" : " (\(row.summary.reliableChange.rawValue))")
+            }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    private func goalLines(repID: Int64) throws -> [String] {
+        let period = Period(containing: now, calendar: calendar)
+        let goals = try context.database().goals(for: rep.name).filter { $0.period == period.description }
+        guard !goals.isEmpty else { return ["Goals for \(period): none set"] }
+        let actuals = try context.database().kpiActuals(personID: repID, period: period)
+        return ["Goals for \(period):"] + goals.map { goal in
+            guard let actual = actuals[goal.kpi] else { return "  \(goal.kpi): target \(formatNumber(goal.target)), no actual yet" }
+            let attainment = goal.target > 0 ? " (\(ScoreFormat.display(actual / goal.target * 100, decimals: 0))%)" : ""
+            return "  \(goal.kpi): \(formatNumber(actual)) of \(formatNumber(goal.target))\(attainment)"
+        }
+    }
+
+    private func surveyKind(_ id: String) -> SurveyKind? { context.catalog().surveys[id]?.kind }
+
+    private func describe(_ row: TrendRow) -> String {
+        let summary = row.summary
+        var text = summary.latest.map { ScoreFormat.display($0) } ?? "-"
+        if let delta = summary.delta { text += " (\(delta > 0 ? "+" : "")\(ScoreFormat.display(delta)))" }
+        switch summary.reliableChange {
+        case .improved: text += " ▲ improved"
+        case .worsened: text += " ▼ worsened"
+        case .none: break
+        }
+        return text
+    }
+}
