@@ -13,8 +13,17 @@ public struct Coach: ParsableCommand {
 
     /// Every command, once, in the order `help` lists them.
     static let commandTable: [any ParsableCommand.Type] = [
-        PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self,
-        RunCommand.self, ResumeCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, HistoryCommand.self, ShareCommand.self, ExportCommand.self, DueCommand.self, TrendsCommand.self, CheckinCommand.self, QuizCommand.self, ReportCommand.self, OneOnOneCommand.self, SurveysCommand.self, SurveyCommand.self, ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
+        // the guided sessions
+        OneOnOneCommand.self, CheckinCommand.self, QuizCommand.self, RunCommand.self, ResumeCommand.self,
+        // what is due, and what came of it
+        DueCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, TrendsCommand.self,
+        HistoryCommand.self, ReportCommand.self, ShareCommand.self,
+        // people, goals and surveys
+        PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, SurveysCommand.self, SurveyCommand.self,
+        // the store
+        ExportCommand.self, CheckCommand.self, BackupCommand.self,
+        // the shell
+        ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
     ]
 
     @OptionGroup public var global: GlobalOptions

@@ -1,0 +1,37 @@
+import ArgumentParser
+import CoachStore
+
+/// `check`
+struct CheckCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the store: SQLite's integrity check and coach's own invariants.",
+        discussion: "Exit status 1 when anything is wrong.\n\nExample:\n  check")
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+
+    func run(in context: CommandContext) throws {
+        let findings = try context.database().check()
+        for finding in findings {
+            let mark = finding.problem == nil ? context.console.styled("ok  ", .green) : context.console.styled("FAIL", .red)
+            context.console.line("\(mark)  \(finding.name)" + (finding.problem.map { ": \($0)" } ?? ""))
+        }
+        if findings.contains(where: { $0.problem != nil }) { throw ExitCode(1) }
+    }
+}
+
+/// `backup PATH`
+struct BackupCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "Make a consistent copy of the store, safe while others write.",
+        discussion: "Uses SQLite's online backup; the copy is readable by you only.\n\nExample:\n  backup ~/coach-2026-11-27.sqlite")
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The new file.") var path: String
+
+    func run(in context: CommandContext) throws {
+        try context.database().backup(to: path)
+        context.console.line("Backed up \(context.paths.store) to \(path).")
+    }
+}
