@@ -1,3 +1,4 @@
+import CoachCore
 import Foundation
 
 /// What went wrong in the console layer, in words a user can act on.
@@ -28,6 +29,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case notAQuiz(String, kind: String)
     /// The quiz's attempt limit is used up.
     case noAttemptsLeft(String, allowed: Int)
+    /// A KPI the one-on-one template does not review.
+    case unknownKPI(String, known: [String])
     /// A session stopped because an answer could not be saved.
     case sessionFailed(String)
 
@@ -57,6 +60,9 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "'\(id)' is a \(kind) survey, not a quiz; use 'run \(id)'"
         case let .noAttemptsLeft(title, allowed):
             return "\(title) allows \(allowed) attempt\(allowed == 1 ? "" : "s"), and all are used"
+        case let .unknownKPI(kpi, known):
+            let guess = suggestion(for: kpi, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+            return "unknown KPI '\(kpi)'\(guess); the one-on-one template reviews: \(known.joined(separator: ", "))"
         case let .sessionFailed(message):
             return "the session stopped: \(message). Every answer acknowledged before is stored; 'resume' continues"
         case .nothingToResume:

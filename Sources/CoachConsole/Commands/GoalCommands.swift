@@ -44,6 +44,8 @@ struct GoalSet: CoachCommand {
     func run(in context: CommandContext) throws {
         let database = try context.database()
         let user = try context.currentUser()
+        let known = KPIs.known(in: context)
+        guard known.isEmpty || known.contains(kpi) else { throw CoachError.unknownKPI(kpi, known: known) }
         let month = period.flatMap(Period.init) ?? Period(containing: Date())
         let goal = try database.setGoal(person: person, kpi: kpi, target: target, period: month, by: user.name)
         context.console.line("Target for \(person) in \(goal.period): \(goal.kpi) \(formatNumber(goal.target)).")
@@ -77,5 +79,13 @@ struct GoalsCommand: CoachCommand {
         var table = Table("PERIOD", "KPI", "TARGET")
         for goal in goals { table.add([goal.period, goal.kpi, formatNumber(goal.target)]) }
         context.console.line(table.render { context.console.styled($0, .bold) })
+    }
+}
+
+/// The KPI ids the one-on-one template reviews, which goals are set for.
+enum KPIs {
+    static func known(in context: CommandContext) -> [String] {
+        guard let template = context.catalog().surveys[OneOnOneCommand.template] else { return [] }
+        return template.questions.flatMap { $0.kpis.map(\.id) }
     }
 }

@@ -56,7 +56,8 @@ struct Completion {
         case .team: return teams()
         case .command: return CommandTable.words(after: [])
         case .survey: return Array(context.catalog().surveys.keys)
-        case .kpi, .none: return []
+        case .kpi: return KPIs.known(in: context)
+        case .none: return []
         }
     }
 
