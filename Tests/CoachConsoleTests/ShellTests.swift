@@ -38,11 +38,16 @@ struct ShellTests {
         #expect(shell.errors.contains("unclosed quote"))
     }
 
-    @Test("the prompt shows who is at the keyboard and their role")
+    @Test("on a terminal the prompt shows who is at the keyboard and their role; a pipe gets none")
     func prompt() throws {
-        let shell = try TestShell(lines: ["person add Dana --role hr", "people"])
-        shell.run()
-        #expect(shell.reader.prompts == ["coach> ", "Dana (hr)> ", "Dana (hr)> "])
+        let database = try AppDatabase.inMemory()
+        try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil)
+        let terminal = try TestShell(lines: ["people"], user: "Dana", terminal: true, database: database)
+        terminal.run()
+        #expect(terminal.reader.prompts == ["Dana (hr)> ", "Dana (hr)> "])
+        let piped = try TestShell(lines: ["people"], user: "Dana", database: database)
+        piped.run()
+        #expect(piped.reader.prompts == ["", ""])
     }
 
     @Test("on a terminal with nobody known, the shell asks once for name and role")

@@ -31,7 +31,7 @@ final class Shell {
             }
         }
         loop: while true {
-            switch reader.readLine(prompt: prompt()) {
+            switch reader.readLine(prompt: context.isTerminal ? prompt() : "") {
             case .endOfInput:
                 if context.isTerminal { context.console.line() }
                 break loop
