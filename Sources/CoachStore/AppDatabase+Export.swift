@@ -82,8 +82,12 @@ extension AppDatabase {
             var sessions: [ExportData.SessionRow] = []
             for row in try Row.fetchAll(db, sql: sessionSQL, arguments: sessionArguments) {
                 let id: Int64 = row[0]
-                let scores = try Row.fetchAll(db, sql: "SELECT score_id, value, band, alert FROM score WHERE session_id = ? ORDER BY rowid",
-                                              arguments: [id]).map {
+                let scoreQuery: SQL = """
+                    SELECT sc.score_id, sc.value, sc.band, \(Privacy.alertVisible(to: viewer))
+                    FROM score sc JOIN session s ON s.id = sc.session_id WHERE sc.session_id = \(id) ORDER BY sc.rowid
+                    """
+                let (scoreSQL, scoreArguments) = try scoreQuery.build(db)
+                let scores = try Row.fetchAll(db, sql: scoreSQL, arguments: scoreArguments).map {
                     ExportData.ScoreRow(score: $0[0], value: $0[1], band: $0[2], alert: $0[3])
                 }
                 let answerQuery: SQL = """
