@@ -107,3 +107,42 @@ extension AppDatabase {
         }
     }
 }
+
+// A field without a value is written as null, never left out: `export --json` keeps the same
+// field names in every record (a paused session has "completed": null, a check-in "phase": null).
+extension ExportData.PersonRow {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(role, forKey: .role)
+        try container.encode(team, forKey: .team)
+        try container.encode(manager, forKey: .manager)
+    }
+}
+
+extension ExportData.ScoreRow {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(score, forKey: .score)
+        try container.encode(value, forKey: .value)
+        try container.encode(band, forKey: .band)
+        try container.encode(alert, forKey: .alert)
+    }
+}
+
+extension ExportData.SessionRow {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(survey, forKey: .survey)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(author, forKey: .author)
+        try container.encode(started, forKey: .started)
+        try container.encode(completed, forKey: .completed)
+        try container.encode(state, forKey: .state)
+        try container.encode(phase, forKey: .phase)
+        try container.encode(scores, forKey: .scores)
+        try container.encode(answers, forKey: .answers)
+    }
+}
