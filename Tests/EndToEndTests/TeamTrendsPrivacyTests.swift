@@ -102,6 +102,25 @@ struct TeamTrendsPrivacyTests {
         #expect(!refused.stdoutText.contains("wellbeing"))
     }
 
+    @Test("a manager who sees 5 of East's 6 wellbeing scores individually (shared) gets no East mean: it would reveal the 6th")
+    func individuallySharedValuesAreSubtracted() throws {
+        let sandbox = try organisation(west: 5)
+        defer { sandbox.remove() }
+        for rep in (1...5).map({ "East\($0)" }) {
+            #expect(try sandbox.run(["--store", sandbox.store, "--as", rep, "share", "wellbeing", "on"]).status == 0)
+        }
+        #expect(try teamJSON(sandbox, "East", as: "Marco").isEmpty, "6 × mean − the 5 shared values = East6's own")
+        #expect(try teamJSON(sandbox, "all", as: "Marco").isEmpty, "all − West − the 5 known = East6 again")
+        #expect(try teamJSON(sandbox, "West", as: "Marco").first?["n"] as? Int == 5, "West: nobody known, 5")
+        #expect(try teamJSON(sandbox, "East", as: "Mia").first?["n"] as? Int == 6, "Mia knows none of them")
+        #expect(try teamJSON(sandbox, "East", as: "Dana").first?["n"] as? Int == 6)
+        #expect(try teamJSON(sandbox, "all", as: "Dana").first?["n"] as? Int == 11)
+        // With 4 of 6 known, the other 2 would be recovered together: still hidden.
+        let sharedOff = try sandbox.run(["--store", sandbox.store, "--as", "East5", "share", "wellbeing", "off"])
+        #expect(sharedOff.status == 0)
+        #expect(try teamJSON(sandbox, "East", as: "Marco").isEmpty, "4 known, 2 not: 2 < 5 could still be recovered together")
+    }
+
     @Test("a rep gets no team aggregates")
     func repRefused() throws {
         let sandbox = try organisation(west: 0)
