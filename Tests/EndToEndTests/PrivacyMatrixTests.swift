@@ -24,6 +24,8 @@ struct PrivacyMatrixTests {
         case exportJSON = "export --json"
         case exportCSV = "export --csv"
         case reportQuiz = "report quiz crm-basics --json"
+        case actionsOfAna = "actions Ana --json"
+        case actions = "actions --json"
 
         var arguments: [String] { rawValue.split(separator: " ").map(String.init) }
     }
@@ -64,6 +66,8 @@ struct PrivacyMatrixTests {
         func carried(by way: Way) -> Bool {
             switch (self, way) {
             case (_, .personShow): false
+            case (.actionItems, .actionsOfAna), (.actionItems, .actions): true
+            case (_, .actionsOfAna), (_, .actions): false
             case (.quizResult, .reportQuiz): true
             case (_, .reportQuiz): false
             case (.safetyAlert, .exportJSON): true
@@ -149,8 +153,10 @@ struct PrivacyMatrixTests {
         let stores = try Self.stores.get()
         let sandbox = cell.shared ? stores.shared : stores.notShared
         let result = try sandbox.run(["--store", sandbox.store, "--as", cell.role.rawValue] + cell.way.arguments)
-        if cell.way == .reportQuiz && cell.role == .rep {
-            #expect(result.status == 1, "a quiz report covers other people: refused to a rep")
+        let refused = (cell.way == .reportQuiz && cell.role == .rep)  // a report covers other people
+            || (cell.way == .actionsOfAna && [.otherManager, .hr].contains(cell.role))  // one-on-one content
+        if refused {
+            #expect(result.status == 1, "refused")
             #expect(result.stdoutText.isEmpty)
             return
         }
