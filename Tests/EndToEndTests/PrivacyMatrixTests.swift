@@ -32,7 +32,7 @@ struct PrivacyMatrixTests {
 
     enum Datum: String, CaseIterable, Sendable {
         case selfAssessmentAnswers, selfAssessmentScores, wellbeingAnswers, wellbeingScores, safetyAlert,
-             privateNote, sharedNote, oneOnOneScores, actionItems, quizResult
+             privateNote, sharedNote, oneOnOneScores, actionItems, quizResult, trainingFeedback
 
         /// A string found in an output exactly when this data is in it.
         var marker: String {
@@ -47,6 +47,7 @@ struct PrivacyMatrixTests {
             case .oneOnOneScores: "mood_score"
             case .actionItems: "ACTION-9012"
             case .quizResult: "crm-basics"
+            case .trainingFeedback: "training-reaction"
             }
         }
 
@@ -59,6 +60,7 @@ struct PrivacyMatrixTests {
             case .selfAssessmentAnswers, .selfAssessmentScores, .sharedNote, .oneOnOneScores, .actionItems:
                 role == .rep || role == .manager
             case .quizResult: role != .otherManager
+            case .trainingFeedback: role == .rep || role == .hr  // Privacy.swift: the trainer's, not the manager's
             }
         }
 
@@ -73,7 +75,8 @@ struct PrivacyMatrixTests {
             case (.safetyAlert, .exportJSON): true
             case (.safetyAlert, _): false
             case (_, .exportJSON), (_, .exportCSV): true
-            case (.selfAssessmentScores, _), (.wellbeingScores, _), (.oneOnOneScores, _), (.quizResult, _):
+            case (.selfAssessmentScores, _), (.wellbeingScores, _), (.oneOnOneScores, _), (.quizResult, _),
+                 (.trainingFeedback, _):
                 way == .trends || way == .history
             case (.actionItems, .history): true
             default: false
@@ -124,6 +127,7 @@ struct PrivacyMatrixTests {
                                           "a", "a,b,d", "Customer Relationship Management", "n", "14", "a", "y"],
                                          survey: quiz, layout: QuizLayout.make(survey: quiz, seed: 42))
         try check(sandbox.shell(["run crm-basics --seed 42"] + answers, as: "Ana"), "quiz")
+        try check(sandbox.shell(["run training-reaction", "CRM basics", "5", "Agree", "4", "4", "", ""], as: "Ana"), "feedback")
         // Marco's one-on-one with Ana: an open action item (carried), her agenda item from the
         // self-assessment, a shared and a private note.
         _ = try sandbox.sql("""
@@ -135,7 +139,8 @@ struct PrivacyMatrixTests {
                                  "", "", "", "None", "", "", "", "", "", "SHARED-NOTE-5528", ".", "PRIVATE-NOTE-7731", "."],
                                 as: "Marco"), "one-on-one")
         let states = try sandbox.sql("SELECT survey_id, state FROM session ORDER BY id")
-        guard states == ["weekly-self-assessment|completed", "who-5|completed", "crm-basics|completed", "one-on-one|completed"]
+        guard states == ["weekly-self-assessment|completed", "who-5|completed", "crm-basics|completed",
+                         "training-reaction|completed", "one-on-one|completed"]
         else { throw PrivacyFixtureError(description: "sessions: \(states)") }
         guard try sandbox.sql("SELECT value FROM answer WHERE is_private AND question_id = 'private_notes'").first?.contains("PRIVATE-NOTE-7731") == true
         else { throw PrivacyFixtureError(description: "the private note was not stored as private") }
