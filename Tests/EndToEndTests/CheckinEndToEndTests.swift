@@ -111,4 +111,25 @@ struct CheckinEndToEndTests {
         #expect(result.stdoutText.contains("employee assistance programme"))
         #expect(result.stdoutText.contains("emergency number"))
     }
+
+    @Test("due reads the process time zone: WHO-5 done Monday 04:00 UTC is this week in UTC, last week in New York")
+    func dueInTimeZone() throws {
+        var iso = Calendar(identifier: .iso8601)
+        iso.timeZone = TimeZone(identifier: "UTC")!
+        let monday = iso.dateInterval(of: .weekOfYear, for: Date())!.start
+        let done = monday.addingTimeInterval(4 * 3_600)  // Sunday 23:00 in New York
+        try #require(Date().timeIntervalSince(monday) > 6 * 3_600, "too close to the week's start to tell")
+        let sandbox = try sandboxWithSupport()
+        defer { sandbox.remove() }
+        #expect(try sandbox.shell(["run who-5", "4", "4", "4", "4", "4"], as: "Ana").status == 0)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate, .withSpaceBetweenDateAndTime, .withTime, .withColonSeparatorInTime]
+        let stamp = formatter.string(from: done).replacingOccurrences(of: "Z", with: "") + ".000"
+        _ = try sandbox.sql("UPDATE session SET completed_at = '\(stamp)', started_at = '\(stamp)', updated_at = '\(stamp)'")
+        let utc = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "due"], environment: ["TZ": "UTC"])
+        #expect(utc.stdoutText.contains("Weekly self-assessment"))
+        #expect(!utc.stdoutText.contains("WHO-5"), "\(utc.stdoutText)")
+        let newYork = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "due"], environment: ["TZ": "America/New_York"])
+        #expect(newYork.stdoutText.contains("WHO-5 Well-Being Index (weekly)"), "\(newYork.stdoutText)")
+    }
 }
