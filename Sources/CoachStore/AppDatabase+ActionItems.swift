@@ -16,6 +16,21 @@ public struct ActionItemView: Sendable, Equatable, Codable {
     public var carried: Int
 }
 
+extension ActionItemView {
+    /// `due` is written as null when there is none, never left out.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(text, forKey: .text)
+        try container.encode(due, forKey: .due)
+        try container.encode(status, forKey: .status)
+        try container.encode(created, forKey: .created)
+        try container.encode(carried, forKey: .carried)
+    }
+}
+
 /// Action items and agenda items. Action items are one-on-one content: the rep they are about,
 /// their owner and the rep's manager see them; nobody else (not HR).
 extension AppDatabase {

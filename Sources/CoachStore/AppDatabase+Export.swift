@@ -82,8 +82,12 @@ extension AppDatabase {
             var sessions: [ExportData.SessionRow] = []
             for row in try Row.fetchAll(db, sql: sessionSQL, arguments: sessionArguments) {
                 let id: Int64 = row[0]
-                let scores = try Row.fetchAll(db, sql: "SELECT score_id, value, band, alert FROM score WHERE session_id = ? ORDER BY rowid",
-                                              arguments: [id]).map {
+                let scoreQuery: SQL = """
+                    SELECT sc.score_id, sc.value, sc.band, \(Privacy.alertVisible(to: viewer))
+                    FROM score sc JOIN session s ON s.id = sc.session_id WHERE sc.session_id = \(id) ORDER BY sc.rowid
+                    """
+                let (scoreSQL, scoreArguments) = try scoreQuery.build(db)
+                let scores = try Row.fetchAll(db, sql: scoreSQL, arguments: scoreArguments).map {
                     ExportData.ScoreRow(score: $0[0], value: $0[1], band: $0[2], alert: $0[3])
                 }
                 let answerQuery: SQL = """
@@ -101,5 +105,44 @@ extension AppDatabase {
             }
             return ExportData(exportedBy: viewer.name, people: people, goals: goals, sessions: sessions, actionItems: actions)
         }
+    }
+}
+
+// A field without a value is written as null, never left out: `export --json` keeps the same
+// field names in every record (a paused session has "completed": null, a check-in "phase": null).
+extension ExportData.PersonRow {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(role, forKey: .role)
+        try container.encode(team, forKey: .team)
+        try container.encode(manager, forKey: .manager)
+    }
+}
+
+extension ExportData.ScoreRow {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(score, forKey: .score)
+        try container.encode(value, forKey: .value)
+        try container.encode(band, forKey: .band)
+        try container.encode(alert, forKey: .alert)
+    }
+}
+
+extension ExportData.SessionRow {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(survey, forKey: .survey)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(author, forKey: .author)
+        try container.encode(started, forKey: .started)
+        try container.encode(completed, forKey: .completed)
+        try container.encode(state, forKey: .state)
+        try container.encode(phase, forKey: .phase)
+        try container.encode(scores, forKey: .scores)
+        try container.encode(answers, forKey: .answers)
     }
 }

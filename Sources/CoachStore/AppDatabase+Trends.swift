@@ -18,7 +18,8 @@ extension AppDatabase {
 
     /// Weekly means of every score for `team` (or `all`), over distinct respondents, leaving out
     /// weeks with fewer than `minGroup` and weeks that subtraction from a larger total would
-    /// reveal. Managers and HR may ask.
+    /// reveal, counting as revealed the values the viewer already sees one by one (their reps'
+    /// self-assessments, or wellbeing a rep shares with them). Managers and HR may ask.
     public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, minGroup: Int,
                            calendar: Calendar) throws -> [TeamSeries] {
         let window = WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar)
@@ -34,19 +35,26 @@ extension AppDatabase {
                     throw StoreError.unknownTeam(team, suggestion: suggestion(for: team, among: teams))
                 }
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT s.subject_id, t.name, s.survey_id, sc.score_id, s.completed_at, sc.value
+            // The last column: whether the viewer may see this value on its own (`known` below;
+            // NULL, as false, where share_wellbeing was never set).
+            let query: SQL = """
+                SELECT s.subject_id, t.name, s.survey_id, sc.score_id, s.completed_at, sc.value,
+                       \(Privacy.scoresVisible(to: viewer))
                 FROM session s JOIN person p ON p.id = s.subject_id LEFT JOIN team t ON t.id = p.team_id
                 JOIN score sc ON sc.session_id = s.id
-                WHERE s.state = 'completed' AND s.completed_at >= ? AND sc.value IS NOT NULL
+                WHERE s.state = 'completed' AND s.completed_at >= \(start) AND sc.value IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
-                """, arguments: [start])
+                """
+            let (sql, arguments) = try query.build(db)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
         var values: [String: [String: [RespondentValue]]] = [:]  // "survey score" → group → values
+        var known: [String: Set<String>] = [:]  // "survey score" → respondents the viewer sees one by one
         for row in rows {
             let subject: Int64 = row[0]
             let teamName: String? = row[1]
             let key = "\(row[2] as String) \(row[3] as String)"
+            if (row[6] as Bool?) == true { known[key, default: []].insert(String(subject)) }
             let value = RespondentValue(respondent: String(subject), date: row[4], value: row[5])
             values[key, default: [:]][Self.allTeams, default: []].append(value)
             if let teamName { values[key, default: [:]][teamName.lowercased(), default: []].append(value) }
@@ -54,7 +62,8 @@ extension AppDatabase {
         var result: [TeamSeries] = []
         for (key, groups) in values.sorted(by: { $0.key < $1.key }) {
             let buckets = groups.mapValues { WeeklyBuckets.group($0, now: now, weeks: weeks, calendar: calendar) }
-            let shown = TeamAggregate.points(groups: buckets, minGroup: minGroup)[team.lowercased()] ?? []
+            let shown = TeamAggregate.points(groups: buckets, minGroup: minGroup,
+                                             known: known[key] ?? [])[team.lowercased()] ?? []
             guard !shown.isEmpty else { continue }
             let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
             result.append(TeamSeries(surveyID: parts[0], scoreID: parts.count > 1 ? parts[1] : "", points: shown))

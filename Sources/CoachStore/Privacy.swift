@@ -31,6 +31,14 @@ enum Privacy {
         return condition
     }
 
+    /// An expression for `score` aliased `sc` of session `s`: its alert flag when `viewer` is the
+    /// session's subject, else 0. An alert (an item answered 0 or 1, a score past its support
+    /// level) is what shows the rep the private support message; it says more than the band and
+    /// is the rep's alone, even when their wellbeing band is shared.
+    static func alertVisible(to viewer: Person) -> SQL {
+        "(CASE WHEN s.subject_id = \(viewer.id ?? -1) THEN sc.alert ELSE 0 END)"
+    }
+
     /// A condition on `answer` aliased `a`, with its session `s` and subject `p`: true when
     /// `viewer` may read the answer itself. Wellbeing answers stay with the rep even when the
     /// band is shared; a private answer is its session author's alone.

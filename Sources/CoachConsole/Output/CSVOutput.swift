@@ -1,7 +1,9 @@
 import CSV
 import Foundation
 
-/// RFC 4180 CSV (CRLF line ends, fields quoted where needed), written by CSV.swift.
+/// RFC 4180 CSV (CRLF line ends, fields quoted where needed), written by CSV.swift. CSV.swift
+/// puts the line break before each record, so the last one gets its CRLF here: every record ends
+/// with one, and the shell's next prompt starts on a line of its own.
 enum CSVOutput {
     static func render(header: [String], rows: [[String]]) throws -> String {
         let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
@@ -9,6 +11,7 @@ enum CSVOutput {
         for row in rows { try writer.write(row: row) }
         writer.stream.close()
         let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        let text = String(decoding: data, as: UTF8.self)
+        return text.isEmpty || text.hasSuffix("\r\n") ? text : text + "\r\n"
     }
 }

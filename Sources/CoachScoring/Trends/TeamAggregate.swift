@@ -63,13 +63,17 @@ public enum TeamAggregate {
     /// Pass every group any viewer could ask for, not just the one displayed, so the decision
     /// never depends on which one was asked (a second command could otherwise subtract).
     /// Overlapping groups that are not nested are not checked against each other.
+    ///
+    /// `known` are respondents whose own values the viewer already sees one by one (a manager's
+    /// reps who share their wellbeing, say): they count as shown, so a group is hidden when
+    /// subtracting them would leave fewer than the minimum (5 of 6 shared reveals the 6th).
     public static func shownGroups(_ respondents: [String: Set<String>],
-                                   minGroup: Int = defaultMinGroup) -> Set<String> {
+                                   minGroup: Int = defaultMinGroup, known: Set<String> = []) -> Set<String> {
         let minimum = effectiveMinGroup(minGroup)
         let order = respondents.sorted { ($0.value.count, $0.key) < ($1.value.count, $1.key) }
         var shown: [(name: String, members: Set<String>)] = []
         for (name, members) in order where members.count >= minimum {
-            var covered = Set<String>()
+            var covered = members.intersection(known)
             for s in shown where s.members.count < members.count && s.members.isStrictSubset(of: members) {
                 covered.formUnion(s.members)
             }
@@ -79,14 +83,14 @@ public enum TeamAggregate {
         return Set(shown.map(\.name))
     }
 
-    /// Every group's weekly means with both rules, week by week (see `shownGroups`).
+    /// Every group's weekly means with both rules, week by week (see `shownGroups`; `known` as there).
     ///
     /// `groups` maps a group's name to its buckets over the window (from `WeeklyBuckets.group`
     /// with the group's respondents' values). Weeks are matched by ISO week; a group without a
     /// bucket for a week has no respondents in it. Each group's points are oldest first and hold
     /// only its shown weeks; a group with none has an empty array.
     public static func points(groups: [String: [WeekBucket]],
-                              minGroup: Int = defaultMinGroup) -> [String: [GroupPoint]] {
+                              minGroup: Int = defaultMinGroup, known: Set<String> = []) -> [String: [GroupPoint]] {
         var byWeek: [ISOWeek: [String: WeekBucket]] = [:]
         for (name, buckets) in groups {
             for bucket in buckets { byWeek[bucket.week, default: [:]][name] = bucket }
@@ -94,7 +98,7 @@ public enum TeamAggregate {
         var result = groups.mapValues { _ in [GroupPoint]() }
         for week in byWeek.keys.sorted() {
             guard let buckets = byWeek[week] else { continue }
-            let shown = shownGroups(buckets.mapValues(\.respondents), minGroup: minGroup)
+            let shown = shownGroups(buckets.mapValues(\.respondents), minGroup: minGroup, known: known)
             for name in shown {
                 guard let bucket = buckets[name],
                       let point = points([bucket], minGroup: minGroup).first else { continue }

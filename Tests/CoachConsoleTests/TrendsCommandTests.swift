@@ -1,0 +1,132 @@
+@testable import CoachConsole
+import CoachCore
+import CoachStore
+import Foundation
+import Testing
+
+/// `trends PERSON` on a hand-made series: WHO-5 wellbeing 40, 60, 52, 76 one week apart, the last
+/// one this week. latest 76, previous 52, delta 24, mean 57; slope over t = −3…0 weeks:
+/// Σ(t−t̄)(v−v̄) / Σ(t−t̄)² = (25.5 − 1.5 − 2.5 + 28.5) / 5 = 10 per week.
+@Suite("trends, in process")
+struct TrendsCommandTests {
+    static let series: [Double] = [40, 60, 52, 76]
+
+    func shell(_ lines: [String], as user: String = "Ana", extra: (HistoryBuilder) throws -> Void = { _ in }) throws -> TestShell {
+        let builder = try HistoryBuilder.seeded()
+        for (index, value) in Self.series.enumerated() {
+            try builder.session("who-5", kind: "check-in", at: HistoryBuilder.daysAgo(Double(7 * (3 - index))),
+                                scores: ["wellbeing": value], band: value <= 50 ? "poor" : "ok")
+        }
+        try extra(builder)
+        let shell = try TestShell(lines: lines, user: user, database: builder.database)
+        #expect(shell.run() == 0, "\(shell.errors)")
+        return shell
+    }
+
+    @Test("latest, previous, delta, mean, slope, band and n of a hand-computed series")
+    func numbers() throws {
+        let rows = try shell(["trends Ana --json"]).jsonArray
+        #expect(rows.count == 1)
+        let row = try #require(rows.first)
+        #expect(row["subject"] as? String == "Ana")
+        #expect(row["survey"] as? String == "who-5")
+        #expect(row["score"] as? String == "wellbeing")
+        #expect(row["latest"] as? Double == 76)
+        #expect(row["previous"] as? Double == 52)
+        #expect(row["delta"] as? Double == 24)
+        #expect(row["mean"] as? Double == 57)
+        #expect(abs((row["slope_per_week"] as? Double ?? 0) - 10) < 0.01)
+        #expect(row["band"] as? String == "ok")
+        #expect((row["points"] as? [[String: Any]])?.map { $0["value"] as? Double } == Self.series)
+        for field in ["subject", "survey", "score", "n", "points", "latest", "previous", "delta", "mean", "slope_per_week",
+                      "band", "reliable_change"] {
+            #expect(row[field] != nil, "PRODUCT.md's field \(field)")
+        }
+    }
+
+    @Test("the sparkline is scaled to the score's range 0–100, not to the data's min and max")
+    func sparkline() throws {
+        let rows = try shell(["trends Ana --json"]).jsonArray
+        // 40 → ⌊3.2⌋ ▄, 60 → ⌊4.8⌋ ▅, 52 → ⌊4.16⌋ ▅, 76 → ⌊6.08⌋ ▇; eight empty weeks before.
+        #expect(rows.first?["sparkline"] as? String == "        ▄▅▅▇")
+    }
+
+    @Test("reliable change by the survey's change (WHO-5: 10 points): 52 → 76 improved, 76 → 70 not, 76 → 60 worsened")
+    func reliableChangeByThreshold() throws {
+        #expect(try shell(["trends Ana --json"]).jsonArray.first?["reliable_change"] as? String == "improved")
+        let small = try shell(["trends Ana --json"]) { builder in
+            try builder.session("who-5", kind: "check-in", at: Date().addingTimeInterval(-30), scores: ["wellbeing": 70])
+        }
+        #expect(small.jsonArray.first?["delta"] as? Double == -6)
+        #expect(small.jsonArray.first?["previous"] as? Double == 76)
+        #expect(small.jsonArray.first?["reliable_change"] as? String == "none")
+        let worse = try shell(["trends Ana --json"]) { builder in
+            try builder.session("who-5", kind: "check-in", at: Date().addingTimeInterval(-30), scores: ["wellbeing": 60])
+        }
+        #expect(worse.jsonArray.first?["reliable_change"] as? String == "worsened", "76 → 60: −16, higher is better")
+    }
+
+    @Test("CBI has no change: and fewer than 30 respondents: no change is flagged, however large")
+    func noChangeRuleNoFlag() throws {
+        let rows = try shell(["trends Ana --score personal --json"]) { builder in
+            try builder.session("cbi", kind: "check-in", at: HistoryBuilder.daysAgo(30), scores: ["personal": 0])
+            try builder.session("cbi", kind: "check-in", at: HistoryBuilder.daysAgo(0), scores: ["personal": 100])
+        }.jsonArray
+        #expect(rows.count == 1)
+        #expect(rows.first?["delta"] as? Double == 100)
+        #expect(rows.first?["reliable_change"] as? String == "none")
+    }
+
+    @Test("--score picks one score by id or survey.score; --weeks narrows the window")
+    func scoreAndWeeks() throws {
+        let add: (HistoryBuilder) throws -> Void = { builder in
+            try builder.session("cbi", kind: "check-in", at: HistoryBuilder.daysAgo(1), scores: ["personal": 50, "work": 25])
+        }
+        #expect(try shell(["trends Ana --json"], extra: add).jsonArray.count == 3)
+        #expect(try shell(["trends Ana --score wellbeing --json"], extra: add).jsonArray.map { $0["score"] as? String } == ["wellbeing"])
+        #expect(try shell(["trends Ana --score cbi.work --json"], extra: add).jsonArray.map { $0["score"] as? String } == ["work"])
+        let two = try shell(["trends Ana --weeks 2 --score wellbeing --json"]).jsonArray.first
+        #expect((two?["points"] as? [Any])?.count == 2)
+        #expect(two?["mean"] as? Double == 64)
+        #expect(abs((two?["slope_per_week"] as? Double ?? 0) - 24) < 0.01)
+        #expect(two?["sparkline"] as? String == "▅▇")
+    }
+
+    @Test("an amended check-in supersedes the earlier one in trends; both stay stored")
+    func amendSupersedes() throws {
+        let builder = try HistoryBuilder.seeded()
+        let first = try builder.session("who-5", kind: "check-in", at: HistoryBuilder.daysAgo(0.02), scores: ["wellbeing": 20])
+        try builder.session("who-5", kind: "check-in", at: HistoryBuilder.daysAgo(0.01), scores: ["wellbeing": 68], supersedes: first)
+        let shell = try TestShell(lines: ["trends Ana --json"], user: "Ana", database: builder.database)
+        #expect(shell.run() == 0)
+        #expect(shell.output.contains("\"latest\" : 68"))
+        #expect(!shell.output.contains("\"value\" : 20"), "the superseded value is not a trend point")
+        #expect(try builder.database.session(id: first)?.state == .completed, "the earlier one stays stored")
+    }
+
+    @Test("--csv is RFC 4180: CRLF line ends, quoted fields with commas and quotes")
+    func csv() throws {
+        let builder = try HistoryBuilder.seeded()
+        try builder.database.addPerson(name: "Lima, \"Bea\"", role: .rep, team: "North", manager: nil, by: "Dana")
+        try builder.session("who-5", kind: "check-in", subject: "Lima, \"Bea\"", at: HistoryBuilder.daysAgo(7), scores: ["wellbeing": 40])
+        try builder.session("who-5", kind: "check-in", subject: "Lima, \"Bea\"", at: HistoryBuilder.daysAgo(0), scores: ["wellbeing": 48])
+        let shell = try TestShell(lines: [#"trends 'Lima, "Bea"' --csv"#], user: "Lima, \"Bea\"", database: builder.database)
+        #expect(shell.run() == 0, "\(shell.errors)")
+        #expect(shell.output.hasSuffix("\r\n"))
+        let lines = shell.output.components(separatedBy: "\r\n")
+        #expect(lines.first == "subject,survey,score,n,latest,previous,delta,mean,slope_per_week,band,reliable_change,points")
+        #expect(lines.count == 3, "header, one record, and the empty rest after the last CRLF")
+        #expect(lines.last == "")
+        #expect(lines[1].hasPrefix(#""Lima, ""Bea""",who-5,wellbeing,2,48,40,8,44,8,poor,none,"#), "\(lines[1])")
+        #expect(!shell.output.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
+    }
+
+    @Test("a table for people: the sparkline, numbers and the reliable change mark")
+    func table() throws {
+        let output = try shell(["trends Ana"]).output
+        #expect(output.contains("who-5"))
+        #expect(output.contains("▄▅▅▇"))
+        #expect(output.contains("▲ improved"))
+        #expect(output.contains("+24"))
+    }
+}

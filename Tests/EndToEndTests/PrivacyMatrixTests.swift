@@ -1,0 +1,195 @@
+import CoachCore
+import CoachScoring
+import Foundation
+import Testing
+
+/// The privacy model of PRODUCT.md as a matrix: every role × every kind of data × every way out.
+///
+/// One store is built once through the real commands (Ana's self-assessment, WHO-5, a quiz, and
+/// Marco's one-on-one with a shared and a private note), and copied (`VACUUM INTO`); in the copy Ana
+/// then turns `share wellbeing on`. Each kind of data carries a distinctive marker; each cell runs
+/// one way out as one viewer and asserts that the marker appears exactly when the viewer may see
+/// that data and that way out carries it. A new way out belongs in `Way`, a new kind of data in
+/// `Datum`: a command that forgets the rules then fails here.
+@Suite("Privacy matrix")
+struct PrivacyMatrixTests {
+    enum Role: String, CaseIterable, Sendable {
+        case rep = "Ana", manager = "Marco", otherManager = "Mia", hr = "Dana"
+    }
+
+    enum Way: String, CaseIterable, Sendable {
+        case trends = "trends Ana --json"
+        case history = "history Ana --json"
+        case personShow = "person show Ana --json"
+        case exportJSON = "export --json"
+        case exportCSV = "export --csv"
+        case reportQuiz = "report quiz crm-basics --json"
+        case actionsOfAna = "actions Ana --json"
+        case actions = "actions --json"
+
+        var arguments: [String] { rawValue.split(separator: " ").map(String.init) }
+    }
+
+    enum Datum: String, CaseIterable, Sendable {
+        case selfAssessmentAnswers, selfAssessmentScores, wellbeingAnswers, wellbeingScores, safetyAlert,
+             privateNote, sharedNote, oneOnOneScores, actionItems, quizResult, trainingFeedback
+
+        /// A string found in an output exactly when this data is in it.
+        var marker: String {
+            switch self {
+            case .selfAssessmentAnswers: "SELF-NOTE-4411"
+            case .selfAssessmentScores: "weekly-self-assessment"
+            case .wellbeingAnswers: "rested"  // a WHO-5 question id, in an answer row only
+            case .wellbeingScores: "who-5"
+            case .safetyAlert: "\"alert\" : true"
+            case .privateNote: "PRIVATE-NOTE-7731"
+            case .sharedNote: "SHARED-NOTE-5528"
+            case .oneOnOneScores: "mood_score"
+            case .actionItems: "ACTION-9012"
+            case .quizResult: "crm-basics"
+            case .trainingFeedback: "training-reaction"
+            }
+        }
+
+        /// PRODUCT.md's "Privacy": whether `role` may see this data about Ana.
+        func visible(to role: Role, shared: Bool) -> Bool {
+            switch self {
+            case .privateNote: role == .manager
+            case .wellbeingAnswers, .safetyAlert: role == .rep
+            case .wellbeingScores: role == .rep || (role == .manager && shared)
+            case .selfAssessmentAnswers, .selfAssessmentScores, .sharedNote, .oneOnOneScores, .actionItems:
+                role == .rep || role == .manager
+            case .quizResult: role != .otherManager
+            case .trainingFeedback: role == .rep || role == .hr  // Privacy.swift: the trainer's, not the manager's
+            }
+        }
+
+        /// Whether `way` shows this kind of data at all (to someone allowed to see it).
+        func carried(by way: Way) -> Bool {
+            switch (self, way) {
+            case (_, .personShow): false
+            case (.actionItems, .actionsOfAna), (.actionItems, .actions): true
+            case (_, .actionsOfAna), (_, .actions): false
+            case (.quizResult, .reportQuiz): true
+            case (_, .reportQuiz): false
+            case (.safetyAlert, .exportJSON): true
+            case (.safetyAlert, _): false
+            case (_, .exportJSON), (_, .exportCSV): true
+            case (.selfAssessmentScores, _), (.wellbeingScores, _), (.oneOnOneScores, _), (.quizResult, _),
+                 (.trainingFeedback, _):
+                way == .trends || way == .history
+            case (.actionItems, .history): true
+            default: false
+            }
+        }
+    }
+
+    struct Cell: CustomTestStringConvertible, Sendable {
+        let role: Role
+        let way: Way
+        let shared: Bool
+        var testDescription: String { "\(role.rawValue) · \(way.rawValue)\(shared ? " · shared" : "")" }
+    }
+
+    static let cells: [Cell] = Role.allCases.flatMap { role in
+        Way.allCases.flatMap { way in [false, true].map { Cell(role: role, way: way, shared: $0) } }
+    }
+
+    /// The two stores: wellbeing not shared, and the same after `share wellbeing on`.
+    struct Stores: Sendable {
+        let notShared: CoachSandbox
+        let shared: CoachSandbox
+    }
+
+    static let stores: Result<Stores, PrivacyFixtureError> = Result { try buildStores() }
+        .mapError { PrivacyFixtureError(description: "\($0)") }
+
+    struct PrivacyFixtureError: Error, CustomStringConvertible { let description: String }
+
+    static func buildStores() throws -> Stores {
+        let sandbox = try CoachSandbox()
+        try sandbox.seedTeam()
+        func check(_ result: ProcessResult, _ what: String) throws {
+            guard result.status == 0 else { throw PrivacyFixtureError(description: "\(what): \(result.stderrText)") }
+        }
+        try check(sandbox.shell(["person add Mia --role manager --team South", "person add Sam --role rep --team South"],
+                                as: "Dana"), "people")
+        try check(sandbox.shell(["goal set Ana revenue 10000"], as: "Marco"), "goal")
+        // Ana's weekly self-assessment (the "mixed week" vector), her idea as the marker.
+        try check(sandbox.shell(["run weekly-self-assessment", "4", "5", "2", "3", "3", "3", "1", "2", "5", "5", "4", "4",
+                                 "3", "4", "2", "2", "1", "1", "4", "3", "b d", "My targets", "SELF-NOTE-4411"], as: "Ana"),
+                  "self-assessment")
+        // WHO-5 60 ("ok") with one item at 1: the safety alert.
+        try check(sandbox.shell(["run who-5", "4", "4", "3", "3", "1"], as: "Ana"), "who-5")
+        // A passed quiz, all correct.
+        let quiz = try BundledSurvey.load("crm-basics")
+        let answers = QuizKeys.translate(["Proposal", "3000", "15 %", "40", "a", "closed-lost", "b", "Authority", "a,b", "a",
+                                          "a", "a,b,d", "Customer Relationship Management", "n", "14", "a", "y"],
+                                         survey: quiz, layout: QuizLayout.make(survey: quiz, seed: 42))
+        try check(sandbox.shell(["run crm-basics --seed 42"] + answers, as: "Ana"), "quiz")
+        try check(sandbox.shell(["run training-reaction", "CRM basics", "5", "Agree", "4", "4", "", ""], as: "Ana"), "feedback")
+        // Marco's one-on-one with Ana: an open action item (carried), her agenda item from the
+        // self-assessment, a shared and a private note.
+        _ = try sandbox.sql("""
+            INSERT INTO action_item (subject_id, owner_id, text, due, created_at)
+              SELECT id, id, 'ACTION-9012 call Acme', '2026-11-20', '2026-11-01 10:00:00.000' FROM person WHERE name = 'Ana';
+            """)
+        try check(sandbox.shell(["run one-on-one --for Ana", "3", "Tough week", "Closed Acme", "carry",
+                                 "discussed", "Agreed a new plan", "12000", "3", "", "90",
+                                 "", "", "", "None", "", "", "", "", "", "SHARED-NOTE-5528", ".", "PRIVATE-NOTE-7731", "."],
+                                as: "Marco"), "one-on-one")
+        let states = try sandbox.sql("SELECT survey_id, state FROM session ORDER BY id")
+        guard states == ["weekly-self-assessment|completed", "who-5|completed", "crm-basics|completed",
+                         "training-reaction|completed", "one-on-one|completed"]
+        else { throw PrivacyFixtureError(description: "sessions: \(states)") }
+        guard try sandbox.sql("SELECT value FROM answer WHERE is_private AND question_id = 'private_notes'").first?.contains("PRIVATE-NOTE-7731") == true
+        else { throw PrivacyFixtureError(description: "the private note was not stored as private") }
+
+        let copy = try CoachSandbox()
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: copy.store).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        _ = try sandbox.sql("VACUUM INTO '\(copy.store)'")
+        try check(copy.run(["--store", copy.store, "--as", "Ana", "share", "wellbeing", "on"]), "share")
+        return Stores(notShared: sandbox, shared: copy)
+    }
+
+    @Test("each viewer sees each kind of Ana's data exactly where PRODUCT.md allows", arguments: cells)
+    func cell(_ cell: Cell) throws {
+        let stores = try Self.stores.get()
+        let sandbox = cell.shared ? stores.shared : stores.notShared
+        let result = try sandbox.run(["--store", sandbox.store, "--as", cell.role.rawValue] + cell.way.arguments)
+        let refused = (cell.way == .reportQuiz && cell.role == .rep)  // a report covers other people
+            || (cell.way == .actionsOfAna && [.otherManager, .hr].contains(cell.role))  // one-on-one content
+        if refused {
+            #expect(result.status == 1, "refused")
+            #expect(result.stdoutText.isEmpty)
+            return
+        }
+        #expect(result.status == 0, "\(result.stderrText)")
+        let output = result.stdoutText + result.stderrText
+        for datum in Datum.allCases {
+            let expected = datum.visible(to: cell.role, shared: cell.shared) && datum.carried(by: cell.way)
+            let seen: Bool
+            if datum == .quizResult && cell.way == .reportQuiz {
+                let object = try JSONSerialization.jsonObject(with: Data(result.stdoutText.utf8)) as? [String: Any]
+                seen = (object?["attempts"] as? Int ?? 0) > 0
+            } else {
+                seen = output.contains(datum.marker)
+            }
+            #expect(seen == expected, "\(datum.rawValue) \(expected ? "missing" : "leaked") (\(datum.marker))")
+        }
+    }
+
+    @Test("the safety message is shown to the rep alone and leaves no label others can read")
+    func safetyTraceOnlyForTheRep() throws {
+        let stores = try Self.stores.get()
+        for role in Role.allCases where role != .rep {
+            for way in Way.allCases {
+                let result = try stores.shared.run(["--store", stores.shared.store, "--as", role.rawValue] + way.arguments)
+                for trace in ["Just for you", "worth following up", "\"alert\" : true", "\"alert\":true"] {
+                    #expect(!result.stdoutText.contains(trace), "\(role.rawValue) \(way.rawValue): \(trace)")
+                }
+            }
+        }
+    }
+}
