@@ -32,12 +32,22 @@ extension AppDatabase {
         }
     }
 
-    /// `person`'s goals, latest period first, then by KPI.
-    public func goals(for person: String) throws -> [Goal] {
+    /// `person`'s goals, latest period first, then by KPI. With a `viewer`, only the person, their
+    /// manager and HR see them; anyone else gets `notAllowed`.
+    public func goals(for person: String, viewer: String? = nil) throws -> [Goal] {
         try read { db in
             let subject = try Self.existingPerson(person.trimmingCharacters(in: .whitespacesAndNewlines), db)
+            if let viewer, !(try Self.mayViewGoals(of: subject, viewer: viewer, db)) {
+                throw StoreError.notAllowed("targets are seen by the person, their manager and HR")
+            }
             return try Self.goals(personID: subject.id, db)
         }
+    }
+
+    /// Whether `viewerName` may see `subject`'s targets: themselves, their manager, HR.
+    static func mayViewGoals(of subject: Person, viewer viewerName: String, _ db: Database) throws -> Bool {
+        let viewer = try existingPerson(viewerName, db)
+        return viewer.id == subject.id || viewer.role == .hr || subject.managerID == viewer.id
     }
 
     static func goals(personID: Int64?, _ db: Database) throws -> [Goal] {

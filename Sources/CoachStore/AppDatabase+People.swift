@@ -94,7 +94,8 @@ extension AppDatabase {
     }
 
     /// One person's details, or `unknownPerson` (with a suggestion) when the name is unknown.
-    public func personDetail(named name: String) throws -> PersonDetail {
+    /// With a `viewer`, goals are included only for the person, their manager and HR.
+    public func personDetail(named name: String, viewer: String? = nil) throws -> PersonDetail {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         return try read { db in
             let person = try Self.existingPerson(name, db)
@@ -107,7 +108,8 @@ extension AppDatabase {
                 """, arguments: [person.id])
             return PersonDetail(summary: Self.summary(row), createdAt: person.createdAt,
                                 shareWellbeing: person.shareWellbeing, directReports: reports,
-                                goals: try Self.goals(personID: person.id, db))
+                                goals: try viewer.map { try Self.mayViewGoals(of: person, viewer: $0, db) } ?? true
+                                    ? try Self.goals(personID: person.id, db) : [])
         }
     }
 

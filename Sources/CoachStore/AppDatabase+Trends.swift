@@ -42,7 +42,7 @@ extension AppDatabase {
                        \(Privacy.scoresVisible(to: viewer))
                 FROM session s JOIN person p ON p.id = s.subject_id LEFT JOIN team t ON t.id = p.team_id
                 JOIN score sc ON sc.session_id = s.id
-                WHERE s.state = 'completed' AND s.completed_at >= \(start) AND sc.value IS NOT NULL
+                WHERE s.state = 'completed' AND s.completed_at >= \(start) AND sc.value IS NOT NULL AND s.kind != 'one-on-one'
                   AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
                 """
             let (sql, arguments) = try query.build(db)

@@ -66,8 +66,8 @@ struct GoalsCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let database = try context.database()
-        _ = try context.currentUser()
-        let goals = try database.goals(for: person)
+        let user = try context.currentUser()
+        let goals = try database.goals(for: person, viewer: user.name)
         if json {
             context.console.line(try JSONOutput.encode(goals.map(GoalJSON.init)))
             return

@@ -57,8 +57,8 @@ struct PersonShow: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let database = try context.database()
-        _ = try context.currentUser()
-        let detail = try database.personDetail(named: name)
+        let user = try context.currentUser()
+        let detail = try database.personDetail(named: name, viewer: user.name)
         if json {
             context.console.line(try JSONOutput.encode(PersonDetailJSON(detail)))
             return
