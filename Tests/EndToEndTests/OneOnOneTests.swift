@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// The guided one-on-one over two meetings: what the first decides, the second's header shows.
+@Suite("The guided one-on-one")
+struct OneOnOneTests {
+    /// Answers for a meeting with two open items and one agenda item (mood 7: no follow-up question).
+    func meeting(review: [String], agenda: [String], revenue: String, newAction: String?) -> [String] {
+        ["1on1 Ana", "7", "Closed Acme"] + review + agenda + [revenue, "", "", ""]
+            + ["", "", "", "None", "", "", "", ""]
+            + (newAction.map { [$0, "Marco", "2026-12-31"] } ?? []) + [""]
+            + ["Shared SHARED-NOTE-1", ".", "Private PRIVATE-NOTE-1", "."]
+    }
+
+    @Test("decisions carry over: done closes, carry counts up, discussed agenda leaves; KPI attainment is stored")
+    func twoMeetings() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
+        #expect(try sandbox.shell(["agenda add Commission plan"], as: "Ana").status == 0)
+        _ = try sandbox.sql("""
+            INSERT INTO action_item (subject_id, owner_id, text, due, created_at)
+              SELECT id, id, 'Call Acme', '2026-11-20', '2026-11-01 10:00:00.000' FROM person WHERE name = 'Ana';
+            INSERT INTO action_item (subject_id, owner_id, text, due, created_at, carried_count)
+              SELECT id, id, 'Clean the pipeline', NULL, '2026-10-01 10:00:00.000', 2 FROM person WHERE name = 'Ana';
+            """)
+        let first = try sandbox.shell(meeting(review: ["", "d"], agenda: ["y", "Agreed a new plan"], revenue: "9000",
+                                              newAction: "Send pricing"), as: "Marco")
+        #expect(first.status == 0, "\(first.stderrText)")
+        #expect(first.stdoutText.contains("One-on-one with Ana — team North"))
+        #expect(first.stdoutText.contains("Last one-on-one: none yet"))
+        #expect(first.stdoutText.contains("carried 2×"))
+        #expect(first.stdoutText.contains("  • Commission plan"))
+        #expect(first.stdoutText.contains("revenue: target 10000, no actual yet"))
+        #expect(first.stdoutText.contains("  #2 Clean the pipeline: carried"), "oldest item first")
+        #expect(first.stdoutText.contains("  #1 Call Acme: done"))
+        #expect(first.stdoutText.contains("  Revenue: 9000 of 10000 (90%)"))
+        #expect(first.stdoutText.contains("  Send pricing — Marco, due 2026-12-31"))
+        #expect(try sandbox.sql("SELECT text, status, carried_count FROM action_item ORDER BY id") == [
+            "Call Acme|done|0", "Clean the pipeline|open|3", "Send pricing|open|0",
+        ])
+        #expect(try sandbox.sql("SELECT text, status, note FROM agenda_item") == ["Commission plan|discussed|Agreed a new plan"])
+        #expect(try sandbox.sql("SELECT kpi, actual FROM kpi_actual") == ["revenue|9000.0"])
+
+        let second = try sandbox.shell(meeting(review: ["", "x"], agenda: [], revenue: "", newAction: nil), as: "Marco")
+        #expect(second.status == 0, "\(second.stderrText)")
+        #expect(second.stdoutText.contains("Last one-on-one: "))
+        #expect(second.stdoutText.contains("(0 days ago)"))
+        #expect(second.stdoutText.contains("Clean the pipeline — Ana, "))
+        #expect(second.stdoutText.contains("carried 3×  ‼"), "three carries or more are highlighted")
+        #expect(second.stdoutText.contains("Ana's agenda: nothing added"))
+        #expect(second.stdoutText.contains("revenue: 9000 of 10000 (90%)"))
+        #expect(try sandbox.sql("SELECT text, status, carried_count FROM action_item ORDER BY id") == [
+            "Call Acme|done|0", "Clean the pipeline|open|4", "Send pricing|dropped|0",
+        ])
+        let history = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "history", "Ana"])
+        #expect(history.stdoutText.components(separatedBy: "One-on-one by Marco").count == 3)
+    }
+
+    @Test("only the rep's manager runs it; the rep, HR and another manager are refused")
+    func refusals() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        _ = try sandbox.shell(["person add Mia --role manager --team South"], as: "Dana")
+        for user in ["Ana", "Dana", "Mia"] {
+            let result = try sandbox.run(["--store", sandbox.store, "--as", user, "one-on-one", "Ana"])
+            #expect(result.status == 1, "\(user)")
+            #expect(result.stderrText.contains("not allowed"), "\(user): \(result.stderrText)")
+        }
+        #expect(try sandbox.sqlValue("SELECT count(*) FROM session") == "0")
+    }
+}
