@@ -14,7 +14,7 @@ public struct Coach: ParsableCommand {
     /// Every command, once, in the order `help` lists them.
     static let commandTable: [any ParsableCommand.Type] = [
         PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self,
-        RunCommand.self, ResumeCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, SurveysCommand.self, SurveyCommand.self, ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
+        RunCommand.self, ResumeCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, SurveysCommand.self, SurveyCommand.self, DemoCommand.self, ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
     ]
 
     @OptionGroup public var global: GlobalOptions
