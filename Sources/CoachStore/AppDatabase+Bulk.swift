@@ -1,6 +1,11 @@
 import CoachCore
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#elseif canImport(SQLite3)
+import SQLite3
+#endif
 
 /// Bulk imports: many people, goals and completed sessions (with past dates) in few
 /// transactions, for `demo` (and any future import). They write the same rows as the one-at-a-time
@@ -127,6 +132,8 @@ public struct ImportedSession: Sendable, Equatable {
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     private let db: Database
+    /// Multi-row INSERT statements by table and row count.
+    private var insertSQL: [String: String] = [:]
 
     fileprivate init(_ db: Database) { self.db = db }
 
@@ -186,7 +193,7 @@ public final class BulkImporter {
         for goal in goals {
             guard goal.target.isFinite else { throw StoreError.invalidTarget(goal.target) }
             try statement.execute(arguments: [goal.personID, goal.kpi, goal.period.description,
-                                              goal.target, goal.setByID, goal.setAt])
+                                              goal.target, goal.setByID, Self.storedDate(goal.setAt)])
         }
     }
 
@@ -199,47 +206,68 @@ public final class BulkImporter {
             subjectID: input.subjectID, authorID: input.authorID, startedAt: input.startedAt,
             updatedAt: input.completedAt, completedAt: input.completedAt, state: .completed,
             phase: input.phase, supersedesID: nil, quizLayout: nil, periodKey: input.periodKey)
-        try session.insert(db)
-        guard let id = session.id else { throw StoreError.database("an imported session got no id") }
+        // The row `Session.insert` writes, through one cached statement (a record insert encodes
+        // through Codable, which costs more than the rest of the row's work at this volume).
+        try db.cachedStatement(sql: """
+            INSERT INTO session (survey_id, survey_hash, kind, subject_id, author_id, started_at,
+                                 updated_at, completed_at, state, phase, supersedes_id, quiz_layout, period_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                session.surveyID, session.surveyHash, session.kind, session.subjectID, session.authorID,
+                Self.storedDate(session.startedAt), Self.storedDate(session.updatedAt),
+                session.completedAt.map(Self.storedDate), session.state, session.phase, session.supersedesID,
+                session.quizLayout, session.periodKey,
+            ])
+        let id = db.lastInsertedRowID
+        session.id = id
 
+        // One multi-row INSERT per table and session: the per-statement overhead is paid once per
+        // session instead of once per answer. The statements are cached by row count.
         if !input.answers.isEmpty {
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO answer (session_id, question_id, value, is_private, position, answered_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(input.answers.count * 6)
+            let idValue = id.databaseValue
             for answer in input.answers {
-                statement.setUncheckedArguments([id, answer.questionID, answer.valueJSON, answer.isPrivate,
-                                                 answer.position, answer.answeredAt])
-                try statement.execute()
+                values.append(idValue)
+                values.append(answer.questionID.databaseValue)
+                values.append(answer.valueJSON.databaseValue)
+                values.append(answer.isPrivate.databaseValue)
+                values.append(answer.position.databaseValue)
+                values.append(Self.storedDate(answer.answeredAt))
             }
+            try insert(table: "answer", columns: "session_id, question_id, value, is_private, position, answered_at",
+                       width: 6, rows: input.answers.count, values: values)
         }
         if !input.scores.isEmpty {
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO score (session_id, score_id, value, band, alert) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (session_id, score_id) DO UPDATE SET
-                    value = excluded.value, band = excluded.band, alert = excluded.alert
-                """)
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(input.scores.count * 5)
             for row in input.scores {
-                statement.setUncheckedArguments([id, row.scoreID, row.value, row.band, row.alert])
-                try statement.execute()
+                values.append(id.databaseValue)
+                values.append(row.scoreID.databaseValue)
+                values.append(row.value?.databaseValue ?? .null)
+                values.append(row.band?.databaseValue ?? .null)
+                values.append(row.alert.databaseValue)
             }
+            try insert(table: "score", columns: "session_id, score_id, value, band, alert",
+                       width: 5, rows: input.scores.count, values: values)
         }
         if !input.marks.isEmpty {
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO question_mark (session_id, question_id, mark, max_mark) VALUES (?, ?, ?, ?)
-                ON CONFLICT (session_id, question_id) DO UPDATE SET
-                    mark = excluded.mark, max_mark = excluded.max_mark
-                """)
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(input.marks.count * 4)
             for row in input.marks {
-                statement.setUncheckedArguments([id, row.questionID, row.mark, row.maxMark])
-                try statement.execute()
+                values.append(id.databaseValue)
+                values.append(row.questionID.databaseValue)
+                values.append(row.mark.databaseValue)
+                values.append(row.maxMark.databaseValue)
             }
+            try insert(table: "question_mark", columns: "session_id, question_id, mark, max_mark",
+                       width: 4, rows: input.marks.count, values: values)
         }
 
         var newActionIDs: [Int64] = []
         var newAgendaIDs: [Int64] = []
         if !input.effects.isEmpty {
-            try AppDatabase.apply(input.effects, session: session, at: input.completedAt, db)
+            try apply(input.effects, session: session, at: input.completedAt)
             if !input.effects.newActions.isEmpty {
                 newActionIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM action_item WHERE created_session_id = ? ORDER BY id
@@ -252,5 +280,147 @@ public final class BulkImporter {
             }
         }
         return ImportedSession(id: id, newActionIDs: newActionIDs, newAgendaIDs: newAgendaIDs)
+    }
+
+    /// `AppDatabase.apply(_:session:at:_:)` statement for statement, through cached statements:
+    /// apply prepares each statement anew, which for a bulk import costs more than everything
+    /// else together. (Once apply itself uses `cachedStatement`, this can call it instead; a test
+    /// in CoachConsoleTests checks both write the same rows.)
+    private func apply(_ effects: SessionEffects, session: Session, at now: Date) throws {
+        guard let sessionID = session.id else { return }
+        let subject = session.subjectID
+        let nowValue = Self.storedDate(now)
+        for decision in effects.actionDecisions {
+            switch decision.decision {
+            case "done", "drop":
+                try db.cachedStatement(sql: """
+                    UPDATE action_item SET status = ?, closed_at = ?, closed_session_id = ?
+                    WHERE id = ? AND subject_id = ? AND status = 'open'
+                    """).execute(arguments: [decision.decision == "done" ? "done" : "dropped", nowValue, sessionID,
+                                             decision.itemID, subject])
+            default:
+                try db.cachedStatement(sql: """
+                    UPDATE action_item SET carried_count = carried_count + 1
+                    WHERE id = ? AND subject_id = ? AND status = 'open'
+                    """).execute(arguments: [decision.itemID, subject])
+            }
+        }
+        for decision in effects.agendaDecisions {
+            if decision.decision == "discussed" {
+                try db.cachedStatement(sql: """
+                    UPDATE agenda_item SET status = 'discussed', discussed_session_id = ?, note = ?
+                    WHERE id = ? AND person_id = ? AND status = 'open'
+                    """).execute(arguments: [sessionID, decision.note, decision.itemID, subject])
+            } else {
+                try db.cachedStatement(sql: """
+                    UPDATE agenda_item SET carried_count = carried_count + 1
+                    WHERE id = ? AND person_id = ? AND status = 'open'
+                    """).execute(arguments: [decision.itemID, subject])
+            }
+        }
+        let period = Period(containing: now).description
+        for actual in effects.kpiActuals where actual.actual.isFinite {
+            try db.cachedStatement(sql: """
+                INSERT INTO kpi_actual (person_id, kpi, period, actual, session_id, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person_id, kpi, period, session_id) DO UPDATE SET actual = excluded.actual
+                """).execute(arguments: [subject, actual.kpi, period, actual.actual, sessionID, nowValue])
+        }
+        for action in effects.newActions {
+            let ownerID = try ownerID(action.owner)
+            try db.cachedStatement(sql: """
+                INSERT INTO action_item (subject_id, owner_id, text, due, status, created_at, created_session_id)
+                VALUES (?, ?, ?, ?, 'open', ?, ?)
+                """).execute(arguments: [subject, ownerID, action.text, action.due, nowValue, sessionID])
+        }
+        for text in effects.newAgendaItems {
+            try db.cachedStatement(sql: """
+                INSERT INTO agenda_item (person_id, text, source, source_session_id, created_at, status)
+                VALUES (?, ?, 'checkin', ?, ?, 'open')
+                """).execute(arguments: [subject, text, sessionID, nowValue])
+        }
+    }
+
+    /// People ids by lower-cased name, for action owners (`existingPerson`, once per name).
+    private var ownerIDs: [String: Int64] = [:]
+
+    private func ownerID(_ name: String) throws -> Int64? {
+        let key = name.lowercased()
+        if let known = ownerIDs[key] { return known }
+        let id = try AppDatabase.existingPerson(name, db).id
+        if let id { ownerIDs[key] = id }
+        return id
+    }
+
+    /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values.
+    private func insert(table: String, columns: String, width: Int, rows: Int, values: [DatabaseValue]) throws {
+        let key = "\(table)/\(rows)"
+        let sql: String
+        if let known = insertSQL[key] {
+            sql = known
+        } else {
+            let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+            sql = "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+            insertSQL[key] = sql
+        }
+        // Bound and stepped through the SQLite C API: GRDB's argument conversion and binding cost
+        // more than SQLite's own insert at millions of values. The statement is GRDB's cached one,
+        // left reset as GRDB expects.
+        let statement = try db.cachedStatement(sql: sql).sqliteStatement
+        defer { sqlite3_reset(statement) }
+        for (offset, value) in values.enumerated() {
+            let index = CInt(offset + 1)
+            let code: CInt
+            switch value.storage {
+            case .null: code = sqlite3_bind_null(statement, index)
+            case .int64(let v): code = sqlite3_bind_int64(statement, index, v)
+            case .double(let v): code = sqlite3_bind_double(statement, index, v)
+            case .string(let v): code = sqlite3_bind_text(statement, index, v, -1, Self.transient)
+            case .blob(let v): code = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, CInt($0.count), Self.transient) }
+            }
+            if code != SQLITE_OK { throw failure(code) }
+        }
+        let code = sqlite3_step(statement)
+        if code != SQLITE_DONE { throw failure(code) }
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    private func failure(_ code: CInt) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code),
+                      message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
+    }
+
+    /// A date as GRDB stores it (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), without a DateFormatter for
+    /// whole-second dates (the demo's millions of timestamps); other dates go through GRDB.
+    static func storedDate(_ date: Date) -> DatabaseValue {
+        let seconds = date.timeIntervalSince1970
+        guard seconds == seconds.rounded(), abs(seconds) < 1e11 else { return date.databaseValue }
+        let total = Int(seconds)
+        var days = total / 86_400
+        var rest = total % 86_400
+        if rest < 0 { rest += 86_400; days -= 1 }
+        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        guard (1...9999).contains(year) else { return date.databaseValue }
+        var text = ""
+        text.reserveCapacity(23)
+        func pad(_ value: Int, _ width: Int) {
+            let digits = String(value)
+            if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
+            text += digits
+        }
+        pad(year, 4); text += "-"; pad(month, 2); text += "-"; pad(day, 2); text += " "
+        pad(rest / 3_600, 2); text += ":"; pad(rest % 3_600 / 60, 2); text += ":"; pad(rest % 60, 2)
+        text += ".000"
+        return text.databaseValue
     }
 }

@@ -7,6 +7,8 @@ import Foundation
 enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
     case storeNotEmpty(people: Int)
     case missingSurvey(String)
+    /// A generated session that the real code would read differently (a bug in the demo).
+    case incoherent(String)
 
     var description: String {
         switch self {
@@ -16,6 +18,8 @@ enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
                 + "organisation alongside (nothing is changed or deleted)"
         case let .missingSurvey(id):
             return "the bundled survey '\(id)' is missing or does not load; the demo cannot run"
+        case let .incoherent(message):
+            return "demo generated an answer the survey engine would not: \(message)"
         }
     }
 
@@ -184,6 +188,7 @@ final class DemoBuilder {
 
         for w in rep.joinWeek..<weeks {
             let monday = plan.mondays[w]
+            let week = plan.weekKeys[w]
             defer { previousMonday = monday }
             if rep.vacationWeeks.contains(w) { continue }
             let x = Double(w - rep.joinWeek) / span
@@ -211,7 +216,7 @@ final class DemoBuilder {
                     let level = rep.trajectory.wellbeing(x)
                     let answers = checkin(who5, date: date, rng: &rng) { _ in level }
                     try store(who5, answers: answers, subject: repID, author: repID, date: date,
-                              periodKey: Self.weekKey(monday), importer: importer)
+                              periodKey: week, importer: importer)
                 case .cbi:
                     let level = rep.trajectory.burnout(x)
                     let answers = checkin(cbi, date: date, rng: &rng, skip: 0.03) { _ in level }
@@ -229,12 +234,12 @@ final class DemoBuilder {
                         }
                     }
                     let stored = try store(weekly, answers: answers, subject: repID, author: repID, date: date,
-                                           periodKey: Self.weekKey(monday), importer: importer)
+                                           periodKey: week, importer: importer)
                     for (id, text) in zip(stored.newAgendaIDs, stored.agendaTexts) {
                         openAgenda.append(OpenItem(id: id, text: text, carried: 0))
                     }
                 case .oneOnOne:
-                    let answers = meeting(rep: rep, x: x, date: date, manager: manager,
+                    let (answers, effects) = meeting(rep: rep, x: x, date: date, manager: manager,
                                           actions: &openActions, agenda: &openAgenda, rng: &rng,
                                           target: { kpi in
                                               let period = Period(containing: date, calendar: DemoPlan.utc)
@@ -242,7 +247,7 @@ final class DemoBuilder {
                                               return self.target(kpi, rep: rep, monthIndex: index)
                                           })
                     let stored = try store(oneOnOne, answers: answers, subject: repID, author: managerID, date: date,
-                                           periodKey: Self.weekKey(monday), importer: importer)
+                                           periodKey: week, effects: effects, importer: importer)
                     for (id, text) in zip(stored.newActionIDs, stored.actionTexts) {
                         openActions.append(OpenItem(id: id, text: text, carried: 0))
                     }
@@ -306,9 +311,10 @@ final class DemoBuilder {
     /// topic, month-to-date KPI actuals against the targets, blockers, new action items, notes.
     private func meeting(rep: DemoPlan.Rep, x: Double, date: Date, manager: String,
                          actions: inout [OpenItem], agenda: inout [OpenItem], rng: inout SplitMix64,
-                         target: (String) -> Double) -> [(Question, AnswerValue)] {
+                         target: (String) -> Double) -> (answers: [(Question, AnswerValue)], effects: SessionEffects) {
         var given: [String: AnswerValue] = [:]
         var result: [(Question, AnswerValue)] = []
+        var effects = SessionEffects()
         let wb = rep.trajectory.wellbeing(x), m = rep.trajectory.motivation(x)
         for question in oneOnOne.survey.questions where question.when == nil || question.isAsked(given: given) {
             var value: AnswerValue?
@@ -332,6 +338,7 @@ final class DemoBuilder {
                         : u < 0.5 ? "done" : u < 0.9 ? "carry" : "drop"
                     decisions.append(.object(["item": .number(Double(item.id)), "text": .string(item.text),
                                               "decision": .string(decision)]))
+                    effects.actionDecisions.append(SessionEffects.ActionDecision(itemID: item.id, decision: decision))
                     if decision == "carry" { item.carried += 1; still.append(item) }
                 }
                 actions = still
@@ -343,9 +350,13 @@ final class DemoBuilder {
                     var entry: [String: JSONValue] = ["item": .number(Double(item.id)), "text": .string(item.text)]
                     if rng.chance(0.85) {
                         entry["decision"] = .string("discussed")
-                        if rng.chance(0.7) { entry["note"] = .string(rng.pick(["Agreed a plan", "Will revisit next month", "Sorted"])) }
+                        var note: String?
+                        if rng.chance(0.7) { note = rng.pick(["Agreed a plan", "Will revisit next month", "Sorted"]) }
+                        if let note { entry["note"] = .string(note) }
+                        effects.agendaDecisions.append(SessionEffects.AgendaDecision(itemID: item.id, decision: "discussed", note: note))
                     } else {
                         entry["decision"] = .string("carry")
+                        effects.agendaDecisions.append(SessionEffects.AgendaDecision(itemID: item.id, decision: "carry", note: nil))
                         item.carried += 1
                         still.append(item)
                     }
@@ -373,16 +384,18 @@ final class DemoBuilder {
                     var object: [String: JSONValue] = ["kpi": .string(kpi.id), "actual": .number(actual), "target": .number(goal)]
                     if goal > 0 { object["attainment"] = .number(actual / goal * 100) }
                     actuals.append(.object(object))
+                    effects.kpiActuals.append(SessionEffects.KPIActual(kpi: kpi.id, actual: actual))
                 }
                 value = .structured(.object(["actuals": .array(actuals)]))
             case .actions:
                 let count = rng.chance(0.3) ? 0 : rng.chance(0.65) ? 1 : 2
                 var items: [JSONValue] = []
                 for _ in 0..<count {
-                    let due = date.addingTimeInterval(Double(rng.chance(0.7) ? 7 : 14) * 86_400)
-                    items.append(.object(["text": .string(rng.pick(DemoTexts.actionTexts)),
-                                          "owner": .string(rng.chance(0.8) ? rep.name : manager),
-                                          "due": .string(Self.day(due))]))
+                    let due = Self.day(date.addingTimeInterval(Double(rng.chance(0.7) ? 7 : 14) * 86_400))
+                    let text = rng.pick(DemoTexts.actionTexts)
+                    let owner = rng.chance(0.8) ? rep.name : manager
+                    items.append(.object(["text": .string(text), "owner": .string(owner), "due": .string(due)]))
+                    effects.newActions.append(SessionEffects.NewAction(text: text, owner: owner, due: due))
                 }
                 value = .structured(.object(["items": .array(items)]))
             default:
@@ -393,7 +406,7 @@ final class DemoBuilder {
                 result.append((question, value))
             }
         }
-        return result
+        return (result, effects)
     }
 
     /// A quiz attempt: each question right with a probability rising with the rep's ability
@@ -434,7 +447,7 @@ final class DemoBuilder {
     @discardableResult
     private func store(_ pack: Pack, answers: [(Question, AnswerValue)], subject: Int64, author: Int64,
                        date: Date, periodKey: String?, phase: SessionPhase? = nil,
-                       importer: BulkImporter) throws -> Stored {
+                       effects known: SessionEffects? = nil, importer: BulkImporter) throws -> Stored {
         let survey = pack.survey
         var dictionary: [String: AnswerValue] = [:]
         dictionary.reserveCapacity(answers.count)
@@ -456,7 +469,10 @@ final class DemoBuilder {
             scores = SessionScorer.score(survey: survey, answers: dictionary)
                 .map { ScoreRow(scoreID: $0.scoreID, value: $0.value, band: $0.bandID, alert: $0.alert) }
         }
-        let effects = SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
+        // A one-on-one's effects come with its answers (reading them back from the structured
+        // answers costs a JSON round trip per answer); `checkCoherence` compares the two.
+        let effects = known ?? SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
+        if checkCoherence { try verify(survey, answers: answers, dictionary: dictionary, effects: effects) }
         let completed = date.addingTimeInterval(Double(20 * (answers.count + 1) + 30))
         let result = try importer.importSession(CompletedSessionInput(
             surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue,
@@ -471,6 +487,27 @@ final class DemoBuilder {
                       newAgendaIDs: result.newAgendaIDs, agendaTexts: effects.newAgendaItems)
     }
 
+    /// Whether to check every generated session against the real code paths (tests): each answer
+    /// accepted by its question, its stored JSON equal to `AnswerValue.jsonText`, and the effects
+    /// equal to what `SessionEffectsBuilder` reads from the answers.
+    var checkCoherence = false
+
+    private func verify(_ survey: Survey, answers: [(Question, AnswerValue)], dictionary: [String: AnswerValue],
+                        effects: SessionEffects) throws {
+        var given: [String: AnswerValue] = [:]
+        for (question, value) in answers {
+            guard question.isAsked(given: given), question.accepts(value, given: given) else {
+                throw DemoError.incoherent("\(survey.id).\(question.id): \(value) is not a valid answer")
+            }
+            guard DemoJSON.text(value) == value.jsonText else {
+                throw DemoError.incoherent("\(survey.id).\(question.id): JSON \(DemoJSON.text(value)) != \(value.jsonText ?? "nil")")
+            }
+            given[question.id] = value
+        }
+        let read = SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
+        guard read == effects else { throw DemoError.incoherent("\(survey.id): effects \(effects) != \(read)") }
+    }
+
     // MARK: - Helpers
 
     static func sigmoid(_ v: Double) -> Double { 1 / (1 + exp(-v)) }
@@ -478,12 +515,17 @@ final class DemoBuilder {
     /// `2026-W48` (ISO week, UTC).
     static func weekKey(_ date: Date) -> String {
         let parts = DemoPlan.isoUTC.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
-        return String(format: "%04d-W%02d", parts.yearForWeekOfYear ?? 0, parts.weekOfYear ?? 0)
+        return pad(parts.yearForWeekOfYear ?? 0, 4) + "-W" + pad(parts.weekOfYear ?? 0, 2)
     }
 
     /// `2026-11-27` (UTC).
     static func day(_ date: Date) -> String {
         let parts = DemoPlan.utc.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        return pad(parts.year ?? 0, 4) + "-" + pad(parts.month ?? 0, 2) + "-" + pad(parts.day ?? 0, 2)
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

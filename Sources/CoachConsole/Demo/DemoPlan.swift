@@ -50,6 +50,8 @@ struct DemoPlan: Sendable {
     var reps: [Rep]
     /// Monday 00:00 UTC of each week of the history, oldest first.
     var mondays: [Date]
+    /// The ISO week of each Monday (`2026-W48`), the period key of weekly sessions.
+    var weekKeys: [String]
     /// Per-question quiz difficulty (logit), by question id.
     var difficulty: [String: Double]
 
@@ -155,7 +157,8 @@ struct DemoPlan: Sendable {
         var difficulty: [String: Double] = [:]
         for id in quizQuestionIDs { difficulty[id] = difficultyRNG.double(-0.6, 1.4) }
 
-        return DemoPlan(hr: hr, teams: teams, reps: reps, mondays: mondays, difficulty: difficulty)
+        return DemoPlan(hr: hr, teams: teams, reps: reps, mondays: mondays,
+                        weekKeys: mondays.map(DemoBuilder.weekKey), difficulty: difficulty)
     }
 
     static let teamNames = ["North", "South", "East", "West", "Central", "Coast", "Harbour", "Valley",
