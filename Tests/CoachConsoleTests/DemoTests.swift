@@ -158,15 +158,15 @@ struct DemoTests {
 
     @Test("the bulk import writes the same effect rows as completeSession, and the same date text as GRDB")
     func bulkMatchesCompleteSession() throws {
+        let day = Date(timeIntervalSince1970: 1_790_000_000)
         func setUp() throws -> (AppDatabase, Int64, Int64) {
             let database = try AppDatabase.inMemory()
-            try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil)
-            let marco = try database.addPerson(name: "Marco", role: .manager, team: "North", manager: nil, by: "Dana")
-            let ana = try database.addPerson(name: "Ana", role: .rep, team: "North", manager: nil, by: "Dana")
-            try database.recordSurveyVersion(surveyID: "one-on-one", hash: "h", content: "c")
+            try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil, at: day)
+            let marco = try database.addPerson(name: "Marco", role: .manager, team: "North", manager: nil, by: "Dana", at: day)
+            let ana = try database.addPerson(name: "Ana", role: .rep, team: "North", manager: nil, by: "Dana", at: day)
+            try database.recordSurveyVersion(surveyID: "one-on-one", hash: "h", content: "c", at: day)
             return (database, ana.id!, marco.id!)
         }
-        let day = Date(timeIntervalSince1970: 1_790_000_000)
         var first = SessionEffects()
         first.newActions = [.init(text: "Call Orbis", owner: "Ana", due: "2026-09-01"),
                             .init(text: "Price list", owner: "marco", due: "2026-09-08")]
@@ -200,8 +200,9 @@ struct DemoTests {
         #expect(imported[0].newActionIDs == [1, 2])
         #expect(imported[0].newAgendaIDs == [1])
         // updated_at differs by design (a real session is touched at each answer); the rest is equal.
-        #expect(try dump(real).filter { !$0.hasPrefix("session ") && !$0.hasPrefix("survey_version") }
-                == (try dump(bulk)).filter { !$0.hasPrefix("session ") && !$0.hasPrefix("survey_version") })
+        let realRows = try dump(real).filter { !$0.hasPrefix("session ") && !$0.hasPrefix("survey_version") }
+        let bulkRows = try dump(bulk).filter { !$0.hasPrefix("session ") && !$0.hasPrefix("survey_version") }
+        #expect(realRows == bulkRows, "\(Set(realRows).symmetricDifference(bulkRows).sorted())")
 
         for seconds in [0.0, 1_790_000_000, 1_795_780_800, 951_782_400, -86_401] {
             let date = Date(timeIntervalSince1970: seconds)
@@ -213,9 +214,9 @@ struct DemoTests {
     func command() throws {
         let shell = try TestShell(lines: ["demo --reps 8 --weeks 3", "demo"])
         shell.run()
-        #expect(shell.output.contains("people    12: HR "))
+        #expect(shell.output.contains("people    10: HR "))
         #expect(shell.output.contains("try: trends --team all, report quiz crm-basics"))
         #expect(shell.errors.contains("demo fills an empty store"), "\(shell.errors)")
-        #expect(try shell.database.peopleCount() == 12)
+        #expect(try shell.database.peopleCount() == 10)
     }
 }
