@@ -16,7 +16,14 @@ extension AppDatabase {
     /// is committed together, or nothing is (an error rolls the whole batch back).
     /// The importer must not escape `body`.
     public func bulkImport<T>(_ body: (BulkImporter) throws -> T) throws -> T {
-        try write { db in try body(BulkImporter(db)) }
+        try write { db in
+            // A bigger page cache for the batch (64 MiB instead of SQLite's 2 MiB): a batch writes
+            // tens of MiB, and spilling the cache mid-transaction costs more than the inserts.
+            let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+            return try body(BulkImporter(db))
+        }
     }
 
     /// Imports completed sessions in one transaction, in order; returns what each created.
@@ -208,15 +215,17 @@ public final class BulkImporter {
             phase: input.phase, supersedesID: nil, quizLayout: nil, periodKey: input.periodKey)
         // The row `Session.insert` writes, through one cached statement (a record insert encodes
         // through Codable, which costs more than the rest of the row's work at this volume).
-        try db.cachedStatement(sql: """
+        try run("""
             INSERT INTO session (survey_id, survey_hash, kind, subject_id, author_id, started_at,
                                  updated_at, completed_at, state, phase, supersedes_id, quiz_layout, period_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                session.surveyID, session.surveyHash, session.kind, session.subjectID, session.authorID,
+            """, [
+                session.surveyID.databaseValue, session.surveyHash.databaseValue, session.kind.databaseValue,
+                session.subjectID.databaseValue, session.authorID.databaseValue,
                 Self.storedDate(session.startedAt), Self.storedDate(session.updatedAt),
-                session.completedAt.map(Self.storedDate), session.state, session.phase, session.supersedesID,
-                session.quizLayout, session.periodKey,
+                session.completedAt.map(Self.storedDate) ?? .null, session.state.databaseValue,
+                session.phase?.databaseValue ?? .null, session.supersedesID?.databaseValue ?? .null,
+                session.quizLayout?.databaseValue ?? .null, session.periodKey?.databaseValue ?? .null,
             ])
         let id = db.lastInsertedRowID
         session.id = id
@@ -293,51 +302,51 @@ public final class BulkImporter {
         for decision in effects.actionDecisions {
             switch decision.decision {
             case "done", "drop":
-                try db.cachedStatement(sql: """
+                try run("""
                     UPDATE action_item SET status = ?, closed_at = ?, closed_session_id = ?
                     WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """).execute(arguments: [decision.decision == "done" ? "done" : "dropped", nowValue, sessionID,
+                    """, arguments: [decision.decision == "done" ? "done" : "dropped", nowValue, sessionID,
                                              decision.itemID, subject])
             default:
-                try db.cachedStatement(sql: """
+                try run("""
                     UPDATE action_item SET carried_count = carried_count + 1
                     WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """).execute(arguments: [decision.itemID, subject])
+                    """, arguments: [decision.itemID, subject])
             }
         }
         for decision in effects.agendaDecisions {
             if decision.decision == "discussed" {
-                try db.cachedStatement(sql: """
+                try run("""
                     UPDATE agenda_item SET status = 'discussed', discussed_session_id = ?, note = ?
                     WHERE id = ? AND person_id = ? AND status = 'open'
-                    """).execute(arguments: [sessionID, decision.note, decision.itemID, subject])
+                    """, arguments: [sessionID, decision.note, decision.itemID, subject])
             } else {
-                try db.cachedStatement(sql: """
+                try run("""
                     UPDATE agenda_item SET carried_count = carried_count + 1
                     WHERE id = ? AND person_id = ? AND status = 'open'
-                    """).execute(arguments: [decision.itemID, subject])
+                    """, arguments: [decision.itemID, subject])
             }
         }
         let period = Period(containing: now).description
         for actual in effects.kpiActuals where actual.actual.isFinite {
-            try db.cachedStatement(sql: """
+            try run("""
                 INSERT INTO kpi_actual (person_id, kpi, period, actual, session_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person_id, kpi, period, session_id) DO UPDATE SET actual = excluded.actual
-                """).execute(arguments: [subject, actual.kpi, period, actual.actual, sessionID, nowValue])
+                """, arguments: [subject, actual.kpi, period, actual.actual, sessionID, nowValue])
         }
         for action in effects.newActions {
             let ownerID = try ownerID(action.owner)
-            try db.cachedStatement(sql: """
+            try run("""
                 INSERT INTO action_item (subject_id, owner_id, text, due, status, created_at, created_session_id)
                 VALUES (?, ?, ?, ?, 'open', ?, ?)
-                """).execute(arguments: [subject, ownerID, action.text, action.due, nowValue, sessionID])
+                """, arguments: [subject, ownerID, action.text, action.due, nowValue, sessionID])
         }
         for text in effects.newAgendaItems {
-            try db.cachedStatement(sql: """
+            try run("""
                 INSERT INTO agenda_item (person_id, text, source, source_session_id, created_at, status)
                 VALUES (?, ?, 'checkin', ?, ?, 'open')
-                """).execute(arguments: [subject, text, sessionID, nowValue])
+                """, arguments: [subject, text, sessionID, nowValue])
         }
     }
 
@@ -363,9 +372,13 @@ public final class BulkImporter {
             sql = "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
             insertSQL[key] = sql
         }
-        // Bound and stepped through the SQLite C API: GRDB's argument conversion and binding cost
-        // more than SQLite's own insert at millions of values. The statement is GRDB's cached one,
-        // left reset as GRDB expects.
+        try run(sql, values)
+    }
+
+    /// Runs a cached statement, bound and stepped through the SQLite C API: GRDB's argument
+    /// conversion and binding cost more than SQLite's own insert at millions of values. The
+    /// statement is GRDB's cached one, left reset as GRDB expects.
+    private func run(_ sql: String, _ values: [DatabaseValue]) throws {
         let statement = try db.cachedStatement(sql: sql).sqliteStatement
         defer { sqlite3_reset(statement) }
         for (offset, value) in values.enumerated() {
@@ -382,6 +395,10 @@ public final class BulkImporter {
         }
         let code = sqlite3_step(statement)
         if code != SQLITE_DONE { throw failure(code) }
+    }
+
+    private func run(_ sql: String, arguments: [(any DatabaseValueConvertible)?]) throws {
+        try run(sql, arguments.map { $0?.databaseValue ?? .null })
     }
 
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
