@@ -154,6 +154,14 @@ public final class BulkImporter {
         return (Set(people), Set(teams))
     }
 
+    /// The highest action item and agenda item ids so far (0 when none): SQLite gives the next
+    /// inserted row the highest id + 1.
+    public func lastItemIDs() throws -> (actionItem: Int64, agendaItem: Int64) {
+        let action = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM action_item") ?? 0
+        let agenda = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM agenda_item") ?? 0
+        return (action, agenda)
+    }
+
     /// Same as `AppDatabase.recordSurveyVersion`.
     public func recordSurveyVersion(surveyID: String, hash: String, content: String, at now: Date) throws {
         try db.cachedStatement(sql: """

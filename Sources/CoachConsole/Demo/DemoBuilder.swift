@@ -7,6 +7,8 @@ import Foundation
 enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
     case storeNotEmpty(people: Int)
     case missingSurvey(String)
+    /// Another process added action or agenda items while the demo was writing.
+    case storeChanged
     /// A generated session that the real code would read differently (a bug in the demo).
     case incoherent(String)
 
@@ -18,6 +20,8 @@ enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
                 + "organisation alongside (nothing is changed or deleted)"
         case let .missingSurvey(id):
             return "the bundled survey '\(id)' is missing or does not load; the demo cannot run"
+        case .storeChanged:
+            return "another coach wrote to the store while demo was filling it; the teams written so far are kept, run demo --force again or use an empty store"
         case let .incoherent(message):
             return "demo generated an answer the survey engine would not: \(message)"
         }
@@ -46,7 +50,11 @@ struct DemoSummary: Sendable, Equatable {
 /// Builds the demo organisation: plans it from the seed, draws every answer per the bundled survey
 /// definitions, scores it with the real scorer and grader, and writes it through `bulkImport`, one
 /// transaction for the people and one per team.
-final class DemoBuilder {
+///
+/// `@unchecked Sendable`: after `run` starts the generator thread, only that thread touches the
+/// generation state (`summary`, the id counters), and `run` reads `summary` only after the
+/// channel says the thread finished.
+final class DemoBuilder: @unchecked Sendable {
     private struct Pack {
         let survey: Survey
         /// Score items answered in reverse (CBI `energy_leisure`).
@@ -55,6 +63,9 @@ final class DemoBuilder {
 
     private let database: AppDatabase
     private let options: DemoOptions
+    /// The last action and agenda item ids handed out (generation thread only).
+    private var nextActionID: Int64 = 0
+    private var nextAgendaID: Int64 = 0
     private let who5: Pack, cbi: Pack, weekly: Pack, oneOnOne: Pack, quiz: Pack
     private var summary = DemoSummary()
 
@@ -97,6 +108,7 @@ final class DemoBuilder {
             let hr = try importer.addPerson(ImportedPerson(name: plan.hr, role: .hr, team: nil, managerID: nil,
                                                            shareWellbeing: nil, createdAt: long))
             var people = People(hr: hr.id ?? 0)
+            (people.lastActionID, people.lastAgendaID) = try importer.lastItemIDs()
             for team in plan.teams {
                 let manager = try importer.addPerson(ImportedPerson(
                     name: team.manager, role: .manager, team: team.name, managerID: nil,
@@ -120,20 +132,56 @@ final class DemoBuilder {
         summary.firstWeek = Self.weekKey(plan.mondays[0])
         summary.lastWeek = Self.weekKey(plan.mondays[plan.mondays.count - 1])
 
-        // 2. Goals and history, one transaction per team.
-        for (t, team) in plan.teams.enumerated() {
-            try database.bulkImport { importer in
-                for r in team.reps {
-                    try history(of: plan.reps[r], plan: plan, team: team, repID: ids.reps[r],
-                                managerID: ids.managers[t], importer: importer)
+        // 2. Goals and history, one transaction per team. A second thread generates the next team
+        //    (answers, scores, effects) while this one writes the previous: SQLite's inserts and the
+        //    generation each take about half the time. New action and agenda items get the ids SQLite
+        //    will give them (max + 1, in insertion order, inside our own write transactions); the
+        //    import checks every one and stops if another process wrote items in between.
+        nextActionID = ids.lastActionID
+        nextAgendaID = ids.lastAgendaID
+        let channel = DemoChannel()
+        let generator = Thread { [self] in
+            defer { channel.finish() }
+            for (t, team) in plan.teams.enumerated() {
+                let batch = DemoBatch()
+                do {
+                    for r in team.reps {
+                        try history(of: plan.reps[r], plan: plan, team: team, repID: ids.reps[r],
+                                    managerID: ids.managers[t], batch: batch)
+                    }
+                } catch {
+                    channel.fail(error)
+                    return
                 }
+                guard channel.put(batch) else { return }
             }
         }
+        generator.stackSize = 8 << 20
+        generator.start()
+        do {
+            while let batch = try channel.take() {
+                try database.bulkImport { importer in
+                    try importer.setGoals(batch.goals)
+                    for (index, input) in batch.sessions.enumerated() {
+                        let result = try importer.importSession(input)
+                        guard result.newActionIDs == batch.actionIDs[index],
+                              result.newAgendaIDs == batch.agendaIDs[index] else { throw DemoError.storeChanged }
+                    }
+                }
+            }
+        } catch {
+            channel.cancel()
+            channel.waitUntilFinished()
+            throw error
+        }
+        channel.waitUntilFinished()
         return summary
     }
 
-    private struct People {
+    private struct People: Sendable {
         var hr: Int64
+        var lastActionID: Int64 = 0
+        var lastAgendaID: Int64 = 0
         var managers: [Int64] = []
         var reps: [Int64] = []
     }
@@ -151,7 +199,7 @@ final class DemoBuilder {
     }
 
     private func history(of rep: DemoPlan.Rep, plan: DemoPlan, team: DemoPlan.Team, repID: Int64,
-                         managerID: Int64, importer: BulkImporter) throws {
+                         managerID: Int64, batch: DemoBatch) throws {
         var rng = SplitMix64(seed: options.seed, stream: 1_000 + UInt64(rep.index))
         let weeks = plan.mondays.count
         let manager = team.manager
@@ -171,7 +219,7 @@ final class DemoBuilder {
             monthIndex += 1
             month = month.month == 12 ? Period(year: month.year + 1, month: 1)! : Period(year: month.year, month: month.month + 1)!
         }
-        try importer.setGoals(goals)
+        batch.goals += goals
         summary.goals += goals.count
         let firstMonth = Period(containing: plan.mondays[rep.joinWeek], calendar: DemoPlan.utc)
 
@@ -216,12 +264,12 @@ final class DemoBuilder {
                     let level = rep.trajectory.wellbeing(x)
                     let answers = checkin(who5, date: date, rng: &rng) { _ in level }
                     try store(who5, answers: answers, subject: repID, author: repID, date: date,
-                              periodKey: week, importer: importer)
+                              periodKey: week, batch: batch)
                 case .cbi:
                     let level = rep.trajectory.burnout(x)
                     let answers = checkin(cbi, date: date, rng: &rng, skip: 0.03) { _ in level }
                     try store(cbi, answers: answers, subject: repID, author: repID, date: date,
-                              periodKey: Period(containing: date, calendar: DemoPlan.utc).description, importer: importer)
+                              periodKey: Period(containing: date, calendar: DemoPlan.utc).description, batch: batch)
                 case .weekly:
                     let m = rep.trajectory.motivation(x), wb = rep.trajectory.wellbeing(x)
                     let learning = rep.trajectory.learning(x)
@@ -234,7 +282,7 @@ final class DemoBuilder {
                         }
                     }
                     let stored = try store(weekly, answers: answers, subject: repID, author: repID, date: date,
-                                           periodKey: week, importer: importer)
+                                           periodKey: week, batch: batch)
                     for (id, text) in zip(stored.newAgendaIDs, stored.agendaTexts) {
                         openAgenda.append(OpenItem(id: id, text: text, carried: 0))
                     }
@@ -247,14 +295,14 @@ final class DemoBuilder {
                                               return self.target(kpi, rep: rep, monthIndex: index)
                                           })
                     let stored = try store(oneOnOne, answers: answers, subject: repID, author: managerID, date: date,
-                                           periodKey: week, effects: effects, importer: importer)
+                                           periodKey: week, effects: effects, batch: batch)
                     for (id, text) in zip(stored.newActionIDs, stored.actionTexts) {
                         openActions.append(OpenItem(id: id, text: text, carried: 0))
                     }
                 case .quiz(let phase):
                     let answers = quizAttempt(rep: rep, phase: phase, plan: plan, rng: &rng)
                     try store(quiz, answers: answers, subject: repID, author: repID, date: date,
-                              periodKey: nil, phase: phase, importer: importer)
+                              periodKey: nil, phase: phase, batch: batch)
                 }
             }
         }
@@ -447,7 +495,7 @@ final class DemoBuilder {
     @discardableResult
     private func store(_ pack: Pack, answers: [(Question, AnswerValue)], subject: Int64, author: Int64,
                        date: Date, periodKey: String?, phase: SessionPhase? = nil,
-                       effects known: SessionEffects? = nil, importer: BulkImporter) throws -> Stored {
+                       effects known: SessionEffects? = nil, batch: DemoBatch) throws -> Stored {
         let survey = pack.survey
         var dictionary: [String: AnswerValue] = [:]
         dictionary.reserveCapacity(answers.count)
@@ -474,17 +522,21 @@ final class DemoBuilder {
         let effects = known ?? SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
         if checkCoherence { try verify(survey, answers: answers, dictionary: dictionary, effects: effects) }
         let completed = date.addingTimeInterval(Double(20 * (answers.count + 1) + 30))
-        let result = try importer.importSession(CompletedSessionInput(
+        batch.sessions.append(CompletedSessionInput(
             surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue,
             subjectID: subject, authorID: author, phase: phase, periodKey: periodKey,
             startedAt: date, completedAt: completed, answers: imported, scores: scores, marks: marks,
             effects: effects))
+        let actionIDs = effects.newActions.map { _ -> Int64 in nextActionID += 1; return nextActionID }
+        let agendaIDs = effects.newAgendaItems.map { _ -> Int64 in nextAgendaID += 1; return nextAgendaID }
+        batch.actionIDs.append(actionIDs)
+        batch.agendaIDs.append(agendaIDs)
         summary.sessions += 1
         summary.answers += imported.count
-        summary.actionItems += result.newActionIDs.count
-        summary.agendaItems += result.newAgendaIDs.count
-        return Stored(newActionIDs: result.newActionIDs, actionTexts: effects.newActions.map(\.text),
-                      newAgendaIDs: result.newAgendaIDs, agendaTexts: effects.newAgendaItems)
+        summary.actionItems += actionIDs.count
+        summary.agendaItems += agendaIDs.count
+        return Stored(newActionIDs: actionIDs, actionTexts: effects.newActions.map(\.text),
+                      newAgendaIDs: agendaIDs, agendaTexts: effects.newAgendaItems)
     }
 
     /// Whether to check every generated session against the real code paths (tests): each answer
@@ -527,5 +579,73 @@ final class DemoBuilder {
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+}
+
+/// One team's generated rows, with the item ids the import must produce.
+final class DemoBatch: @unchecked Sendable {
+    var goals: [ImportedGoal] = []
+    var sessions: [CompletedSessionInput] = []
+    var actionIDs: [[Int64]] = []
+    var agendaIDs: [[Int64]] = []
+}
+
+/// Hands batches from the generator thread to the writer, at most two ahead.
+final class DemoChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [DemoBatch] = []
+    private var finished = false
+    private var cancelled = false
+    private var error: (any Error)?
+
+    /// Waits for room; false once the writer cancelled.
+    func put(_ batch: DemoBatch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= 2, !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next batch; nil when the generator finished; throws what the generator threw.
+    func take() throws -> DemoBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty, !finished { condition.wait() }
+        if !queue.isEmpty {
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let error { throw error }
+        return nil
+    }
+
+    func fail(_ error: any Error) {
+        condition.lock()
+        self.error = error
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitUntilFinished() {
+        condition.lock()
+        while !finished { condition.wait() }
+        condition.unlock()
     }
 }
