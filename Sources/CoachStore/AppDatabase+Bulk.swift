@@ -139,8 +139,10 @@ public struct ImportedSession: Sendable, Equatable {
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     private let db: Database
-    /// Multi-row INSERT statements by table and row count.
-    private var insertSQL: [String: String] = [:]
+    /// Prepared statements by key (a call site's line, or a multi-row INSERT's table and row
+    /// count): looking one up in GRDB's cache hashes its SQL, which for a multi-row INSERT is a
+    /// couple of kilobytes per session.
+    private var statements: [Int: SQLiteStatement] = [:]
 
     fileprivate init(_ db: Database) { self.db = db }
 
@@ -371,23 +373,25 @@ public final class BulkImporter {
 
     /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values.
     private func insert(table: String, columns: String, width: Int, rows: Int, values: [DatabaseValue]) throws {
-        let key = "\(table)/\(rows)"
-        let sql: String
-        if let known = insertSQL[key] {
-            sql = known
-        } else {
+        let tableIndex = table == "answer" ? 1 : table == "score" ? 2 : 3
+        let key = -(tableIndex * 100_000 + rows)
+        try run({
             let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-            sql = "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
-            insertSQL[key] = sql
-        }
-        try run(sql, values)
+            return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+        }(), values, key: key)
     }
 
     /// Runs a cached statement, bound and stepped through the SQLite C API: GRDB's argument
     /// conversion and binding cost more than SQLite's own insert at millions of values. The
     /// statement is GRDB's cached one, left reset as GRDB expects.
-    private func run(_ sql: String, _ values: [DatabaseValue]) throws {
-        let statement = try db.cachedStatement(sql: sql).sqliteStatement
+    private func run(_ sql: @autoclosure () -> String, _ values: [DatabaseValue], key: Int = #line) throws {
+        let statement: SQLiteStatement
+        if let known = statements[key] {
+            statement = known
+        } else {
+            statement = try db.cachedStatement(sql: sql()).sqliteStatement
+            statements[key] = statement
+        }
         defer { sqlite3_reset(statement) }
         for (offset, value) in values.enumerated() {
             let index = CInt(offset + 1)
@@ -405,8 +409,9 @@ public final class BulkImporter {
         if code != SQLITE_DONE { throw failure(code) }
     }
 
-    private func run(_ sql: String, arguments: [(any DatabaseValueConvertible)?]) throws {
-        try run(sql, arguments.map { $0?.databaseValue ?? .null })
+    private func run(_ sql: @autoclosure () -> String, arguments: [(any DatabaseValueConvertible)?],
+                     key: Int = #line) throws {
+        try run(sql(), arguments.map { $0?.databaseValue ?? .null }, key: key)
     }
 
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
