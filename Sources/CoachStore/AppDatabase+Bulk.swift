@@ -441,16 +441,21 @@ public final class BulkImporter {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         guard (1...9999).contains(year) else { return date.databaseValue }
-        var text = ""
-        text.reserveCapacity(23)
-        func pad(_ value: Int, _ width: Int) {
-            let digits = String(value)
-            if digits.count < width { text += String(repeating: "0", count: width - digits.count) }
-            text += digits
+        // Written as bytes into one buffer: building it by appends costs several allocations.
+        let text = String(unsafeUninitializedCapacity: 23) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for i in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[i] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0); buffer[4] = UInt8(ascii: "-"); put(month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
+            put(day, 2, at: 8); buffer[10] = UInt8(ascii: " "); put(rest / 3_600, 2, at: 11); buffer[13] = UInt8(ascii: ":")
+            put(rest % 3_600 / 60, 2, at: 14); buffer[16] = UInt8(ascii: ":"); put(rest % 60, 2, at: 17)
+            buffer[19] = UInt8(ascii: "."); put(0, 3, at: 20)
+            return 23
         }
-        pad(year, 4); text += "-"; pad(month, 2); text += "-"; pad(day, 2); text += " "
-        pad(rest / 3_600, 2); text += ":"; pad(rest % 3_600 / 60, 2); text += ":"; pad(rest % 60, 2)
-        text += ".000"
         return text.databaseValue
     }
 }
