@@ -40,10 +40,9 @@ struct DemoCommand: CoachCommand {
         let options = DemoOptions(reps: reps, weeks: weeks, seed: seed, now: Date())
         let summary = try DemoBuilder(database: database, options: options).run(force: force)
         for line in DemoReport.lines(summary, options: options) { context.console.line(line) }
-        if wasEmpty, (try? context.currentUser()) == nil {
-            context.switchUser(to: summary.hr)
-            context.console.line("\(summary.hr) (HR) is now the user; managers see their own team: --as \"\(summary.managers[0])\".")
-        }
+        context.console.line("as: --as \"\(summary.hr)\" (HR), or a manager such as --as \"\(summary.managers[0])\" (\(summary.teams[0]))")
+        // In the shell, on what was an empty store, carry on as HR (like the first person added).
+        if wasEmpty, (try? context.currentUser()) == nil { context.switchUser(to: summary.hr) }
     }
 }
 
