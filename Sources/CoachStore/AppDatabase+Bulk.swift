@@ -136,6 +136,20 @@ public struct ImportedSession: Sendable, Equatable {
     public var newAgendaIDs: [Int64]
 }
 
+/// A completed session with the values its answer, score and mark rows bind, rendered ahead:
+/// `BulkImporter.prepare` needs no database, so another thread can prepare sessions while the
+/// writer writes.
+public struct PreparedSession: Sendable {
+    public let input: CompletedSessionInput
+    /// Per answer: question_id, value, is_private, position, answered_at (the session id is bound
+    /// by the writer).
+    fileprivate let answerValues: [DatabaseValue]
+    /// Per score: score_id, value, band, alert.
+    fileprivate let scoreValues: [DatabaseValue]
+    /// Per mark: question_id, mark, max_mark.
+    fileprivate let markValues: [DatabaseValue]
+}
+
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     private let db: Database
@@ -218,6 +232,42 @@ public final class BulkImporter {
     /// effects (`AppDatabase.apply`, as `completeSession` does) at its completion date.
     @discardableResult
     public func importSession(_ input: CompletedSessionInput) throws -> ImportedSession {
+        try importSession(Self.prepare(input))
+    }
+
+    /// Renders the values of a session's answer, score and mark rows (any thread).
+    public static func prepare(_ input: CompletedSessionInput) -> PreparedSession {
+        var answers: [DatabaseValue] = []
+        answers.reserveCapacity(input.answers.count * 5)
+        for answer in input.answers {
+            answers.append(answer.questionID.databaseValue)
+            answers.append(answer.valueJSON.databaseValue)
+            answers.append(answer.isPrivate.databaseValue)
+            answers.append(answer.position.databaseValue)
+            answers.append(storedDate(answer.answeredAt))
+        }
+        var scores: [DatabaseValue] = []
+        scores.reserveCapacity(input.scores.count * 4)
+        for row in input.scores {
+            scores.append(row.scoreID.databaseValue)
+            scores.append(row.value?.databaseValue ?? .null)
+            scores.append(row.band?.databaseValue ?? .null)
+            scores.append(row.alert.databaseValue)
+        }
+        var marks: [DatabaseValue] = []
+        marks.reserveCapacity(input.marks.count * 3)
+        for row in input.marks {
+            marks.append(row.questionID.databaseValue)
+            marks.append(row.mark.databaseValue)
+            marks.append(row.maxMark.databaseValue)
+        }
+        return PreparedSession(input: input, answerValues: answers, scoreValues: scores, markValues: marks)
+    }
+
+    /// Imports a prepared session (see `importSession(_: CompletedSessionInput)`).
+    @discardableResult
+    public func importSession(_ prepared: PreparedSession) throws -> ImportedSession {
+        let input = prepared.input
         var session = Session(
             id: nil, surveyID: input.surveyID, surveyHash: input.surveyHash, kind: input.kind,
             subjectID: input.subjectID, authorID: input.authorID, startedAt: input.startedAt,
@@ -241,46 +291,19 @@ public final class BulkImporter {
         session.id = id
 
         // One multi-row INSERT per table and session: the per-statement overhead is paid once per
-        // session instead of once per answer. The statements are cached by row count.
-        if !input.answers.isEmpty {
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(input.answers.count * 6)
-            let idValue = id.databaseValue
-            for answer in input.answers {
-                values.append(idValue)
-                values.append(answer.questionID.databaseValue)
-                values.append(answer.valueJSON.databaseValue)
-                values.append(answer.isPrivate.databaseValue)
-                values.append(answer.position.databaseValue)
-                values.append(Self.storedDate(answer.answeredAt))
-            }
+        // session instead of once per row.
+        let idValue = id.databaseValue
+        if !prepared.answerValues.isEmpty {
             try insert(table: "answer", columns: "session_id, question_id, value, is_private, position, answered_at",
-                       width: 6, rows: input.answers.count, values: values)
+                       width: 6, rows: input.answers.count, id: idValue, values: prepared.answerValues)
         }
-        if !input.scores.isEmpty {
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(input.scores.count * 5)
-            for row in input.scores {
-                values.append(id.databaseValue)
-                values.append(row.scoreID.databaseValue)
-                values.append(row.value?.databaseValue ?? .null)
-                values.append(row.band?.databaseValue ?? .null)
-                values.append(row.alert.databaseValue)
-            }
+        if !prepared.scoreValues.isEmpty {
             try insert(table: "score", columns: "session_id, score_id, value, band, alert",
-                       width: 5, rows: input.scores.count, values: values)
+                       width: 5, rows: input.scores.count, id: idValue, values: prepared.scoreValues)
         }
-        if !input.marks.isEmpty {
-            var values: [DatabaseValue] = []
-            values.reserveCapacity(input.marks.count * 4)
-            for row in input.marks {
-                values.append(id.databaseValue)
-                values.append(row.questionID.databaseValue)
-                values.append(row.mark.databaseValue)
-                values.append(row.maxMark.databaseValue)
-            }
+        if !prepared.markValues.isEmpty {
             try insert(table: "question_mark", columns: "session_id, question_id, mark, max_mark",
-                       width: 4, rows: input.marks.count, values: values)
+                       width: 4, rows: input.marks.count, id: idValue, values: prepared.markValues)
         }
 
         var newActionIDs: [Int64] = []
@@ -372,19 +395,22 @@ public final class BulkImporter {
     }
 
     /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values.
-    private func insert(table: String, columns: String, width: Int, rows: Int, values: [DatabaseValue]) throws {
+    private func insert(table: String, columns: String, width: Int, rows: Int, id: DatabaseValue,
+                        values: [DatabaseValue]) throws {
         let tableIndex = table == "answer" ? 1 : table == "score" ? 2 : 3
         let key = -(tableIndex * 100_000 + rows)
         try run({
             let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
             return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
-        }(), values, key: key)
+        }(), values, key: key, rowPrefix: id, width: width)
     }
 
     /// Runs a cached statement, bound and stepped through the SQLite C API: GRDB's argument
     /// conversion and binding cost more than SQLite's own insert at millions of values. The
     /// statement is GRDB's cached one, left reset as GRDB expects.
-    private func run(_ sql: @autoclosure () -> String, _ values: [DatabaseValue], key: Int = #line) throws {
+    /// With `rowPrefix`, `values` holds `width - 1` values per row and each row starts with it.
+    private func run(_ sql: @autoclosure () -> String, _ values: [DatabaseValue], key: Int = #line,
+                     rowPrefix: DatabaseValue? = nil, width: Int = 0) throws {
         let statement: SQLiteStatement
         if let known = statements[key] {
             statement = known
@@ -393,8 +419,7 @@ public final class BulkImporter {
             statements[key] = statement
         }
         defer { sqlite3_reset(statement) }
-        for (offset, value) in values.enumerated() {
-            let index = CInt(offset + 1)
+        func bind(_ value: DatabaseValue, _ index: CInt) throws {
             let code: CInt
             switch value.storage {
             case .null: code = sqlite3_bind_null(statement, index)
@@ -404,6 +429,16 @@ public final class BulkImporter {
             case .blob(let v): code = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, CInt($0.count), Self.transient) }
             }
             if code != SQLITE_OK { throw failure(code) }
+        }
+        if let rowPrefix {
+            var index: CInt = 1
+            for (offset, value) in values.enumerated() {
+                if offset % (width - 1) == 0 { try bind(rowPrefix, index); index += 1 }
+                try bind(value, index)
+                index += 1
+            }
+        } else {
+            for (offset, value) in values.enumerated() { try bind(value, CInt(offset + 1)) }
         }
         let code = sqlite3_step(statement)
         if code != SQLITE_DONE { throw failure(code) }

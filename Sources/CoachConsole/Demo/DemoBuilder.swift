@@ -522,11 +522,11 @@ final class DemoBuilder: @unchecked Sendable {
         let effects = known ?? SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
         if checkCoherence { try verify(survey, answers: answers, dictionary: dictionary, effects: effects) }
         let completed = date.addingTimeInterval(Double(20 * (answers.count + 1) + 30))
-        batch.sessions.append(CompletedSessionInput(
+        batch.sessions.append(BulkImporter.prepare(CompletedSessionInput(
             surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue,
             subjectID: subject, authorID: author, phase: phase, periodKey: periodKey,
             startedAt: date, completedAt: completed, answers: imported, scores: scores, marks: marks,
-            effects: effects))
+            effects: effects)))
         let actionIDs = effects.newActions.map { _ -> Int64 in nextActionID += 1; return nextActionID }
         let agendaIDs = effects.newAgendaItems.map { _ -> Int64 in nextAgendaID += 1; return nextAgendaID }
         batch.actionIDs.append(actionIDs)
@@ -585,7 +585,8 @@ final class DemoBuilder: @unchecked Sendable {
 /// One team's generated rows, with the item ids the import must produce.
 final class DemoBatch: @unchecked Sendable {
     var goals: [ImportedGoal] = []
-    var sessions: [CompletedSessionInput] = []
+    /// Prepared on the generator thread, so the writer only binds and steps.
+    var sessions: [PreparedSession] = []
     var actionIDs: [[Int64]] = []
     var agendaIDs: [[Int64]] = []
 }
