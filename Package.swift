@@ -28,7 +28,11 @@ let package = Package(
         .target(name: "CoachScoring", dependencies: ["CoachCore"]),
         .target(
             name: "CoachStore",
-            dependencies: ["CoachCore", "CoachScoring", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CoachCore", "CoachScoring",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "CoachConsole",
