@@ -31,7 +31,7 @@ struct OneOnOneCommand: CoachCommand {
         let runner = SessionRunner(context: context)
         let template = try runner.survey(id: Self.template)
         let people = try context.database().sessionSubject(kind: .oneOnOne, authorName: user.name, subjectName: person)
-        let header = try MeetingHeader(context: context, manager: people.author, rep: people.subject, template: template, now: Date())
+        let header = MeetingHeader(context: context, manager: people.author, rep: people.subject, template: template, now: Date())
         context.console.line(try header.lines().joined(separator: "\n"))
         context.console.line("")
         try runner.start(surveyID: template.id, for: people.subject.name)
