@@ -45,7 +45,9 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .unknownUser(name, suggestion):
             return "'\(name)' is not a person in this store" + didYouMean(suggestion) + "; use --as with a person's name (see 'people')"
         case let .unknownCommand(name, suggestion):
-            return "unknown command '\(name)'" + didYouMean(suggestion) + "; type 'help' for the list"
+            // A pasted megabyte is not echoed back whole.
+            let shown = name.count > 60 ? String(name.prefix(60)) + "… (\(name.count) characters)" : name
+            return "unknown command '\(shown)'" + didYouMean(suggestion) + "; type 'help' for the list"
         case .globalOptionInShell:
             return "--store, --surveys, --as and --no-color go on the coach command line, not inside the shell"
         case .unbalancedQuote:

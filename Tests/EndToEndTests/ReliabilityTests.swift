@@ -83,11 +83,13 @@ struct ReliabilityTests {
             }
             if round % 4 == 3 {  // a long paste after the session
                 for _ in 0..<500 { input += Self.junk[1...].randomElement(using: &generator)! + [0x0A] }
+                input += Self.junk[0] + [0x0A]  // a 300 kB line read as a command
             }
             let result = try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
                                                environment: sandbox.environment, inheritEnvironment: false,
                                                stdin: Data(input), timeout: .seconds(60))
             #expect(!result.killedBySignal && result.status < 128, "round \(round): trapped with \(result.status)")
+            #expect(result.stderr.count < 200_000, "round \(round): a huge line is not echoed back whole")
         }
         let values = try sandbox.sql("SELECT value FROM answer")
         let valid = Set((0...5).map { #"{"type":"choice","value":\#($0)}"# })
