@@ -17,6 +17,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case unbalancedQuote
     /// A survey id that is not in the catalog.
     case unknownSurvey(String, suggestion: String?)
+    /// The surveys folder given with `--surveys` or `COACH_SURVEYS` does not exist (any more).
+    case surveysFolderMissing(String)
     /// A survey file that does not lint; the shell refuses to run it.
     case brokenSurvey(String, problems: [String])
     /// An answer that cannot be written as JSON (a non-finite number).
@@ -43,13 +45,17 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .unknownUser(name, suggestion):
             return "'\(name)' is not a person in this store" + didYouMean(suggestion) + "; use --as with a person's name (see 'people')"
         case let .unknownCommand(name, suggestion):
-            return "unknown command '\(name)'" + didYouMean(suggestion) + "; type 'help' for the list"
+            // A pasted megabyte is not echoed back whole.
+            let shown = name.count > 60 ? String(name.prefix(60)) + "… (\(name.count) characters)" : name
+            return "unknown command '\(shown)'" + didYouMean(suggestion) + "; type 'help' for the list"
         case .globalOptionInShell:
             return "--store, --surveys, --as and --no-color go on the coach command line, not inside the shell"
         case .unbalancedQuote:
             return "the line has an unclosed quote"
         case let .unknownSurvey(id, suggestion):
             return "no survey '\(id)'" + didYouMean(suggestion) + "; 'surveys' lists them"
+        case let .surveysFolderMissing(path):
+            return "the surveys folder \(path) does not exist (it comes from --surveys or COACH_SURVEYS); point --surveys at a folder of survey files, or leave it out for the bundled surveys"
         case let .brokenSurvey(source, problems):
             return "\(source) does not lint, so it cannot run:\n" + problems.joined(separator: "\n")
         case let .unstorableAnswer(id):

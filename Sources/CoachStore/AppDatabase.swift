@@ -96,6 +96,8 @@ extension StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB:
             self = .notADatabase(path: path)
+        case .SQLITE_CORRUPT:
+            self = .damaged(path: path, reason: error.message ?? "database disk image is malformed")
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
             self = .fileUnavailable(path: path, reason: error.message ?? "\(error.resultCode)")
         default:

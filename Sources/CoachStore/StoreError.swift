@@ -8,6 +8,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case fileUnavailable(path: String, reason: String)
     /// The file at `path` is not a SQLite database.
     case notADatabase(path: String)
+    /// The file starts like a SQLite database but its content is damaged (truncated, overwritten).
+    case damaged(path: String, reason: String)
     /// The store was written by a newer version of coach (`migrations` are unknown to this one).
     case newerSchema(path: String, migrations: [String])
     /// A name (person or team) breaks the naming rules.
@@ -53,6 +55,8 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "cannot open the store \(path): \(reason). Check the file's owner and permissions, or use --store PATH."
         case let .notADatabase(path):
             return "\(path) is not a coach store (not a SQLite database). It was left untouched; point --store at another file."
+        case let .damaged(path, reason):
+            return "the store \(path) is damaged (\(reason)). coach changed nothing; restore your last copy made with 'coach backup', or point --store at another file."
         case let .newerSchema(path, migrations):
             return "the store \(path) was written by a newer version of coach (unknown schema changes: \(migrations.joined(separator: ", "))). It was left untouched; upgrade coach to use it."
         case let .invalidName(name, reason):

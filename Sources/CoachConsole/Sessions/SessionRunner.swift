@@ -93,6 +93,10 @@ struct SessionRunner {
         if let broken = catalog.broken.first(where: { ($0.source as NSString).lastPathComponent.hasPrefix(id + ".") }) {
             throw CoachError.brokenSurvey(broken.source, problems: broken.problems.problems.map(\.description))
         }
+        if !context.paths.includesBundledSurveys,
+           let missing = context.paths.surveyDirectories.first(where: { !FileManager.default.fileExists(atPath: $0) }) {
+            throw CoachError.surveysFolderMissing(missing)
+        }
         throw CoachError.unknownSurvey(id, suggestion: suggestion(for: id, among: Array(catalog.surveys.keys)))
     }
 }
