@@ -20,8 +20,9 @@ extension AppDatabase {
     /// weeks with fewer than `minGroup` and weeks that subtraction from a larger total would
     /// reveal, counting as revealed the values the viewer already sees one by one (their reps'
     /// self-assessments, or wellbeing a rep shares with them). Managers and HR may ask.
+    /// `score` narrows to one score: its id, `survey.score`, or a survey id.
     public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, minGroup: Int,
-                           calendar: Calendar) throws -> [TeamSeries] {
+                           calendar: Calendar, score: String? = nil) throws -> [TeamSeries] {
         let window = WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar)
         guard let start = window.first?.start else { return [] }
         let rows = try read { db -> [Row] in
@@ -37,7 +38,7 @@ extension AppDatabase {
             }
             // The last column: whether the viewer may see this value on its own (`known` below;
             // NULL, as false, where share_wellbeing was never set).
-            let query: SQL = """
+            var query: SQL = """
                 SELECT s.subject_id, t.name, s.survey_id, sc.score_id, s.completed_at, sc.value,
                        \(Privacy.scoresVisible(to: viewer))
                 FROM session s JOIN person p ON p.id = s.subject_id LEFT JOIN team t ON t.id = p.team_id
@@ -45,6 +46,9 @@ extension AppDatabase {
                 WHERE s.state = 'completed' AND s.completed_at >= \(start) AND sc.value IS NOT NULL AND s.kind != 'one-on-one'
                   AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
                 """
+            if let score {
+                query += " AND (sc.score_id = \(score) OR s.survey_id = \(score) OR s.survey_id || '.' || sc.score_id = \(score))"
+            }
             let (sql, arguments) = try query.build(db)
             return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
@@ -71,34 +75,48 @@ extension AppDatabase {
         return result
     }
 
-    /// Cronbach's α of a score's items and the SD of its values, over each respondent's latest
-    /// completed session; only aggregates leave the store.
-    public func reliability(of definition: ScoreDefinition, in survey: Survey) throws -> ScoreReliability? {
+    /// Cronbach's α of each score's items and the SD of its values, over each respondent's
+    /// latest completed session of `survey`, by score id; only aggregates leave the store. A
+    /// score with fewer than 30 respondents, or whose α is undefined, is absent.
+    public func reliabilities(of survey: Survey) throws -> [String: ScoreReliability] {
         try read { db in
-            let sessions = try Row.fetchAll(db, sql: """
-                SELECT s.id, sc.value FROM session s JOIN score sc ON sc.session_id = s.id AND sc.score_id = ?
-                WHERE s.survey_id = ? AND s.state = 'completed' AND sc.value IS NOT NULL
-                  AND s.completed_at = (SELECT MAX(x.completed_at) FROM session x WHERE x.subject_id = s.subject_id
-                                        AND x.survey_id = s.survey_id AND x.state = 'completed')
-                """, arguments: [definition.id, survey.id])
-            guard sessions.count >= ChangeRule.minimumRespondents else { return nil }
-            var itemRows: [[Double]] = []
-            for session in sessions {
-                let answers = try Row.fetchAll(db, sql: "SELECT question_id, value FROM answer WHERE session_id = ?",
-                                               arguments: [session[0] as Int64])
-                let byQuestion = Dictionary(answers.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { $1 })
-                let row = definition.items.compactMap { id -> Double? in
-                    guard let question = survey.question(id: id), let json = byQuestion[id],
-                          let answer = AnswerValue(jsonText: json),
-                          let value = SessionScorer.itemValue(answer, for: question) else { return nil }
-                    guard definition.reverse.contains(id), let range = question.numericRange else { return value }
-                    return range.lowerBound + range.upperBound - value
-                }
-                if row.count == definition.items.count { itemRows.append(row) }
+            // Each person's latest completed session: one index seek per person.
+            let latest = """
+                SELECT (SELECT s.id FROM session s WHERE s.subject_id = p.id AND s.survey_id = ? AND s.state = 'completed'
+                        ORDER BY s.completed_at DESC LIMIT 1) FROM person p
+                """
+            // Item values straight from the stored JSON (SQLite's json_extract), without decoding
+            // every answer: only numeric answers can be score items.
+            var answers: [Int64: [String: Double]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT session_id, question_id, json_extract(value, '$.value') FROM answer
+                WHERE session_id IN (\(latest)) AND json_type(value, '$.value') IN ('integer', 'real')
+                """, arguments: [survey.id]) {
+                answers[row[0], default: [:]][row[1]] = row[2]
             }
-            guard let alpha = CronbachAlpha.compute(items: itemRows),
-                  let sd = TrendStatistics.standardDeviation(sessions.map { $0[1] as Double }) else { return nil }
-            return ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: sessions.count)
+            var scores: [String: [Int64: Double]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT session_id, score_id, value FROM score WHERE value IS NOT NULL AND session_id IN (\(latest))
+                """, arguments: [survey.id]) {
+                scores[row[1], default: [:]][row[0]] = row[2]
+            }
+            var result: [String: ScoreReliability] = [:]
+            for definition in survey.scores {
+                guard let values = scores[definition.id], values.count >= ChangeRule.minimumRespondents else { continue }
+                let itemRows: [[Double]] = values.keys.compactMap { session in
+                    let byQuestion = answers[session] ?? [:]
+                    let row = definition.items.compactMap { id -> Double? in
+                        guard let question = survey.question(id: id), let value = byQuestion[id] else { return nil }
+                        guard definition.reverse.contains(id), let range = question.numericRange else { return value }
+                        return range.lowerBound + range.upperBound - value
+                    }
+                    return row.count == definition.items.count ? row : nil
+                }
+                guard let alpha = CronbachAlpha.compute(items: itemRows),
+                      let sd = TrendStatistics.standardDeviation(Array(values.values)) else { continue }
+                result[definition.id] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: values.count)
+            }
+            return result
         }
     }
 }

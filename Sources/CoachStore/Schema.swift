@@ -80,6 +80,7 @@ enum Schema {
         try db.create(index: "session_on_survey_completed", on: "session",
                       columns: ["survey_id", "completed_at"])
         try db.create(index: "session_on_supersedes_id", on: "session", columns: ["supersedes_id"])
+        try db.create(index: "session_on_completed", on: "session", columns: ["completed_at"])  // trend windows
 
         try db.create(table: "kpi_actual") { t in
             t.primaryKey("id", .integer)

@@ -10,6 +10,7 @@ struct TrendBuilder {
     let weeks: Int
     var calendar: Calendar = .current
     private var surveys: [String: Survey] = [:]
+    private var reliabilityCache: [String: [String: ScoreReliability]] = [:]
 
     init(context: CommandContext, now: Date, weeks: Int) {
         self.context = context
@@ -36,7 +37,7 @@ struct TrendBuilder {
             guard let series = grouped[key], let last = series.last,
                   let (survey, definition) = try definition(surveyID: last.surveyID, scoreID: last.scoreID, hash: last.surveyHash),
                   matches(scoreFilter, survey: last.surveyID, score: last.scoreID) else { continue }
-            let reliability = survey.kind == .quiz ? nil : try database.reliability(of: definition, in: survey)
+            let reliability = survey.kind == .quiz ? nil : try reliabilities(of: survey)[definition.id]
             let trendPoints = series.map { TrendPoint(date: $0.date, value: $0.value) }
             let rank = (order.firstIndex { $0.hasPrefix(last.surveyID + " ") } ?? 0) * 1_000
                 + (survey.scores.firstIndex { $0.id == definition.id } ?? 0)
@@ -50,7 +51,7 @@ struct TrendBuilder {
     mutating func teamRows(viewer: String, team: String, scoreFilter: String?) throws -> [TrendRow] {
         let database = try context.database()
         let series = try database.teamTrends(viewer: viewer, team: team, now: now, weeks: weeks,
-                                             minGroup: context.config.minGroup, calendar: calendar)
+                                             minGroup: context.config.minGroup, calendar: calendar, score: scoreFilter)
         var rows: [TrendRow] = []
         for item in series where matches(scoreFilter, survey: item.surveyID, score: item.scoreID) {
             guard let (_, definition) = try definition(surveyID: item.surveyID, scoreID: item.scoreID, hash: nil) else { continue }
@@ -59,6 +60,14 @@ struct TrendBuilder {
                             n: item.points.last?.n ?? 0, reliability: nil))
         }
         return rows
+    }
+
+    /// Each score's reliability from the store, computed once per survey and run.
+    private mutating func reliabilities(of survey: Survey) throws -> [String: ScoreReliability] {
+        if let cached = reliabilityCache[survey.contentHash] { return cached }
+        let computed = try context.database().reliabilities(of: survey)
+        reliabilityCache[survey.contentHash] = computed
+        return computed
     }
 
     private func row(subject: String, surveyID: String, definition: ScoreDefinition, points: [TrendPoint], n: Int,
@@ -75,7 +84,7 @@ struct TrendBuilder {
         return filter == score || filter == "\(survey).\(score)" || filter == survey
     }
 
-    /// The score's definition: from the current survey file, else the version the session ran.
+    /// The score's definition: from the version the latest session ran, else the current survey file.
     /// Quizzes are read as their percent; their other stored scores are not trends.
     private mutating func definition(surveyID: String, scoreID: String, hash: String?) throws -> (Survey, ScoreDefinition)? {
         guard let survey = try survey(id: surveyID, hash: hash) else { return nil }
@@ -87,11 +96,13 @@ struct TrendBuilder {
 
     private mutating func survey(id: String, hash: String?) throws -> Survey? {
         if let cached = surveys[id] { return cached }
-        var found = context.catalog().surveys[id]
-        if found == nil, let hash, let content = try context.database().surveyContent(hash: hash),
+        // The version the latest session ran, parsed alone: cheaper than loading every survey file.
+        var found: Survey?
+        if let hash, let content = try context.database().surveyContent(hash: hash),
            case let .success(stored) = SurveyLoader.load(yaml: content, file: id) {
             found = stored
         }
+        if found == nil { found = context.catalog().surveys[id] }
         surveys[id] = found
         return found
     }
