@@ -1,3 +1,4 @@
+import CoachCore
 import Foundation
 import Testing
 
@@ -17,9 +18,13 @@ struct OneOnOneTests {
         let sandbox = try CoachSandbox()
         defer { sandbox.remove() }
         try sandbox.seedTeam()
-        #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
+        let lastMonth = try #require(Period(containing: Date()).previous).description
+        #expect(try sandbox.shell(["goal set Ana revenue 10000", "goal set Ana revenue 8000 --period \(lastMonth)"],
+                                  as: "Marco").status == 0)
         #expect(try sandbox.shell(["agenda add Commission plan"], as: "Ana").status == 0)
         _ = try sandbox.sql("""
+            INSERT INTO kpi_actual (person_id, kpi, period, actual, recorded_at)
+              SELECT id, 'revenue', '\(lastMonth)', 6800, '2026-10-30 10:00:00.000' FROM person WHERE name = 'Ana';
             INSERT INTO action_item (subject_id, owner_id, text, due, created_at)
               SELECT id, id, 'Call Acme', '2026-11-20', '2026-11-01 10:00:00.000' FROM person WHERE name = 'Ana';
             INSERT INTO action_item (subject_id, owner_id, text, due, created_at, carried_count)
@@ -36,12 +41,15 @@ struct OneOnOneTests {
         #expect(first.stdoutText.contains("  #2 Clean the pipeline: carried"), "oldest item first")
         #expect(first.stdoutText.contains("  #1 Call Acme: done"))
         #expect(first.stdoutText.contains("  Revenue: 9000 of 10000 (90%)"))
+        #expect(first.stdoutText.contains("→ 90% of target (earlier: \(lastMonth) 85%)"), "attainment against earlier months")
         #expect(first.stdoutText.contains("  Send pricing — Marco, due 2026-12-31"))
         #expect(try sandbox.sql("SELECT text, status, carried_count FROM action_item ORDER BY id") == [
             "Call Acme|done|0", "Clean the pipeline|open|3", "Send pricing|open|0",
         ])
         #expect(try sandbox.sql("SELECT text, status, note FROM agenda_item") == ["Commission plan|discussed|Agreed a new plan"])
-        #expect(try sandbox.sql("SELECT kpi, actual FROM kpi_actual") == ["revenue|9000.0"])
+        #expect(try sandbox.sql("SELECT kpi, period, actual FROM kpi_actual ORDER BY id") == [
+            "revenue|\(lastMonth)|6800.0", "revenue|\(Period(containing: Date()))|9000.0",
+        ])
 
         let second = try sandbox.shell(meeting(review: ["", "x"], agenda: [], revenue: "", newAction: nil), as: "Marco")
         #expect(second.status == 0, "\(second.stderrText)")

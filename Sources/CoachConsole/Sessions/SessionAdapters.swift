@@ -74,6 +74,13 @@ final class StoreMeetingSource: MeetingSource {
         return try? database.target(personID: id, kpi: kpi, period: Period(containing: today))
     }
 
+    /// The last three months before this one.
+    func previousAttainment(kpi: String) -> [(period: String, attainment: Double)] {
+        guard let id = subject.id, let current = Period(containing: today).previous else { return [] }
+        let rows = (try? database.attainmentHistory(personID: id, upTo: current, months: 3)) ?? []
+        return Array(rows.filter { $0.kpi == kpi }.prefix(3).map { (period: $0.period, attainment: $0.attainment) })
+    }
+
     func owner(named typed: String) -> Result<String, AnswerProblem> {
         if let person = try? database.person(named: typed) { return .success(person.name) }
         let names = ((try? database.people()) ?? []).map(\.name)

@@ -27,6 +27,11 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
         self.month = parts.month ?? 1
     }
 
+    /// The month before this one.
+    public var previous: Period? {
+        month == 1 ? Period(year: year - 1, month: 12) : Period(year: year, month: month - 1)
+    }
+
     public var description: String { String(format: "%04d-%02d", year, month) }
 
     public static func < (lhs: Period, rhs: Period) -> Bool {

@@ -12,6 +12,12 @@ public protocol MeetingSource: AnyObject {
     func target(kpi: String) -> Double?
     /// The canonical name of a person typed as an action owner, or why it is not one.
     func owner(named typed: String) -> Result<String, AnswerProblem>
+    /// The subject's attainment of a KPI in earlier periods, newest first, to compare with.
+    func previousAttainment(kpi: String) -> [(period: String, attainment: Double)]
+}
+
+extension MeetingSource {
+    public func previousAttainment(kpi: String) -> [(period: String, attainment: Double)] { [] }
 }
 
 /// An open action item as the review shows it.

@@ -95,7 +95,11 @@ extension SessionEngine {
                     continue
                 }
                 let attainment = target.flatMap { $0 > 0 ? actual / $0 * 100 : nil }
-                if let attainment { conversation.say("  → \(formatNumber((attainment * 10).rounded() / 10))% of target") }
+                if let attainment {
+                    let earlier = meeting?.previousAttainment(kpi: kpi.id).map { "\($0.period) \(formatNumber($0.attainment.rounded()))%" } ?? []
+                    conversation.say("  → \(formatNumber((attainment * 10).rounded() / 10))% of target"
+                                     + (earlier.isEmpty ? "" : " (earlier: \(earlier.joined(separator: ", ")))"))
+                }
                 actuals.append(KPIReview.Actual(kpi: kpi.id, actual: actual, target: target, attainment: attainment))
                 break
             }
