@@ -11,50 +11,50 @@ extension AppDatabase {
         for decision in effects.actionDecisions {
             switch decision.decision {
             case "done", "drop":
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE action_item SET status = ?, closed_at = ?, closed_session_id = ?
                     WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """, arguments: [decision.decision == "done" ? "done" : "dropped", now, sessionID, decision.itemID, subject])
+                    """).execute(arguments: [decision.decision == "done" ? "done" : "dropped", now, sessionID, decision.itemID, subject])
             default:
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE action_item SET carried_count = carried_count + 1
                     WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """, arguments: [decision.itemID, subject])
+                    """).execute(arguments: [decision.itemID, subject])
             }
         }
         for decision in effects.agendaDecisions {
             if decision.decision == "discussed" {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE agenda_item SET status = 'discussed', discussed_session_id = ?, note = ?
                     WHERE id = ? AND person_id = ? AND status = 'open'
-                    """, arguments: [sessionID, decision.note, decision.itemID, subject])
+                    """).execute(arguments: [sessionID, decision.note, decision.itemID, subject])
             } else {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     UPDATE agenda_item SET carried_count = carried_count + 1
                     WHERE id = ? AND person_id = ? AND status = 'open'
-                    """, arguments: [decision.itemID, subject])
+                    """).execute(arguments: [decision.itemID, subject])
             }
         }
         let period = Period(containing: now).description
         for actual in effects.kpiActuals where actual.actual.isFinite {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO kpi_actual (person_id, kpi, period, actual, session_id, recorded_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person_id, kpi, period, session_id) DO UPDATE SET actual = excluded.actual
-                """, arguments: [subject, actual.kpi, period, actual.actual, sessionID, now])
+                """).execute(arguments: [subject, actual.kpi, period, actual.actual, sessionID, now])
         }
         for action in effects.newActions {
             let owner = try existingPerson(action.owner, db)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO action_item (subject_id, owner_id, text, due, status, created_at, created_session_id)
                 VALUES (?, ?, ?, ?, 'open', ?, ?)
-                """, arguments: [subject, owner.id, action.text, action.due, now, sessionID])
+                """).execute(arguments: [subject, owner.id, action.text, action.due, now, sessionID])
         }
         for text in effects.newAgendaItems {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO agenda_item (person_id, text, source, source_session_id, created_at, status)
                 VALUES (?, ?, 'checkin', ?, ?, 'open')
-                """, arguments: [subject, text, sessionID, now])
+                """).execute(arguments: [subject, text, sessionID, now])
         }
     }
 }
