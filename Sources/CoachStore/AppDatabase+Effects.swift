@@ -5,9 +5,11 @@ import GRDB
 extension AppDatabase {
     /// Applies a completing session's effects inside its transaction. Only items about the
     /// session's subject are touched, whatever ids the effects name.
-    static func apply(_ effects: SessionEffects, session: Session, at now: Date, _ db: Database) throws {
+    static func apply(_ effects: SessionEffects, session: Session, at completedAt: Date, _ db: Database) throws {
         guard let sessionID = session.id else { return }
         let subject = session.subjectID
+        // The date text GRDB would write, without a DateFormatter per statement.
+        let now = BulkImporter.storedDate(completedAt)
         for decision in effects.actionDecisions {
             switch decision.decision {
             case "done", "drop":
@@ -35,7 +37,7 @@ extension AppDatabase {
                     """).execute(arguments: [decision.itemID, subject])
             }
         }
-        let period = Period(containing: now).description
+        let period = Period(containing: completedAt).description
         for actual in effects.kpiActuals where actual.actual.isFinite {
             try db.cachedStatement(sql: """
                 INSERT INTO kpi_actual (person_id, kpi, period, actual, session_id, recorded_at)
@@ -44,11 +46,11 @@ extension AppDatabase {
                 """).execute(arguments: [subject, actual.kpi, period, actual.actual, sessionID, now])
         }
         for action in effects.newActions {
-            let owner = try existingPerson(action.owner, db)
+            let ownerID = try ownerID(named: action.owner, db)
             try db.cachedStatement(sql: """
                 INSERT INTO action_item (subject_id, owner_id, text, due, status, created_at, created_session_id)
                 VALUES (?, ?, ?, ?, 'open', ?, ?)
-                """).execute(arguments: [subject, owner.id, action.text, action.due, now, sessionID])
+                """).execute(arguments: [subject, ownerID, action.text, action.due, now, sessionID])
         }
         for text in effects.newAgendaItems {
             try db.cachedStatement(sql: """
@@ -56,5 +58,13 @@ extension AppDatabase {
                 VALUES (?, ?, 'checkin', ?, ?, 'open')
                 """).execute(arguments: [subject, text, sessionID, now])
         }
+    }
+
+    /// The id of the person named `name` (any case), through a cached statement (an import applies
+    /// thousands of new actions); an unknown name throws as `existingPerson` does.
+    private static func ownerID(named name: String, _ db: Database) throws -> Int64? {
+        let statement = try db.cachedStatement(sql: "SELECT id FROM person WHERE name = ? COLLATE NOCASE LIMIT 1")
+        if let id = try Int64.fetchOne(statement, arguments: [name]) { return id }
+        return try existingPerson(name, db).id
     }
 }
