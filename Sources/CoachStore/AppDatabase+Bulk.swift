@@ -309,7 +309,7 @@ public final class BulkImporter {
         var newActionIDs: [Int64] = []
         var newAgendaIDs: [Int64] = []
         if !input.effects.isEmpty {
-            try apply(input.effects, session: session, at: input.completedAt)
+            try AppDatabase.apply(input.effects, session: session, at: input.completedAt, db)
             if !input.effects.newActions.isEmpty {
                 newActionIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM action_item WHERE created_session_id = ? ORDER BY id
@@ -322,76 +322,6 @@ public final class BulkImporter {
             }
         }
         return ImportedSession(id: id, newActionIDs: newActionIDs, newAgendaIDs: newAgendaIDs)
-    }
-
-    /// `AppDatabase.apply(_:session:at:_:)` statement for statement, through cached statements:
-    /// apply prepares each statement anew, which for a bulk import costs more than everything
-    /// else together. (Once apply itself uses `cachedStatement`, this can call it instead; a test
-    /// in CoachConsoleTests checks both write the same rows.)
-    private func apply(_ effects: SessionEffects, session: Session, at now: Date) throws {
-        guard let sessionID = session.id else { return }
-        let subject = session.subjectID
-        let nowValue = Self.storedDate(now)
-        for decision in effects.actionDecisions {
-            switch decision.decision {
-            case "done", "drop":
-                try run("""
-                    UPDATE action_item SET status = ?, closed_at = ?, closed_session_id = ?
-                    WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """, arguments: [decision.decision == "done" ? "done" : "dropped", nowValue, sessionID,
-                                             decision.itemID, subject])
-            default:
-                try run("""
-                    UPDATE action_item SET carried_count = carried_count + 1
-                    WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """, arguments: [decision.itemID, subject])
-            }
-        }
-        for decision in effects.agendaDecisions {
-            if decision.decision == "discussed" {
-                try run("""
-                    UPDATE agenda_item SET status = 'discussed', discussed_session_id = ?, note = ?
-                    WHERE id = ? AND person_id = ? AND status = 'open'
-                    """, arguments: [sessionID, decision.note, decision.itemID, subject])
-            } else {
-                try run("""
-                    UPDATE agenda_item SET carried_count = carried_count + 1
-                    WHERE id = ? AND person_id = ? AND status = 'open'
-                    """, arguments: [decision.itemID, subject])
-            }
-        }
-        let period = Period(containing: now).description
-        for actual in effects.kpiActuals where actual.actual.isFinite {
-            try run("""
-                INSERT INTO kpi_actual (person_id, kpi, period, actual, session_id, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (person_id, kpi, period, session_id) DO UPDATE SET actual = excluded.actual
-                """, arguments: [subject, actual.kpi, period, actual.actual, sessionID, nowValue])
-        }
-        for action in effects.newActions {
-            let ownerID = try ownerID(action.owner)
-            try run("""
-                INSERT INTO action_item (subject_id, owner_id, text, due, status, created_at, created_session_id)
-                VALUES (?, ?, ?, ?, 'open', ?, ?)
-                """, arguments: [subject, ownerID, action.text, action.due, nowValue, sessionID])
-        }
-        for text in effects.newAgendaItems {
-            try run("""
-                INSERT INTO agenda_item (person_id, text, source, source_session_id, created_at, status)
-                VALUES (?, ?, 'checkin', ?, ?, 'open')
-                """, arguments: [subject, text, sessionID, nowValue])
-        }
-    }
-
-    /// People ids by lower-cased name, for action owners (`existingPerson`, once per name).
-    private var ownerIDs: [String: Int64] = [:]
-
-    private func ownerID(_ name: String) throws -> Int64? {
-        let key = name.lowercased()
-        if let known = ownerIDs[key] { return known }
-        let id = try AppDatabase.existingPerson(name, db).id
-        if let id { ownerIDs[key] = id }
-        return id
     }
 
     /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values.
@@ -442,11 +372,6 @@ public final class BulkImporter {
         }
         let code = sqlite3_step(statement)
         if code != SQLITE_DONE { throw failure(code) }
-    }
-
-    private func run(_ sql: @autoclosure () -> String, arguments: [(any DatabaseValueConvertible)?],
-                     key: Int = #line) throws {
-        try run(sql(), arguments.map { $0?.databaseValue ?? .null }, key: key)
     }
 
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
