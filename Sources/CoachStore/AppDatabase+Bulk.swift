@@ -1,11 +1,6 @@
 import CoachCore
 import Foundation
 import GRDB
-#if canImport(GRDBSQLite)
-import GRDBSQLite
-#elseif canImport(SQLite3)
-import SQLite3
-#endif
 
 /// Bulk imports: many people, goals and completed sessions (with past dates) in few
 /// transactions, for `demo` (and any future import). They write the same rows as the one-at-a-time
@@ -33,109 +28,6 @@ extension AppDatabase {
     }
 }
 
-/// A person to import. Names follow the same rules as `addPerson`; the team is created if new
-/// (a manager joining a team without one becomes its manager).
-public struct ImportedPerson: Sendable, Equatable {
-    public var name: String
-    public var role: Role
-    public var team: String?
-    /// The manager's id (an already imported or existing manager).
-    public var managerID: Int64?
-    public var shareWellbeing: Bool?
-    public var createdAt: Date
-
-    public init(name: String, role: Role, team: String?, managerID: Int64?, shareWellbeing: Bool?, createdAt: Date) {
-        self.name = name
-        self.role = role
-        self.team = team
-        self.managerID = managerID
-        self.shareWellbeing = shareWellbeing
-        self.createdAt = createdAt
-    }
-}
-
-/// A goal to import (the same row `setGoal` writes).
-public struct ImportedGoal: Sendable, Equatable {
-    public var personID: Int64
-    public var kpi: String
-    public var period: Period
-    public var target: Double
-    public var setByID: Int64
-    public var setAt: Date
-
-    public init(personID: Int64, kpi: String, period: Period, target: Double, setByID: Int64, setAt: Date) {
-        self.personID = personID
-        self.kpi = kpi
-        self.period = period
-        self.target = target
-        self.setByID = setByID
-        self.setAt = setAt
-    }
-}
-
-/// One stored answer of an imported session (`valueJSON` as `AnswerValue.jsonText` writes it).
-public struct ImportedAnswer: Sendable, Equatable {
-    public var questionID: String
-    public var valueJSON: String
-    public var isPrivate: Bool
-    public var position: Int
-    public var answeredAt: Date
-
-    public init(questionID: String, valueJSON: String, isPrivate: Bool, position: Int, answeredAt: Date) {
-        self.questionID = questionID
-        self.valueJSON = valueJSON
-        self.isPrivate = isPrivate
-        self.position = position
-        self.answeredAt = answeredAt
-    }
-}
-
-/// A session that was run and completed in the past: what `startSession`, `saveAnswer` and
-/// `completeSession` would have written, in one value.
-public struct CompletedSessionInput: Sendable, Equatable {
-    public var surveyID: String
-    /// A `survey_version` already recorded.
-    public var surveyHash: String
-    public var kind: String
-    public var subjectID: Int64
-    public var authorID: Int64
-    public var phase: SessionPhase?
-    public var periodKey: String?
-    public var startedAt: Date
-    public var completedAt: Date
-    public var answers: [ImportedAnswer]
-    public var scores: [ScoreRow]
-    public var marks: [MarkRow]
-    public var effects: SessionEffects
-
-    public init(surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
-                phase: SessionPhase? = nil, periodKey: String? = nil, startedAt: Date, completedAt: Date,
-                answers: [ImportedAnswer], scores: [ScoreRow], marks: [MarkRow] = [],
-                effects: SessionEffects = SessionEffects()) {
-        self.surveyID = surveyID
-        self.surveyHash = surveyHash
-        self.kind = kind
-        self.subjectID = subjectID
-        self.authorID = authorID
-        self.phase = phase
-        self.periodKey = periodKey
-        self.startedAt = startedAt
-        self.completedAt = completedAt
-        self.answers = answers
-        self.scores = scores
-        self.marks = marks
-        self.effects = effects
-    }
-}
-
-/// What importing a session created: its id, and the ids of the action and agenda items its
-/// effects added, in the order the effects listed them.
-public struct ImportedSession: Sendable, Equatable {
-    public var id: Int64
-    public var newActionIDs: [Int64]
-    public var newAgendaIDs: [Int64]
-}
-
 /// A completed session with the values its answer, score and mark rows bind, rendered ahead:
 /// `BulkImporter.prepare` needs no database, so another thread can prepare sessions while the
 /// writer writes.
@@ -152,11 +44,11 @@ public struct PreparedSession: Sendable {
 
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
-    private let db: Database
+    let db: Database
     /// Prepared statements by key (a call site's line, or a multi-row INSERT's table and row
     /// count): looking one up in GRDB's cache hashes its SQL, which for a multi-row INSERT is a
     /// couple of kilobytes per session.
-    private var statements: [Int: SQLiteStatement] = [:]
+    var statements: [Int: SQLiteStatement] = [:]
 
     fileprivate init(_ db: Database) { self.db = db }
 
@@ -309,7 +201,7 @@ public final class BulkImporter {
         var newActionIDs: [Int64] = []
         var newAgendaIDs: [Int64] = []
         if !input.effects.isEmpty {
-            try apply(input.effects, session: session, at: input.completedAt)
+            try AppDatabase.apply(input.effects, session: session, at: input.completedAt, db)
             if !input.effects.newActions.isEmpty {
                 newActionIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM action_item WHERE created_session_id = ? ORDER BY id
@@ -322,175 +214,5 @@ public final class BulkImporter {
             }
         }
         return ImportedSession(id: id, newActionIDs: newActionIDs, newAgendaIDs: newAgendaIDs)
-    }
-
-    /// `AppDatabase.apply(_:session:at:_:)` statement for statement, through cached statements:
-    /// apply prepares each statement anew, which for a bulk import costs more than everything
-    /// else together. (Once apply itself uses `cachedStatement`, this can call it instead; a test
-    /// in CoachConsoleTests checks both write the same rows.)
-    private func apply(_ effects: SessionEffects, session: Session, at now: Date) throws {
-        guard let sessionID = session.id else { return }
-        let subject = session.subjectID
-        let nowValue = Self.storedDate(now)
-        for decision in effects.actionDecisions {
-            switch decision.decision {
-            case "done", "drop":
-                try run("""
-                    UPDATE action_item SET status = ?, closed_at = ?, closed_session_id = ?
-                    WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """, arguments: [decision.decision == "done" ? "done" : "dropped", nowValue, sessionID,
-                                             decision.itemID, subject])
-            default:
-                try run("""
-                    UPDATE action_item SET carried_count = carried_count + 1
-                    WHERE id = ? AND subject_id = ? AND status = 'open'
-                    """, arguments: [decision.itemID, subject])
-            }
-        }
-        for decision in effects.agendaDecisions {
-            if decision.decision == "discussed" {
-                try run("""
-                    UPDATE agenda_item SET status = 'discussed', discussed_session_id = ?, note = ?
-                    WHERE id = ? AND person_id = ? AND status = 'open'
-                    """, arguments: [sessionID, decision.note, decision.itemID, subject])
-            } else {
-                try run("""
-                    UPDATE agenda_item SET carried_count = carried_count + 1
-                    WHERE id = ? AND person_id = ? AND status = 'open'
-                    """, arguments: [decision.itemID, subject])
-            }
-        }
-        let period = Period(containing: now).description
-        for actual in effects.kpiActuals where actual.actual.isFinite {
-            try run("""
-                INSERT INTO kpi_actual (person_id, kpi, period, actual, session_id, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (person_id, kpi, period, session_id) DO UPDATE SET actual = excluded.actual
-                """, arguments: [subject, actual.kpi, period, actual.actual, sessionID, nowValue])
-        }
-        for action in effects.newActions {
-            let ownerID = try ownerID(action.owner)
-            try run("""
-                INSERT INTO action_item (subject_id, owner_id, text, due, status, created_at, created_session_id)
-                VALUES (?, ?, ?, ?, 'open', ?, ?)
-                """, arguments: [subject, ownerID, action.text, action.due, nowValue, sessionID])
-        }
-        for text in effects.newAgendaItems {
-            try run("""
-                INSERT INTO agenda_item (person_id, text, source, source_session_id, created_at, status)
-                VALUES (?, ?, 'checkin', ?, ?, 'open')
-                """, arguments: [subject, text, sessionID, nowValue])
-        }
-    }
-
-    /// People ids by lower-cased name, for action owners (`existingPerson`, once per name).
-    private var ownerIDs: [String: Int64] = [:]
-
-    private func ownerID(_ name: String) throws -> Int64? {
-        let key = name.lowercased()
-        if let known = ownerIDs[key] { return known }
-        let id = try AppDatabase.existingPerson(name, db).id
-        if let id { ownerIDs[key] = id }
-        return id
-    }
-
-    /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values.
-    private func insert(table: String, columns: String, width: Int, rows: Int, id: DatabaseValue,
-                        values: [DatabaseValue]) throws {
-        let tableIndex = table == "answer" ? 1 : table == "score" ? 2 : 3
-        let key = -(tableIndex * 100_000 + rows)
-        try run({
-            let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-            return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
-        }(), values, key: key, rowPrefix: id, width: width)
-    }
-
-    /// Runs a cached statement, bound and stepped through the SQLite C API: GRDB's argument
-    /// conversion and binding cost more than SQLite's own insert at millions of values. The
-    /// statement is GRDB's cached one, left reset as GRDB expects.
-    /// With `rowPrefix`, `values` holds `width - 1` values per row and each row starts with it.
-    private func run(_ sql: @autoclosure () -> String, _ values: [DatabaseValue], key: Int = #line,
-                     rowPrefix: DatabaseValue? = nil, width: Int = 0) throws {
-        let statement: SQLiteStatement
-        if let known = statements[key] {
-            statement = known
-        } else {
-            statement = try db.cachedStatement(sql: sql()).sqliteStatement
-            statements[key] = statement
-        }
-        defer { sqlite3_reset(statement) }
-        func bind(_ value: DatabaseValue, _ index: CInt) throws {
-            let code: CInt
-            switch value.storage {
-            case .null: code = sqlite3_bind_null(statement, index)
-            case .int64(let v): code = sqlite3_bind_int64(statement, index, v)
-            case .double(let v): code = sqlite3_bind_double(statement, index, v)
-            case .string(let v): code = sqlite3_bind_text(statement, index, v, -1, Self.transient)
-            case .blob(let v): code = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, CInt($0.count), Self.transient) }
-            }
-            if code != SQLITE_OK { throw failure(code) }
-        }
-        if let rowPrefix {
-            var index: CInt = 1
-            for (offset, value) in values.enumerated() {
-                if offset % (width - 1) == 0 { try bind(rowPrefix, index); index += 1 }
-                try bind(value, index)
-                index += 1
-            }
-        } else {
-            for (offset, value) in values.enumerated() { try bind(value, CInt(offset + 1)) }
-        }
-        let code = sqlite3_step(statement)
-        if code != SQLITE_DONE { throw failure(code) }
-    }
-
-    private func run(_ sql: @autoclosure () -> String, arguments: [(any DatabaseValueConvertible)?],
-                     key: Int = #line) throws {
-        try run(sql(), arguments.map { $0?.databaseValue ?? .null }, key: key)
-    }
-
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
-
-    private func failure(_ code: CInt) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code),
-                      message: db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) })
-    }
-
-    /// A date as GRDB stores it (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), without a DateFormatter for
-    /// whole-second dates (the demo's millions of timestamps); other dates go through GRDB.
-    static func storedDate(_ date: Date) -> DatabaseValue {
-        let seconds = date.timeIntervalSince1970
-        guard seconds == seconds.rounded(), abs(seconds) < 1e11 else { return date.databaseValue }
-        let total = Int(seconds)
-        var days = total / 86_400
-        var rest = total % 86_400
-        if rest < 0 { rest += 86_400; days -= 1 }
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        guard (1...9999).contains(year) else { return date.databaseValue }
-        // Written as bytes into one buffer: building it by appends costs several allocations.
-        let text = String(unsafeUninitializedCapacity: 23) { buffer in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var value = value
-                for i in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[i] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-            }
-            put(year, 4, at: 0); buffer[4] = UInt8(ascii: "-"); put(month, 2, at: 5); buffer[7] = UInt8(ascii: "-")
-            put(day, 2, at: 8); buffer[10] = UInt8(ascii: " "); put(rest / 3_600, 2, at: 11); buffer[13] = UInt8(ascii: ":")
-            put(rest % 3_600 / 60, 2, at: 14); buffer[16] = UInt8(ascii: ":"); put(rest % 60, 2, at: 17)
-            buffer[19] = UInt8(ascii: "."); put(0, 3, at: 20)
-            return 23
-        }
-        return text.databaseValue
     }
 }

@@ -1,0 +1,71 @@
+import CoachStore
+import Foundation
+
+/// One team's generated rows, with the item ids the import must produce.
+final class DemoBatch: @unchecked Sendable {
+    var goals: [ImportedGoal] = []
+    /// Prepared on the generator thread, so the writer only binds and steps.
+    var sessions: [PreparedSession] = []
+    var actionIDs: [[Int64]] = []
+    var agendaIDs: [[Int64]] = []
+}
+
+/// Hands batches from the generator thread to the writer, at most two ahead.
+final class DemoChannel: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var queue: [DemoBatch] = []
+    private var finished = false
+    private var cancelled = false
+    private var error: (any Error)?
+
+    /// Waits for room; false once the writer cancelled.
+    func put(_ batch: DemoBatch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= 2, !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// The next batch; nil when the generator finished; throws what the generator threw.
+    func take() throws -> DemoBatch? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty, !finished { condition.wait() }
+        if !queue.isEmpty {
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let error { throw error }
+        return nil
+    }
+
+    func fail(_ error: any Error) {
+        condition.lock()
+        self.error = error
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func waitUntilFinished() {
+        condition.lock()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+}
