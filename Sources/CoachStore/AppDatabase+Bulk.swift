@@ -45,10 +45,10 @@ public struct PreparedSession: Sendable {
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     let db: Database
-    /// Prepared statements by key (a call site's line, or a multi-row INSERT's table and row
+    /// Prepared statements by key (a call site's file and line, or a multi-row INSERT's table and row
     /// count): looking one up in GRDB's cache hashes its SQL, which for a multi-row INSERT is a
     /// couple of kilobytes per session.
-    var statements: [Int: SQLiteStatement] = [:]
+    var statements: [String: SQLiteStatement] = [:]
 
     fileprivate init(_ db: Database) { self.db = db }
 

@@ -12,8 +12,7 @@ extension BulkImporter {
     /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values.
     func insert(table: String, columns: String, width: Int, rows: Int, id: DatabaseValue,
                 values: [DatabaseValue]) throws {
-        let tableIndex = table == "answer" ? 1 : table == "score" ? 2 : 3
-        let key = -(tableIndex * 100_000 + rows)
+        let key = "insert \(table) \(rows)"
         try run({
             let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
             return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
@@ -24,8 +23,9 @@ extension BulkImporter {
     /// conversion and binding cost more than SQLite's own insert at millions of values. The
     /// statement is GRDB's cached one, left reset as GRDB expects.
     /// With `rowPrefix`, `values` holds `width - 1` values per row and each row starts with it.
-    func run(_ sql: @autoclosure () -> String, _ values: [DatabaseValue], key: Int = #line,
-             rowPrefix: DatabaseValue? = nil, width: Int = 0) throws {
+    func run(_ sql: @autoclosure () -> String, _ values: [DatabaseValue], key: String? = nil,
+             rowPrefix: DatabaseValue? = nil, width: Int = 0, file: StaticString = #fileID, line: UInt = #line) throws {
+        let key = key ?? "\(file):\(line)"
         let statement: SQLiteStatement
         if let known = statements[key] {
             statement = known
