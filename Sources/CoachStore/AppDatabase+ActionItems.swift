@@ -49,17 +49,10 @@ extension AppDatabase {
                 arguments["subject"] = subject.id
             }
             if openOnly { conditions.append("a.status = 'open'") }
-            return try Row.fetchAll(db, sql: """
-                SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count
-                FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id
+            return try Row.fetchAll(db, sql: Self.actionItemSQL + "\n" + """
                 WHERE \(conditions.joined(separator: " AND "))
                 ORDER BY a.status = 'open' DESC, a.due IS NULL, a.due, a.id
-                """, arguments: StatementArguments(arguments)).map { row in
-                let created: Date = row["created_at"]
-                return ActionItemView(id: row["id"], subject: row["subject"], owner: row["owner"], text: row["text"],
-                                      due: row["due"], status: row["status"], created: DateAnswer.iso(created),
-                                      carried: row["carried_count"])
-            }
+                """, arguments: StatementArguments(arguments)).map(Self.actionItemView)
         }
     }
 
@@ -76,15 +69,22 @@ extension AppDatabase {
             guard involved.contains(actor.id) else { throw StoreError.unknownActionItem(id) }
             guard (row["status"] as String) == "open" else { throw StoreError.actionItemClosed(id, status: row["status"]) }
             try db.execute(sql: "UPDATE action_item SET status = 'done', closed_at = ? WHERE id = ?", arguments: [now, id])
-            let item = try Row.fetchOne(db, sql: """
-                SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count
-                FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id WHERE a.id = ?
-                """, arguments: [id])
-            guard let item else { throw StoreError.unknownActionItem(id) }
-            let created: Date = item["created_at"]
-            return ActionItemView(id: id, subject: item["subject"], owner: item["owner"], text: item["text"], due: item["due"],
-                                  status: item["status"], created: DateAnswer.iso(created), carried: item["carried_count"])
+            guard let item = try Row.fetchOne(db, sql: Self.actionItemSQL + " WHERE a.id = ?", arguments: [id]) else {
+                throw StoreError.unknownActionItem(id)
+            }
+            return Self.actionItemView(item)
         }
+    }
+
+    private static let actionItemSQL = """
+        SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count
+        FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id
+        """
+
+    private static func actionItemView(_ row: Row) -> ActionItemView {
+        let created: Date = row["created_at"]
+        return ActionItemView(id: row["id"], subject: row["subject"], owner: row["owner"], text: row["text"], due: row["due"],
+                              status: row["status"], created: DateAnswer.iso(created), carried: row["carried_count"])
     }
 
     /// Adds a topic to `personName`'s next one-on-one; a training follow-up waits until `notBefore`.

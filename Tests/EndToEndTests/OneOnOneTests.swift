@@ -131,3 +131,67 @@ struct OneOnOneUnderPtyTests {
         #expect(try sandbox.sql("SELECT kpi, actual FROM kpi_actual") == ["revenue|9000.0"])
     }
 }
+
+@Suite("The one-on-one header and privacy")
+struct OneOnOneHeaderPrivacyTests {
+    @Test("the header shows the rep's wellbeing only while shared, and never a note or a wellbeing answer")
+    func wellbeingOnlyWhenShared() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        #expect(try sandbox.shell(["run who-5", "1", "2", "2", "3", "2"], as: "Ana").status == 0)
+        let hidden = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "one-on-one", "Ana"], input: "")
+        #expect(hidden.stdoutText.contains("One-on-one with Ana"))
+        #expect(!hidden.stdoutText.contains("Wellbeing"), "not shared: no wellbeing in the header")
+        #expect(try sandbox.shell(["share wellbeing on"], as: "Ana").status == 0)
+        let shown = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "one-on-one", "Ana"], input: "")
+        #expect(shown.stdoutText.contains("Wellbeing (shared by Ana): Well-being"))
+        #expect(!shown.stdoutText.contains("cheerful") && !shown.stdoutText.contains("I have felt"),
+                "the band and trend only, never the answers")
+    }
+}
+
+@Suite("Action items")
+struct ActionItemTests {
+    @Test("actions lists what the user may see; action done closes an item for its owner, the rep or their manager")
+    func actionDone() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        _ = try sandbox.shell(["person add Mia --role manager --team South"], as: "Dana")
+        _ = try sandbox.sql("""
+            INSERT INTO action_item (subject_id, owner_id, text, due, created_at)
+              SELECT a.id, m.id, 'Prep demo, "v2"', '2026-12-01', '2026-11-20 10:00:00.000'
+              FROM person a, person m WHERE a.name = 'Ana' AND m.name = 'Marco';
+            """)
+        let listed = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "actions", "--open"])
+        #expect(listed.stdoutText.contains("#1  open    2026-12-01  Marco  Ana    Prep demo, \"v2\""))
+        for (user, status) in [("Mia", Int32(1)), ("Dana", 1)] {
+            let refused = try sandbox.run(["--store", sandbox.store, "--as", user, "action", "done", "1"])
+            #expect(refused.status == status, "\(user)")
+            #expect(refused.stderrText.contains("no action item #1 that you can see"), "\(user)")
+        }
+        let bad = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "action", "done", "one"])
+        #expect(bad.status == 2)
+        let done = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "action", "done", "#1"])
+        #expect(done.status == 0, "\(done.stderrText)")
+        #expect(done.stdoutText == "Done: #1 Prep demo, \"v2\"\n")
+        let again = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "action", "done", "1"])
+        #expect(again.stderrText.contains("already done"))
+        let json = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "actions", "Ana", "--json"])
+        #expect(json.stdoutText.contains("\"status\" : \"done\""))
+        #expect(try sandbox.run(["--store", sandbox.store, "--as", "Ana", "actions", "--open"]).stdoutText == "No open action items.\n")
+    }
+
+    @Test("agenda add puts a topic on the rep's next one-on-one; empty topics are refused")
+    func agendaAdd() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        let added = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "agenda", "add", "Pricing", "for", "Acme"])
+        #expect(added.stdoutText == "Added to your next one-on-one: Pricing for Acme\n")
+        let empty = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "agenda", "add", " "])
+        #expect(empty.status == 1)
+        #expect(try sandbox.sql("SELECT text, source, status FROM agenda_item") == ["Pricing for Acme|manual|open"])
+    }
+}
