@@ -78,7 +78,41 @@ extension AppDatabase {
     /// Cronbach's α of each score's items and the SD of its values, over each respondent's
     /// latest completed session of `survey`, by score id; only aggregates leave the store. A
     /// score with fewer than 30 respondents, or whose α is undefined, is absent.
-    public func reliabilities(of survey: Survey) throws -> [String: ScoreReliability] {
+    /// Cached for a day (`score_reliability`): a population's alpha barely moves in that time.
+    public func reliabilities(of survey: Survey, now: Date = Date()) throws -> [String: ScoreReliability] {
+        let fresh = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT score_id, alpha, sd, respondents FROM score_reliability WHERE survey_hash = ? AND computed_at > ?
+                """, arguments: [survey.contentHash, now.addingTimeInterval(-Self.reliabilityLifetime)])
+        }
+        if !fresh.isEmpty {
+            var cached: [String: ScoreReliability] = [:]
+            for row in fresh {
+                guard let alpha: Double = row[1], let sd: Double = row[2] else { continue }
+                cached[row[0]] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: row[3])
+            }
+            return cached
+        }
+        let computed = try computeReliabilities(of: survey)
+        // A read-only or busy store still gets its trends; the cache is only a shortcut.
+        try? write { db in
+            try db.execute(sql: "DELETE FROM score_reliability WHERE survey_hash = ?", arguments: [survey.contentHash])
+            for definition in survey.scores {
+                let figure = computed[definition.id]
+                try db.execute(sql: """
+                    INSERT INTO score_reliability (survey_hash, score_id, alpha, sd, respondents, computed_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [survey.contentHash, definition.id, figure?.alpha, figure?.standardDeviation,
+                                     figure?.respondents ?? 0, now])
+            }
+        }
+        return computed
+    }
+
+    /// How long a cached reliability is used: one day.
+    static let reliabilityLifetime: TimeInterval = 86_400
+
+    private func computeReliabilities(of survey: Survey) throws -> [String: ScoreReliability] {
         try read { db in
             // Each person's latest completed session: one index seek per person.
             let latest = """

@@ -166,5 +166,17 @@ enum Schema {
                       columns: ["source_session_id"])
         try db.create(index: "agenda_item_on_discussed_session_id", on: "agenda_item",
                       columns: ["discussed_session_id"])
+
+        // Cronbach's alpha and SD of a score over everyone's latest session: a population
+        // figure that moves slowly, cached so trends need not recompute it on every call.
+        try db.create(table: "score_reliability") { t in
+            t.column("survey_hash", .text).notNull()
+            t.column("score_id", .text).notNull()
+            t.column("alpha", .double)
+            t.column("sd", .double)
+            t.column("respondents", .integer).notNull()
+            t.column("computed_at", .datetime).notNull()
+            t.primaryKey(["survey_hash", "score_id"])
+        }
     }
 }
