@@ -83,7 +83,7 @@ extension AppDatabase {
             for row in try Row.fetchAll(db, sql: sessionSQL, arguments: sessionArguments) {
                 let id: Int64 = row[0]
                 let scoreQuery: SQL = """
-                    SELECT sc.score_id, sc.value, sc.band, \(Privacy.alertVisible(to: viewer))
+                    SELECT sc.score_id, sc.value, \(Privacy.bandVisible(to: viewer)), \(Privacy.alertVisible(to: viewer))
                     FROM score sc JOIN session s ON s.id = sc.session_id WHERE sc.session_id = \(id) ORDER BY sc.rowid
                     """
                 let (scoreSQL, scoreArguments) = try scoreQuery.build(db)

@@ -23,7 +23,7 @@ extension AppDatabase {
             let viewer = try Self.existingPerson(viewerName, db)
             let subject = try Self.existingPerson(subjectName, db)
             var query: SQL = """
-                SELECT s.survey_id, sc.score_id, s.id, s.completed_at, sc.value, sc.band, s.survey_hash
+                SELECT s.survey_id, sc.score_id, s.id, s.completed_at, sc.value, \(Privacy.bandVisible(to: viewer)), s.survey_hash
                 FROM session s JOIN person p ON p.id = s.subject_id JOIN score sc ON sc.session_id = s.id
                 WHERE s.subject_id = \(subject.id) AND s.state = 'completed' AND sc.value IS NOT NULL
                   AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')

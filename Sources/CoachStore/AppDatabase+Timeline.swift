@@ -39,8 +39,12 @@ extension AppDatabase {
                 """
             let (sql, arguments) = try query.build(db)
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let scores = try Row.fetchAll(db, sql: "SELECT score_id, value, band FROM score WHERE session_id = ? ORDER BY rowid",
-                                              arguments: [row[0] as Int64]).map {
+                let scoreQuery: SQL = """
+                    SELECT sc.score_id, sc.value, \(Privacy.bandVisible(to: viewer)) FROM score sc
+                    JOIN session s ON s.id = sc.session_id WHERE sc.session_id = \(row[0] as Int64) ORDER BY sc.rowid
+                    """
+                let (scoreSQL, scoreArguments) = try scoreQuery.build(db)
+                let scores = try Row.fetchAll(db, sql: scoreSQL, arguments: scoreArguments).map {
                     TimelineEntry.ScoreValue(score: $0[0], value: $0[1], band: $0[2])
                 }
                 return TimelineEntry(date: row[1], kind: "session", survey: row[2], sessionKind: row[3], author: row[4],

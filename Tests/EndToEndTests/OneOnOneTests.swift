@@ -195,3 +195,25 @@ struct ActionItemTests {
         #expect(try sandbox.sql("SELECT text, source, status FROM agenda_item") == ["Pricing for Acme|manual|open"])
     }
 }
+
+@Suite("Low wellbeing is never a label shown to others")
+struct SupportBandPrivacyTests {
+    @Test("with sharing on, the manager sees a low WHO-5's value and trend but not its band; the rep sees the band")
+    func lowBandStaysWithTheRep() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        #expect(try sandbox.shell(["share wellbeing on", "run who-5", "2", "2", "1", "2", "2"], as: "Ana").status == 0)
+        #expect(try sandbox.sql("SELECT value, band, alert FROM score") == ["36.0|poor|1"])
+        let base = ["--store", sandbox.store]
+        let own = try sandbox.run(base + ["--as", "Ana", "trends", "--json"])
+        #expect(own.stdoutText.contains("\"band\" : \"poor\""))
+        for arguments in [["trends", "Ana", "--json"], ["history", "Ana", "--json"], ["export", "--json"], ["history", "Ana"],
+                          ["trends", "Ana"]] {
+            let managers = try sandbox.run(base + ["--as", "Marco"] + arguments)
+            #expect(managers.status == 0, "\(arguments)")
+            #expect(managers.stdoutText.contains("36") || managers.stdoutText.contains("who-5"), "\(arguments): value shown")
+            #expect(!managers.stdoutText.contains("poor") && !managers.stdoutText.contains("Lower than usual"), "\(arguments)")
+        }
+    }
+}

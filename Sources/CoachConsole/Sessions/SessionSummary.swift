@@ -17,12 +17,20 @@ struct SessionOutcomeScores {
             results = SessionScorer.score(survey: survey, answers: answers)
         }
         self.answers = answers
+        self.survey = survey
     }
 
     let answers: [String: AnswerValue]
+    let survey: Survey
 
+    /// The stored rows. `alert` records that the result calls for the private support message
+    /// (an item alert, or a band at the score's `support_at`), so the store can keep that band
+    /// label to the person it is about.
     var rows: [ScoreRow] {
-        results.map { ScoreRow(scoreID: $0.scoreID, value: $0.value, band: $0.bandID, alert: $0.alert) }
+        results.map { result in
+            let support = survey.score(id: result.scoreID)?.callsForSupport(band: result.band, alert: result.alert) ?? false
+            return ScoreRow(scoreID: result.scoreID, value: result.value, band: result.bandID, alert: result.alert || support)
+        }
     }
 
     var marks: [MarkRow] {

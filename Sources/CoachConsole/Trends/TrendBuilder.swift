@@ -25,6 +25,7 @@ struct TrendBuilder {
         let database = try context.database()
         let points = try database.scorePoints(viewer: viewer, subject: subject, since: windowStart)
         let canonical = try database.person(named: subject)?.name ?? subject
+        let isSelf = canonical.caseInsensitiveCompare(viewer) == .orderedSame
         var order: [String] = []
         var grouped: [String: [ScorePoint]] = [:]
         for point in points {
@@ -41,8 +42,11 @@ struct TrendBuilder {
             let trendPoints = series.map { TrendPoint(date: $0.date, value: $0.value) }
             let rank = (order.firstIndex { $0.hasPrefix(last.surveyID + " ") } ?? 0) * 1_000
                 + (survey.scores.firstIndex { $0.id == definition.id } ?? 0)
+            // The store withholds a band that calls for the private support message from everyone
+            // but the person it is about; the band is then not recomputed here either.
             rows.append((rank, row(subject: canonical, surveyID: last.surveyID, definition: definition, points: trendPoints,
-                                   n: trendPoints.count, reliability: reliability)))
+                                   n: trendPoints.count, reliability: reliability,
+                                   bandShown: isSelf || last.band != nil)))
         }
         return rows.sorted { $0.rank < $1.rank }.map(\.row)
     }
@@ -71,8 +75,9 @@ struct TrendBuilder {
     }
 
     private func row(subject: String, surveyID: String, definition: ScoreDefinition, points: [TrendPoint], n: Int,
-                     reliability: ScoreReliability?) -> TrendRow {
-        let summary = TrendSummary.compute(points: points, definition: definition, reliability: reliability)
+                     reliability: ScoreReliability?, bandShown: Bool = true) -> TrendRow {
+        var summary = TrendSummary.compute(points: points, definition: definition, reliability: reliability)
+        if !bandShown { summary.band = nil }
         let weekly = WeeklyBuckets.series(points, now: now, weeks: weeks, calendar: calendar)
         return TrendRow(subject: subject, survey: surveyID, score: definition.id, label: definition.label, n: n,
                         points: points.map { TrendRow.Point(date: DateAnswer.iso($0.date, calendar: calendar), value: $0.value) },
