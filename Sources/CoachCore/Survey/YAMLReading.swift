@@ -43,24 +43,16 @@ class ProblemCollector {
 
     /// The entries of a mapping; reports a wrong type, unknown keys and missing required keys.
     func fields(_ node: Node, what: String, allowed: [String], required: [String] = []) -> Fields? {
-        guard case .mapping(let mapping) = node else {
-            report("\(what) must be a mapping, not \(describe(node))", at: node)
-            return nil
-        }
+        guard let named = namedEntries(node, what: what) else { return nil }
         var entries: [(key: String, keyNode: Node, value: Node)] = []
-        for (keyNode, value) in mapping {
-            guard case .scalar(let scalar) = keyNode else {
-                report("keys of \(what) must be text, not \(describe(keyNode))", at: keyNode)
-                continue
-            }
-            let key = scalar.string
-            if !allowed.contains(key) {
-                let hint = suggestion(for: key, among: allowed).map { " (did you mean '\($0)'?)" }
+        for entry in named {
+            if !allowed.contains(entry.key) {
+                let hint = suggestion(for: entry.key, among: allowed).map { " (did you mean '\($0)'?)" }
                     ?? " (expected one of: \(allowed.joined(separator: ", ")))"
-                report("unknown key '\(key)' in \(what)" + hint, at: keyNode)
+                report("unknown key '\(entry.key)' in \(what)" + hint, at: entry.keyNode)
                 continue
             }
-            entries.append((key, keyNode, value))
+            entries.append(entry)
         }
         let fields = Fields(node: node, entries: entries)
         for key in required where !fields.has(key) {
