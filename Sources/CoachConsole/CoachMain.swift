@@ -30,19 +30,15 @@ public enum CoachMain {
         let context: CommandContext
         do {
             context = try makeContext(global: global, environment: environment, console: console,
-                                      interactive: stdinIsTerminal, wantsShell: command is Coach || command is ShellCommand)
+                                      interactive: stdinIsTerminal)
         } catch {
             return report(error, console: console)
         }
-        if command is Coach || command is ShellCommand {
-            return Shell(context: context).run()
-        }
+        if command is Coach { return Shell(context: context).run() }
         guard let command = command as? any CoachCommand else { return 0 }
         do {
             try command.run(in: context)
             return 0
-        } catch is ShellRequest {
-            return Shell(context: context).run()
         } catch {
             return report(error, console: console)
         }
@@ -59,10 +55,10 @@ public enum CoachMain {
         }
     }
 
-    /// Resolves paths and config, and picks the line reader: readline on a terminal when the shell
-    /// runs, plain lines otherwise.
+    /// Resolves paths and config, and picks the line reader: readline on a terminal, plain lines
+    /// otherwise.
     static func makeContext(global: GlobalOptions, environment: [String: String], console: Console,
-                            interactive: Bool, wantsShell: Bool) throws -> CommandContext {
+                            interactive: Bool) throws -> CommandContext {
         let paths = CoachPaths.resolve(storeFlag: global.store, surveysFlag: global.surveys, environment: environment)
         let config = try CoachConfig.load(path: paths.config)
         let reader = interactive ? standardInputLineReader(historyPath: paths.history)

@@ -15,13 +15,13 @@ struct ShellCommand: CoachCommand {
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
 
+    /// Opens the shell; a scripted shell's worst status becomes the exit status. (Inside the
+    /// shell, `shell` is answered by the shell itself and never gets here.)
     func run(in context: CommandContext) throws {
-        throw ShellRequest()
+        let status = Shell(context: context).run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
-
-/// Thrown by `shell` to ask the dispatcher for the shell (it cannot nest inside itself).
-struct ShellRequest: Error {}
 
 /// `quit`: leaves the shell.
 struct QuitCommand: CoachCommand {
