@@ -93,6 +93,18 @@ extension AppDatabase {
         }
     }
 
+    /// One person as `people` lists them (team and manager names), or `unknownPerson`.
+    public func personSummary(named name: String) throws -> PersonSummary {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try read { db in
+            let person = try Self.existingPerson(name, db)
+            guard let row = try Row.fetchOne(db, sql: Self.summarySQL + " WHERE p.id = ?", arguments: [person.id]) else {
+                throw StoreError.unknownPerson(name, suggestion: nil)
+            }
+            return Self.summary(row)
+        }
+    }
+
     /// One person's details, or `unknownPerson` (with a suggestion) when the name is unknown.
     /// With a `viewer`, goals are included only for the person, their manager and HR.
     public func personDetail(named name: String, viewer: String? = nil) throws -> PersonDetail {

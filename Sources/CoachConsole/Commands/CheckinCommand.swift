@@ -74,7 +74,7 @@ struct CheckinCommand: CoachCommand {
     /// The first wellbeing check-in asks whether the manager may see the band and trend.
     private func askSharingOnce(user: Person, context: CommandContext) throws {
         guard let fresh = try context.database().person(named: user.name), fresh.shareWellbeing == nil else { return }
-        let manager = try context.database().people().first { $0.name == user.name }?.manager ?? "your manager"
+        let manager = try context.database().personSummary(named: user.name).manager ?? "your manager"
         let share = Confirm.ask("""
             Your wellbeing answers stay private. May \(manager) see your wellbeing band and trend \
             (never your answers)? You can change this any time with 'share wellbeing on|off'. [y/N] 

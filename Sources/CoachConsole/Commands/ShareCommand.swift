@@ -29,7 +29,7 @@ struct ShareWellbeing: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         try context.database().setShareWellbeing(setting == .on, for: user.name)
-        let manager = (try context.database().people().first { $0.name == user.name }?.manager) ?? "your manager"
+        let manager = try context.database().personSummary(named: user.name).manager ?? "your manager"
         context.console.line(setting == .on
             ? "\(manager) now sees your wellbeing band and trend (never your answers)."
             : "\(manager) no longer sees your wellbeing band and trend.")

@@ -18,8 +18,8 @@ struct MeetingHeader {
         let database = try context.database()
         let console = context.console
         guard let repID = rep.id else { return [] }
-        let summary = try database.people().first { $0.name == rep.name }
-        var lines = [console.styled("One-on-one with \(rep.name)", .bold) + (summary?.team.map { " — team \($0)" } ?? "")]
+        let summary = try database.personSummary(named: rep.name)
+        var lines = [console.styled("One-on-one with \(rep.name)", .bold) + (summary.team.map { " — team \($0)" } ?? "")]
 
         let last = try database.lastOneOnOnes(managerName: manager.name).first { $0.rep == rep.name }?.last ?? nil
         if let last {
