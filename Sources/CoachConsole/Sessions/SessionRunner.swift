@@ -67,9 +67,10 @@ struct SessionRunner {
                                    recorder: StoreRecorder(database: database, sessionID: sessionID), options: options)
         switch engine.run() {
         case .completed:
-            let outcome = SessionOutcomeScores(survey: survey, answers: engine.effectiveAnswers)
+            let answers = engine.effectiveAnswers
+            let outcome = SessionOutcomeScores(survey: survey, answers: answers)
             try database.completeSession(id: sessionID, scores: outcome.rows, marks: outcome.marks,
-                                         effects: SessionEffectsBuilder.effects(survey: survey, answers: engine.effectiveAnswers))
+                                         effects: SessionEffectsBuilder.effects(survey: survey, answers: answers))
             context.console.line("")
             context.console.line(SessionSummary.render(survey: survey, outcome: outcome, styled: context.console.styled))
             if let user = try? context.currentUser(), user.id == subject.id {

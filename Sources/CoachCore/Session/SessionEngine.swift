@@ -104,7 +104,8 @@ public final class SessionEngine {
                 return .paused
             }
         }
-        for id in answers.keys where effectiveAnswers[id] == nil {
+        let applying = effectiveAnswers
+        for id in answers.keys where applying[id] == nil {
             do { try recorder.erase(questionID: id) } catch {
                 return .failed("could not clear the answer to '\(id)', which no longer applies: \(error)")
             }
