@@ -41,7 +41,7 @@ public enum SurveyLoader {
         let parser = SurveyParser(file: file)
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .basic)  // tags: see `tagName`
         } catch {
             parser.reportYAMLError(error, in: yaml)
             return .failure(SurveyProblems(parser.problems))

@@ -172,5 +172,50 @@ class ProblemCollector {
     }
 }
 
-/// The resolved YAML tag of a node (`tag:yaml.org,2002:int`, ...).
-func tagName(_ node: Node) -> Tag.Name { Tag.Name(rawValue: node.tag.rawValue) }
+/// The resolved YAML tag of a node (`tag:yaml.org,2002:int`, ...), exactly as Yams' default
+/// resolver gives it, for nodes composed with `Resolver.basic` (see `SurveyLoader`).
+///
+/// Yams' default resolver tries up to seven regular expressions on every plain scalar, which
+/// made parsing a survey cost milliseconds. Here only text that could be a number, a timestamp
+/// or a YAML special (it starts with a digit, a sign, `.`, `~`, `<` or `=`) goes to those
+/// expressions; a word is looked up among the bool and null spellings, anything else is text.
+/// Never read `node.tag` of such a node: with the basic resolver it says "str" for everything.
+func tagName(_ node: Node) -> Tag.Name {
+    guard case .scalar(let scalar) = node else { return Tag.Name(rawValue: node.tag.rawValue) }
+    let given = scalar.tag.description  // does not resolve: "" while implicit
+    guard given.isEmpty, scalar.style == .plain || scalar.style == .any else { return Tag.Name(rawValue: given) }
+    let text = scalar.string
+    guard let first = text.unicodeScalars.first else { return .null }
+    if let word = plainWords[text] { return word }
+    guard numericStarts.contains(first) else { return .str }
+    if let decimal = plainDecimalTag(text) { return decimal }
+    return Resolver.default.resolveTag(of: Node(text))
+}
+
+/// `int` for `[-+]?(0|[1-9][0-9]*)` and `float` for the same followed by `.` and digits: the
+/// numbers surveys are written with, which the default resolver reads the same way. Nil for
+/// anything else (`012`, `1e3`, `1_000`, ...), which goes to the resolver.
+private func plainDecimalTag(_ text: String) -> Tag.Name? {
+    var digits = Substring(text).utf8[...]
+    if let sign = digits.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { digits = digits.dropFirst() }
+    let whole = digits.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    guard let lead = whole.first, lead != UInt8(ascii: "0") || whole.count == 1 else { return nil }
+    let rest = digits.dropFirst(whole.count)
+    if rest.isEmpty { return .int }
+    guard rest.first == UInt8(ascii: "."), rest.count > 1,
+          rest.dropFirst().allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+    return .float
+}
+
+/// The plain words Yams' default resolver reads as bool or null (YAML 1.1 core schema).
+private let plainWords: [String: Tag.Name] = {
+    var words: [String: Tag.Name] = [:]
+    for word in ["yes", "no", "true", "false", "on", "off"] {
+        for spelling in [word, word.prefix(1).uppercased() + word.dropFirst(), word.uppercased()] { words[spelling] = .bool }
+    }
+    for spelling in ["null", "Null", "NULL"] { words[spelling] = .null }
+    return words
+}()
+
+/// First characters of every int, float, timestamp, merge, null (`~`) and value plain scalar.
+private let numericStarts = Set("0123456789+-.~<=".unicodeScalars)
