@@ -40,7 +40,7 @@ def coach_binary():
                 newest = max(newest, os.path.getmtime(os.path.join(base, name)))
     if not os.path.exists(binary) or os.path.getmtime(binary) < newest:
         print("building coach (release)...", file=sys.stderr, flush=True)
-        subprocess.run(["swift", "build", "--package-path", ROOT, "-c", "release", "--product", "coach"],
+        subprocess.run([os.path.join(ROOT, "scripts", "build-release")],
                        check=True, stdout=sys.stderr)
     return binary
 
