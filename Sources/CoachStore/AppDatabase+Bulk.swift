@@ -17,7 +17,12 @@ extension AppDatabase {
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-            return try body(BulkImporter(db))
+            let importer = BulkImporter(db)
+            let result = try body(importer)
+            if !importer.importedSubjects.isEmpty {
+                try WeeklyScores.rebuild(db, calendar: calendar, subjects: importer.importedSubjects)
+            }
+            return result
         }
     }
 
@@ -45,6 +50,8 @@ public struct PreparedSession: Sendable {
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     let db: Database
+    /// Whose sessions were imported: their weekly scores are rebuilt when the import ends.
+    var importedSubjects: Set<Int64> = []
     /// Prepared statements by key (a call site's file and line, or a multi-row INSERT's table and row
     /// count): looking one up in GRDB's cache hashes its SQL, which for a multi-row INSERT is a
     /// couple of kilobytes per session.
@@ -181,6 +188,7 @@ public final class BulkImporter {
             ])
         let id = db.lastInsertedRowID
         session.id = id
+        importedSubjects.insert(input.subjectID)
 
         // One multi-row INSERT per table and session: the per-statement overhead is paid once per
         // session instead of once per row.

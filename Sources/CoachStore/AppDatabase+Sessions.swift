@@ -103,6 +103,7 @@ extension AppDatabase {
             try db.execute(sql: """
                 UPDATE session SET state = ?, completed_at = ?, updated_at = ? WHERE id = ?
                 """, arguments: [SessionState.completed, now, now, id])
+            try WeeklyScores.sessionCompleted(id, db, calendar: calendar)
         }
     }
 

@@ -21,58 +21,120 @@ extension AppDatabase {
     /// reveal, counting as revealed the values the viewer already sees one by one (their reps'
     /// self-assessments, or wellbeing a rep shares with them). Managers and HR may ask.
     /// `score` narrows to one score: its id, `survey.score`, or a survey id.
+    ///
+    /// Reads the weekly aggregates the store keeps (`WeeklyScores`), never the sessions in the
+    /// window, and applies `TeamAggregate.shownTeams` to every team each week, whichever was asked,
+    /// so the decision never depends on the question (a second command could otherwise subtract).
     public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, minGroup: Int,
                            calendar: Calendar, score: String? = nil) throws -> [TeamSeries] {
         let window = WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar)
-        guard let start = window.first?.start else { return [] }
-        let rows = try read { db -> [Row] in
+        guard !window.isEmpty else { return [] }
+        let weekKeys = window.map(\.week.description)
+        let (counts, known, teamID, wholeKinds) = try read { db -> ([Row], [Row], Int64?, Set<String>) in
             let viewer = try Self.existingPerson(viewerName, db)
             guard viewer.role != .rep else {
                 throw StoreError.notAllowed("team trends are for managers and HR; 'trends' shows your own")
             }
+            var teamID: Int64?
             if team.lowercased() != Self.allTeams {
-                let teams = try String.fetchAll(db, sql: "SELECT name FROM team")
-                guard teams.contains(where: { $0.caseInsensitiveCompare(team) == .orderedSame }) else {
-                    throw StoreError.unknownTeam(team, suggestion: suggestion(for: team, among: teams))
+                let teams = try Row.fetchAll(db, sql: "SELECT id, name FROM team")
+                guard let found = teams.first(where: { ($0[1] as String).caseInsensitiveCompare(team) == .orderedSame }) else {
+                    throw StoreError.unknownTeam(team, suggestion: suggestion(for: team, among: teams.map { $0[1] }))
+                }
+                teamID = found[0]
+            }
+            // A team's decision needs only its own rows; `all` needs every team's.
+            let onlyTeam: SQL = teamID.map { " AND team_id = \($0)" } ?? ""
+            var counts: [Row] = []
+            for wanted in try Self.scoreCandidates(score, db) {
+                // week, survey_id and score_id lead the primary key: each candidate is a few seeks.
+                let only: SQL = wanted.scoreID.map { " AND score_id = \($0)" } ?? ""
+                counts += try SQLRequest<Row>("""
+                    SELECT week, survey_id, score_id, team_id, kind, respondents, total FROM team_week_score
+                    WHERE week IN \(weekKeys) AND survey_id = \(wanted.surveyID)\(only)\(onlyTeam)
+                    """).fetchAll(db)
+            }
+            // Values the viewer sees one by one: their own and their reps' (the privacy rules
+            // decide which), and for HR everyone's of the kinds HR reads (see `series`).
+            let known = try SQLRequest<Row>("""
+                SELECT w.week, w.survey_id, w.score_id, w.team_id, COUNT(*) FROM week_score w
+                JOIN session s ON s.id = w.session_id JOIN person p ON p.id = w.subject_id
+                WHERE w.subject_id IN (SELECT id FROM person WHERE id = \(viewer.id) OR manager_id = \(viewer.id))
+                  AND w.week IN \(weekKeys) AND \(Privacy.scoresVisible(to: viewer))\(Self.scoreFilter(score, table: "w"))
+                GROUP BY 1, 2, 3, 4
+                """).fetchAll(db)
+            return (counts, known, teamID, Privacy.kindsSeenWhole(by: viewer))
+        }
+        return Self.series(counts: counts, known: known, wholeKinds: wholeKinds, window: window, teamID: teamID, minGroup: minGroup)
+    }
+
+    /// The (survey, score) pairs `trends --score` can mean, over the surveys the store has
+    /// recorded: a survey id (all its scores), `survey.score`, or a score id in any survey.
+    private static func scoreCandidates(_ score: String?, _ db: Database) throws -> [(surveyID: String, scoreID: String?)] {
+        let surveys = try String.fetchAll(db, sql: "SELECT DISTINCT survey_id FROM survey_version ORDER BY survey_id")
+        guard let score else { return surveys.map { ($0, nil) } }
+        return surveys.map { survey in
+            if score == survey { return (survey, nil) }
+            if score.hasPrefix(survey + "."), score.count > survey.count + 1 { return (survey, String(score.dropFirst(survey.count + 1))) }
+            return (survey, score)
+        }
+    }
+
+    /// `AND` a condition on a `survey_id` and `score_id` of `table` for `trends --score`, or nothing.
+    private static func scoreFilter(_ score: String?, table: String) -> SQL {
+        guard let score else { return "" }
+        let survey = SQL(sql: "\(table).survey_id"), id = SQL(sql: "\(table).score_id")
+        return " AND (\(id) = \(score) OR \(survey) = \(score) OR \(survey) || '.' || \(id) = \(score))"
+    }
+
+    /// Applies the privacy rules week by week to the aggregate rows (week, survey, score, team,
+    /// kind, respondents, total) and the known counts (week, survey, score, team, count); in a
+    /// row of a kind in `wholeKinds` the viewer knows every respondent.
+    private static func series(counts: [Row], known: [Row], wholeKinds: Set<String>, window: [WeekBucket],
+                               teamID: Int64?, minGroup: Int) -> [TeamSeries] {
+        struct Cell: Hashable { var week: String; var survey: String; var score: String }
+        var teams: [Cell: [Int64: (respondents: Int, total: Double)]] = [:]
+        var knownCounts: [Cell: [Int64: Int]] = [:]
+        for row in known {
+            knownCounts[Cell(week: row[0], survey: row[1], score: row[2]), default: [:]][row[3]] = row[4]
+        }
+        for row in counts {
+            let cell = Cell(week: row[0], survey: row[1], score: row[2])
+            let respondents: Int = row[5]
+            teams[cell, default: [:]][row[3]] = (respondents, row[6])
+            if wholeKinds.contains(row[4]) { knownCounts[cell, default: [:]][row[3]] = respondents }
+        }
+        var points: [String: [GroupPoint]] = [:]  // "survey score" → shown weeks
+        for bucket in window {
+            let week = bucket.week.description
+            for (cell, byTeam) in teams where cell.week == week {
+                let seen = knownCounts[cell] ?? [:]
+                var groups: [String: GroupCount] = [:]
+                var all = GroupCount(respondents: 0)
+                for (id, aggregate) in byTeam {
+                    let count = GroupCount(respondents: aggregate.respondents, known: min(seen[id] ?? 0, aggregate.respondents))
+                    all.respondents += count.respondents
+                    all.known += count.known
+                    if id != 0 { groups[String(id)] = count }  // 0: people in no team, only in `all`
+                }
+                let shown = TeamAggregate.shownTeams(groups, all: all, minGroup: minGroup)
+                let key = "\(cell.survey) \(cell.score)"
+                if let teamID {
+                    guard shown.teams.contains(String(teamID)), let aggregate = byTeam[teamID] else { continue }
+                    points[key, default: []].append(GroupPoint(week: bucket.week, date: bucket.start,
+                                                               mean: aggregate.total / Double(aggregate.respondents),
+                                                               n: aggregate.respondents))
+                } else if shown.all {
+                    let total = byTeam.values.reduce(0) { $0 + $1.total }
+                    points[key, default: []].append(GroupPoint(week: bucket.week, date: bucket.start,
+                                                               mean: total / Double(all.respondents), n: all.respondents))
                 }
             }
-            // The last column: whether the viewer may see this value on its own (`known` below;
-            // NULL, as false, where share_wellbeing was never set).
-            var query: SQL = """
-                SELECT s.subject_id, t.name, s.survey_id, sc.score_id, s.completed_at, sc.value,
-                       \(Privacy.scoresVisible(to: viewer))
-                FROM session s JOIN person p ON p.id = s.subject_id LEFT JOIN team t ON t.id = p.team_id
-                JOIN score sc ON sc.session_id = s.id
-                WHERE s.state = 'completed' AND s.completed_at >= \(start) AND sc.value IS NOT NULL AND s.kind != 'one-on-one'
-                  AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
-                """
-            if let score {
-                query += " AND (sc.score_id = \(score) OR s.survey_id = \(score) OR s.survey_id || '.' || sc.score_id = \(score))"
-            }
-            let (sql, arguments) = try query.build(db)
-            return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
-        var values: [String: [String: [RespondentValue]]] = [:]  // "survey score" → group → values
-        var known: [String: Set<String>] = [:]  // "survey score" → respondents the viewer sees one by one
-        for row in rows {
-            let subject: Int64 = row[0]
-            let teamName: String? = row[1]
-            let key = "\(row[2] as String) \(row[3] as String)"
-            if (row[6] as Bool?) == true { known[key, default: []].insert(String(subject)) }
-            let value = RespondentValue(respondent: String(subject), date: row[4], value: row[5])
-            values[key, default: [:]][Self.allTeams, default: []].append(value)
-            if let teamName { values[key, default: [:]][teamName.lowercased(), default: []].append(value) }
-        }
-        var result: [TeamSeries] = []
-        for (key, groups) in values.sorted(by: { $0.key < $1.key }) {
-            let buckets = groups.mapValues { WeeklyBuckets.group($0, now: now, weeks: weeks, calendar: calendar) }
-            let shown = TeamAggregate.points(groups: buckets, minGroup: minGroup,
-                                             known: known[key] ?? [])[team.lowercased()] ?? []
-            guard !shown.isEmpty else { continue }
+        return points.sorted { $0.key < $1.key }.map { key, points in
             let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
-            result.append(TeamSeries(surveyID: parts[0], scoreID: parts.count > 1 ? parts[1] : "", points: shown))
+            return TeamSeries(surveyID: parts[0], scoreID: parts.count > 1 ? parts[1] : "", points: points)
         }
-        return result
     }
 
     /// Cronbach's α of each score's items and the SD of its values, over each respondent's
@@ -80,19 +142,7 @@ extension AppDatabase {
     /// score with fewer than 30 respondents, or whose α is undefined, is absent.
     /// Cached for a day (`score_reliability`): a population's alpha barely moves in that time.
     public func reliabilities(of survey: Survey, now: Date = Date()) throws -> [String: ScoreReliability] {
-        let fresh = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT score_id, alpha, sd, respondents FROM score_reliability WHERE survey_hash = ? AND computed_at > ?
-                """, arguments: [survey.contentHash, now.addingTimeInterval(-Self.reliabilityLifetime)])
-        }
-        if !fresh.isEmpty {
-            var cached: [String: ScoreReliability] = [:]
-            for row in fresh {
-                guard let alpha: Double = row[1], let sd: Double = row[2] else { continue }
-                cached[row[0]] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: row[3])
-            }
-            return cached
-        }
+        if let cached = try cachedReliabilities(hash: survey.contentHash, now: now) { return cached }
         let computed = try computeReliabilities(of: survey)
         // A read-only or busy store still gets its trends; the cache is only a shortcut.
         try? write { db in
@@ -107,6 +157,30 @@ extension AppDatabase {
             }
         }
         return computed
+    }
+
+    /// `reliabilities(of:now:)` of the survey version recorded under `hash`, which is parsed only
+    /// when the cache has nothing fresh; empty for an unknown or unreadable version.
+    public func reliabilities(ofVersion hash: String, now: Date = Date()) throws -> [String: ScoreReliability] {
+        if let cached = try cachedReliabilities(hash: hash, now: now) { return cached }
+        guard let survey = try recordedSurvey(hash: hash) else { return [:] }
+        return try reliabilities(of: survey, now: now)
+    }
+
+    /// The cached figures of a version computed within the last day, or nil.
+    private func cachedReliabilities(hash: String, now: Date) throws -> [String: ScoreReliability]? {
+        let fresh = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT score_id, alpha, sd, respondents FROM score_reliability WHERE survey_hash = ? AND computed_at > ?
+                """, arguments: [hash, now.addingTimeInterval(-Self.reliabilityLifetime)])
+        }
+        guard !fresh.isEmpty else { return nil }
+        var cached: [String: ScoreReliability] = [:]
+        for row in fresh {
+            guard let alpha: Double = row[1], let sd: Double = row[2] else { continue }
+            cached[row[0]] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: row[3])
+        }
+        return cached
     }
 
     /// How long a cached reliability is used: one day.

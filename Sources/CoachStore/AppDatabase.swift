@@ -6,6 +6,8 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The connection; intent methods are the only way in.
     let writer: any DatabaseWriter
+    /// The calendar whose time zone places a completed session in its ISO week (`WeeklyScores`).
+    public var calendar: Calendar = .current
 
     /// Opens (creating if needed) the store at `path`, and migrates it to the current schema.
     ///

@@ -26,9 +26,18 @@ enum Privacy {
              OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'one-on-one', 'quiz'))
              OR (p.manager_id = \(id) AND s.kind = 'check-in' AND p.share_wellbeing = 1)
             """
-        if viewer.role == .hr { condition += " OR s.kind IN ('quiz', 'feedback')" }
+        if viewer.role == .hr { condition += " OR s.kind IN \(hrReadsEveryone)" }
         condition += ")"
         return condition
+    }
+
+    /// The session kinds HR reads for everyone, answers and scores alike.
+    private static let hrReadsEveryone = ["quiz", "feedback"]
+
+    /// The session kinds whose scores `viewer` sees for everyone (HR: quizzes and training
+    /// feedback), where `scoresVisible` holds whoever the subject is.
+    static func kindsSeenWhole(by viewer: Person) -> Set<String> {
+        viewer.role == .hr ? Set(hrReadsEveryone) : []
     }
 
     /// An expression for `score` aliased `sc` of session `s`: its alert flag when `viewer` is the
@@ -58,7 +67,7 @@ enum Privacy {
                   OR (s.subject_id = \(id) AND a.is_private = 0)
                   OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'quiz'))
             """
-        if viewer.role == .hr { condition += " OR s.kind IN ('quiz', 'feedback')" }
+        if viewer.role == .hr { condition += " OR s.kind IN \(hrReadsEveryone)" }
         condition += "))"
         return condition
     }

@@ -91,33 +91,33 @@ struct TrendTeamAggregateTests {
         #expect(TeamAggregate.shownGroups(["a": a, "c": c, "all": a.union(c)], minGroup: 1) == ["a"])
     }
 
-    @Test func weekByWeekOverTheWindow() {
-        // W37: east 6 (all 50), west 6 (all 80), north 2 (all 20) → all hidden.
-        // W38: north has 5 → all = (6×50 + 6×80 + 5×20) / 17 = 880 / 17 shown.
-        let value: (String) -> Double = { $0.hasPrefix("east") ? 50 : $0.hasPrefix("west") ? 80 : 20 }
-        let east = people("east", 6), west = people("west", 6)
-        let north37 = people("north", 2), north38 = people("north", 5)
-        let groups: [String: [WeekBucket]] = [
-            "east": [bucket(w37, east, value: value), bucket(w38, east, value: value)],
-            "west": [bucket(w37, west, value: value), bucket(w38, west, value: value)],
-            "north": [bucket(w37, north37, value: value), bucket(w38, north38, value: value)],
-            "all": [bucket(w37, east.union(west).union(north37), value: value),
-                    bucket(w38, east.union(west).union(north38), value: value)],
-        ]
-        let points = TeamAggregate.points(groups: groups)
-        #expect(points["east"]?.map(\.week) == [w37, w38])
-        #expect(points["east"]?.map(\.mean) == [50, 50])
-        #expect(points["north"]?.map(\.week) == [w38])
-        #expect(points["north"]?.first?.n == 5)
-        #expect(points["all"]?.map(\.week) == [w38])
-        #expect(points["all"]?.first?.n == 17)
-        #expect(approx(points["all"]?.first?.mean, 880.0 / 17, tolerance: 1e-9))
-        // A group missing a week's bucket has no respondents that week: in W37 only all (14) is
-        // known, so it is shown; in W38 all − east leaves 11.
-        let partial = TeamAggregate.points(groups: ["east": [bucket(w38, east, value: value)],
-                                                    "all": groups["all"]!])
-        #expect(partial["all"]?.map(\.week) == [w37, w38])
-        #expect(partial["east"]?.map(\.week) == [w38])
-        #expect(TeamAggregate.points(groups: ["east": []])["east"] == [])
+    @Test func countsGiveTheSameDecisionAsSetsForTeamsAndAll() {
+        // Random organisations: teams partition the respondents, some in no team, some known.
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let minGroup = Int.random(in: 3...6, using: &random)
+            var groups: [String: Set<String>] = [:]
+            var counts: [String: GroupCount] = [:]
+            var everyone: Set<String> = [], known: Set<String> = []
+            for t in 0..<Int.random(in: 0...4, using: &random) {
+                let members = people("t\(t)-", Int.random(in: 0...9, using: &random))
+                let seen = Set(members.filter { _ in Int.random(in: 0..<4, using: &random) == 0 })
+                groups["t\(t)"] = members
+                counts["t\(t)"] = GroupCount(respondents: members.count, known: seen.count)
+                everyone.formUnion(members)
+                known.formUnion(seen)
+            }
+            let solo = people("solo", Int.random(in: 0...6, using: &random))
+            let soloKnown = Set(solo.filter { _ in Bool.random(using: &random) })
+            everyone.formUnion(solo)
+            known.formUnion(soloKnown)
+            var withAll = groups
+            withAll["all"] = everyone
+            let expected = TeamAggregate.shownGroups(withAll.filter { !$0.value.isEmpty }, minGroup: minGroup, known: known)
+            let shown = TeamAggregate.shownTeams(counts, all: GroupCount(respondents: everyone.count, known: known.count),
+                                                 minGroup: minGroup)
+            #expect(shown.teams == expected.subtracting(["all"]), "\(counts) all \(everyone.count)")
+            #expect(shown.all == expected.contains("all"), "\(counts) all \(everyone.count) known \(known.count)")
+        }
     }
 }

@@ -9,7 +9,7 @@ struct TrendBuilder {
     let now: Date
     let weeks: Int
     var calendar: Calendar = .current
-    private var surveys: [String: Survey] = [:]
+    private var scorings: [String: SurveyScoring] = [:]
     private var reliabilityCache: [String: [String: ScoreReliability]] = [:]
 
     init(context: CommandContext, now: Date, weeks: Int) {
@@ -36,12 +36,13 @@ struct TrendBuilder {
         var rows: [(rank: Int, row: TrendRow)] = []
         for key in order {
             guard let series = grouped[key], let last = series.last,
-                  let (survey, definition) = try definition(surveyID: last.surveyID, scoreID: last.scoreID, hash: last.surveyHash),
+                  let scoring = try scoring(surveyID: last.surveyID, hash: last.surveyHash),
+                  let definition = scoring.trendDefinition(scoreID: last.scoreID),
                   matches(scoreFilter, survey: last.surveyID, score: last.scoreID) else { continue }
-            let reliability = survey.kind == .quiz ? nil : try reliabilities(of: survey)[definition.id]
+            let reliability = scoring.kind == .quiz ? nil : try reliabilities(ofVersion: last.surveyHash)[definition.id]
             let trendPoints = series.map { TrendPoint(date: $0.date, value: $0.value) }
             let rank = (order.firstIndex { $0.hasPrefix(last.surveyID + " ") } ?? 0) * 1_000
-                + (survey.scores.firstIndex { $0.id == definition.id } ?? 0)
+                + (scoring.scores.firstIndex { $0.id == definition.id } ?? 0)
             // The store withholds a band that calls for the private support message from everyone
             // but the person it is about; the band is then not recomputed here either.
             rows.append((rank, row(subject: canonical, surveyID: last.surveyID, definition: definition, points: trendPoints,
@@ -58,7 +59,8 @@ struct TrendBuilder {
                                              minGroup: context.config.minGroup, calendar: calendar, score: scoreFilter)
         var rows: [TrendRow] = []
         for item in series where matches(scoreFilter, survey: item.surveyID, score: item.scoreID) {
-            guard let (_, definition) = try definition(surveyID: item.surveyID, scoreID: item.scoreID, hash: nil) else { continue }
+            guard let definition = try scoring(surveyID: item.surveyID, hash: nil)?.trendDefinition(scoreID: item.scoreID)
+            else { continue }
             let points = item.points.map(\.trendPoint)
             rows.append(row(subject: team, surveyID: item.surveyID, definition: definition, points: points,
                             n: item.points.last?.n ?? 0, reliability: nil))
@@ -66,11 +68,11 @@ struct TrendBuilder {
         return rows
     }
 
-    /// Each score's reliability from the store, computed once per survey and run.
-    private mutating func reliabilities(of survey: Survey) throws -> [String: ScoreReliability] {
-        if let cached = reliabilityCache[survey.contentHash] { return cached }
-        let computed = try context.database().reliabilities(of: survey)
-        reliabilityCache[survey.contentHash] = computed
+    /// Each score's reliability from the store, read once per survey version and run.
+    private mutating func reliabilities(ofVersion hash: String) throws -> [String: ScoreReliability] {
+        if let cached = reliabilityCache[hash] { return cached }
+        let computed = try context.database().reliabilities(ofVersion: hash)
+        reliabilityCache[hash] = computed
         return computed
     }
 
@@ -89,26 +91,14 @@ struct TrendBuilder {
         return filter == score || filter == "\(survey).\(score)" || filter == survey
     }
 
-    /// The score's definition: from the version the latest session ran, else the current survey file.
-    /// Quizzes are read as their percent; their other stored scores are not trends.
-    private mutating func definition(surveyID: String, scoreID: String, hash: String?) throws -> (Survey, ScoreDefinition)? {
-        guard let survey = try survey(id: surveyID, hash: hash) else { return nil }
-        if survey.kind == .quiz {
-            return scoreID == "percent" ? (survey, ScoreDefinition.quizPercent) : nil
-        }
-        return survey.score(id: scoreID).map { (survey, $0) }
-    }
-
-    private mutating func survey(id: String, hash: String?) throws -> Survey? {
-        if let cached = surveys[id] { return cached }
-        // The version the latest session ran, parsed alone: cheaper than loading every survey file.
-        var found: Survey?
-        if let hash, let content = try context.database().surveyContent(hash: hash),
-           case let .success(stored) = SurveyLoader.load(yaml: content, file: id) {
-            found = stored
-        }
-        if found == nil { found = context.catalog().surveys[id] }
-        surveys[id] = found
+    /// A survey's kind and score definitions: those of the version the latest session ran (from
+    /// the store, no survey file parsed), else of the current survey file.
+    private mutating func scoring(surveyID: String, hash: String?) throws -> SurveyScoring? {
+        if let cached = scorings[surveyID] { return cached }
+        let database = try context.database()
+        var found = try (hash ?? database.latestSurveyHash(surveyID: surveyID)).flatMap { try database.surveyScoring(hash: $0) }
+        if found == nil { found = context.catalog().surveys[surveyID].map(SurveyScoring.init) }
+        scorings[surveyID] = found
         return found
     }
 }

@@ -1,5 +1,5 @@
 /// A score computed from answers when a session completes.
-public struct ScoreDefinition: Sendable, Equatable {
+public struct ScoreDefinition: Sendable, Equatable, Codable {
     public var id: String
     public var label: String
     /// Question ids, all numeric (choice with number values, scale, number with min and max).
@@ -58,22 +58,22 @@ public struct ScoreDefinition: Sendable, Equatable {
     public func band(for value: Double) -> ScoreBand? { bands.first { value <= $0.max } }
 }
 
-public enum ScoreMethod: String, CaseIterable, Sendable { case sum, mean }
+public enum ScoreMethod: String, CaseIterable, Sendable, Codable { case sum, mean }
 
-public enum HigherIs: String, CaseIterable, Sendable { case better, worse }
+public enum HigherIs: String, CaseIterable, Sendable, Codable { case better, worse }
 
 /// A named interval of a score: values up to and including `max`, above the previous band's `max`.
-public struct ScoreBand: Sendable, Equatable {
+public struct ScoreBand: Sendable, Equatable, Codable {
     public var max: Double
     public var id: String
     public var label: String
     public var level: BandLevel
 }
 
-public enum BandLevel: String, CaseIterable, Sendable { case ok, warn, alert }
+public enum BandLevel: String, CaseIterable, Sendable, Codable { case ok, warn, alert }
 
 /// Raise an alert when any of `items` is answered at or below `atMost`.
-public struct AlertRule: Sendable, Equatable {
+public struct AlertRule: Sendable, Equatable, Codable {
     public var items: [String]
     public var atMost: Double
 }

@@ -83,28 +83,33 @@ public enum TeamAggregate {
         return Set(shown.map(\.name))
     }
 
-    /// Every group's weekly means with both rules, week by week (see `shownGroups`; `known` as there).
-    ///
-    /// `groups` maps a group's name to its buckets over the window (from `WeeklyBuckets.group`
-    /// with the group's respondents' values). Weeks are matched by ISO week; a group without a
-    /// bucket for a week has no respondents in it. Each group's points are oldest first and hold
-    /// only its shown weeks; a group with none has an empty array.
-    public static func points(groups: [String: [WeekBucket]],
-                              minGroup: Int = defaultMinGroup, known: Set<String> = []) -> [String: [GroupPoint]] {
-        var byWeek: [ISOWeek: [String: WeekBucket]] = [:]
-        for (name, buckets) in groups {
-            for bucket in buckets { byWeek[bucket.week, default: [:]][name] = bucket }
+    /// `shownGroups` for the groups a store has: teams, which partition the people, and `all`,
+    /// which holds everyone (people in no team too). With that shape the rule needs only counts:
+    /// a team is shown when it has at least the minimum and its unknown part is empty or at least
+    /// the minimum; `all` when its remainder (respondents neither known nor in a shown team) is.
+    /// Equal to `shownGroups` on the same groups (tested), without building sets of respondents.
+    public static func shownTeams(_ teams: [String: GroupCount], all: GroupCount,
+                                  minGroup: Int = defaultMinGroup) -> (teams: Set<String>, all: Bool) {
+        let minimum = effectiveMinGroup(minGroup)
+        func safe(_ remainder: Int) -> Bool { remainder == 0 || remainder >= minimum }
+        var shown: Set<String> = []
+        var covered = all.known
+        for (name, team) in teams where team.respondents >= minimum && safe(team.respondents - team.known) {
+            shown.insert(name)
+            // A team as big as `all` is no strict subset of it: subtracting it reveals nothing.
+            if team.respondents < all.respondents { covered += team.respondents - team.known }
         }
-        var result = groups.mapValues { _ in [GroupPoint]() }
-        for week in byWeek.keys.sorted() {
-            guard let buckets = byWeek[week] else { continue }
-            let shown = shownGroups(buckets.mapValues(\.respondents), minGroup: minGroup, known: known)
-            for name in shown {
-                guard let bucket = buckets[name],
-                      let point = points([bucket], minGroup: minGroup).first else { continue }
-                result[name, default: []].append(point)
-            }
-        }
-        return result
+        return (shown, all.respondents >= minimum && safe(all.respondents - covered))
+    }
+}
+
+/// One group's respondents in one week, and how many of them the viewer already sees one by one.
+public struct GroupCount: Sendable, Equatable {
+    public var respondents: Int
+    public var known: Int
+
+    public init(respondents: Int, known: Int = 0) {
+        self.respondents = respondents
+        self.known = known
     }
 }

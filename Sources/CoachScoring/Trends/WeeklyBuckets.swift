@@ -129,3 +129,15 @@ public enum WeeklyBuckets {
         return group(values, now: now, weeks: weeks, calendar: calendar).map { $0.latest[""] }
     }
 }
+
+extension ISOWeek {
+    /// The ISO week holding `date` in `calendar`'s time zone, with its start (Monday 00:00) and
+    /// end (the next Monday 00:00); nil for a date the calendar cannot place.
+    public static func span(of date: Date, calendar: Calendar) -> (week: ISOWeek, start: Date, end: Date)? {
+        guard date.timeIntervalSinceReferenceDate.isFinite else { return nil }
+        let iso = ISOWeek.calendar(timeZone: calendar.timeZone)
+        guard let interval = iso.dateInterval(of: .weekOfYear, for: date),
+              let week = ISOWeek.of(interval.start, calendar: iso) else { return nil }
+        return (week, interval.start, interval.end)
+    }
+}
