@@ -44,6 +44,10 @@ extension Schema {
             t.primaryKey(["week", "survey_id", "score_id", "team_id"])
         }
         try db.create(index: "team_week_score_on_team", on: "team_week_score", columns: ["team_id"])
+        // A big store writes tens of MiB here: a 64 MiB page cache keeps it from spilling.
+        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+        try db.execute(sql: "PRAGMA cache_size = -65536")
         try WeeklyScores.rebuild(db, calendar: .current)
+        try db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
     }
 }

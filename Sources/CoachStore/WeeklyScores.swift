@@ -42,32 +42,69 @@ enum WeeklyScores {
         } else {
             try db.execute(sql: "DELETE FROM week_score")
         }
-        var latest: [Key: Value] = [:]
-        var span: (week: ISOWeek, start: Date, end: Date)?
+        // One subject and survey at a time, oldest first (the order of an index on session), so
+        // each run's latest values per week and score are known when the run ends.
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.subject_id, s.survey_id, sc.score_id, s.completed_at, s.id, s.kind, COALESCE(p.team_id, 0), sc.value
             FROM session s JOIN score sc ON sc.session_id = s.id JOIN person p ON p.id = s.subject_id
-            WHERE \(only) AND \(countedSessions) ORDER BY s.completed_at, s.id
+            WHERE \(only) AND \(countedSessions) ORDER BY s.subject_id, s.survey_id, s.completed_at, s.id
             """)
+        let insert = try db.makeStatement(sql: insertSQL)
+        var weeks = WeekFinder(calendar: calendar)
+        var run: (subjectID: Int64, surveyID: String)?
+        var latest: [Key: Value] = [:]
+        func flush() throws {
+            for (key, value) in latest.sorted(by: { ($0.key.week, $0.key.scoreID) < ($1.key.week, $1.key.scoreID) }) {
+                try insert.execute(arguments: [key.subjectID, key.week, key.surveyID, key.scoreID, value.teamID, value.kind,
+                                               value.sessionID, value.value])
+            }
+            latest.removeAll(keepingCapacity: true)
+        }
         while let row = try rows.next() {
-            let date: Date = row[3]
-            // Rows come in time order: a week's bounds are worked out once, not per row.
-            if span.map({ date < $0.start || date >= $0.end }) ?? true { span = ISOWeek.span(of: date, calendar: calendar) }
-            guard let week = span?.week.description else { continue }
-            latest[Key(subjectID: row[0], week: week, surveyID: row[1], scoreID: row[2])] =
+            let subjectID: Int64 = row[0], surveyID: String = row[1]
+            if run.map({ $0.subjectID != subjectID || $0.surveyID != surveyID }) ?? true {
+                try flush()
+                run = (subjectID, surveyID)
+            }
+            guard let week = weeks.week(of: row[3]) else { continue }
+            latest[Key(subjectID: subjectID, week: week, surveyID: surveyID, scoreID: row[2])] =
                 Value(sessionID: row[4], kind: row[5], teamID: row[6], value: row[7])
         }
-        let insert = try db.makeStatement(sql: insertSQL)
-        for (key, value) in latest {
-            try insert.execute(arguments: [key.subjectID, key.week, key.surveyID, key.scoreID, value.teamID, value.kind,
-                                           value.sessionID, value.value])
-        }
+        try flush()
         try db.execute(sql: """
             DELETE FROM team_week_score WHERE \(teams);
             INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
             SELECT week, survey_id, score_id, team_id, MAX(kind), COUNT(*), SUM(value) FROM week_score WHERE \(teams)
             GROUP BY week, survey_id, score_id, team_id
             """)
+    }
+
+    /// What `check` finds wrong with the tables, or nil: rows whose session no longer counts or
+    /// whose value differs from its score, and team rows that are not the sum of their rows.
+    /// (Which week a session falls in depends on the writer's time zone, so that is not checked.)
+    static func problems(_ db: Database) throws -> String? {
+        let stale = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM week_score w JOIN session s ON s.id = w.session_id
+            LEFT JOIN score sc ON sc.session_id = w.session_id AND sc.score_id = w.score_id
+            WHERE sc.value IS NOT w.value OR s.state != 'completed' OR s.kind = '\(excludedKind)' OR s.subject_id != w.subject_id
+               OR EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
+            """) ?? 0
+        // Each team row against the sum of its respondents' rows (totals to a rounding error,
+        // as SQLite may add in another order), and team rows that have no respondents at all.
+        let teams = try Int.fetchOne(db, sql: """
+            SELECT (SELECT COUNT(*) FROM (
+                        SELECT week, survey_id, score_id, team_id, COUNT(*) AS n, SUM(value) AS sum FROM week_score
+                        GROUP BY 1, 2, 3, 4) g
+                    LEFT JOIN team_week_score t USING (week, survey_id, score_id, team_id)
+                    WHERE t.respondents IS NOT g.n OR ABS(t.total - g.sum) > 1e-6)
+                 + (SELECT COUNT(*) FROM team_week_score t WHERE NOT EXISTS (
+                        SELECT 1 FROM week_score w WHERE w.team_id = t.team_id AND w.survey_id = t.survey_id
+                        AND w.score_id = t.score_id AND w.week = t.week))
+            """) ?? 0
+        var problems: [String] = []
+        if stale > 0 { problems.append("\(stale) respondent-week rows disagree with their sessions") }
+        if teams > 0 { problems.append("\(teams) team-week rows are not the sum of their respondents") }
+        return problems.isEmpty ? nil : problems.joined(separator: "; ") + " (run 'check --repair' to rebuild them)"
     }
 
     // MARK: - One respondent's week
@@ -90,6 +127,27 @@ enum WeeklyScores {
         var week: String
         var surveyID: String
         var scoreID: String
+    }
+
+    /// ISO week keys of dates, each week's bounds worked out once: dates repeat the same few
+    /// hundred weeks, and a calendar computation costs more than the rest of a row's work.
+    private struct WeekFinder {
+        let calendar: Calendar
+        private var spans: [(start: Date, end: Date, key: String)] = []  // sorted by start
+
+        init(calendar: Calendar) { self.calendar = calendar }
+
+        mutating func week(of date: Date) -> String? {
+            var low = 0, high = spans.count
+            while low < high {
+                let mid = (low + high) / 2
+                if spans[mid].end <= date { low = mid + 1 } else { high = mid }
+            }
+            if low < spans.count, spans[low].start <= date { return spans[low].key }
+            guard let span = ISOWeek.span(of: date, calendar: calendar) else { return nil }
+            spans.insert((span.start, span.end, span.week.description), at: low)
+            return span.week.description
+        }
     }
 
     private struct TeamScore: Hashable {
