@@ -43,8 +43,15 @@ extension AppDatabase {
             try count("agenda items have their person",
                       "SELECT count(*) FROM agenda_item WHERE person_id NOT IN (SELECT id FROM person)", "orphan agenda items")
             findings.append(CheckFinding(name: "completed sessions have their scores", problem: try missingScores(db)))
+            findings.append(CheckFinding(name: "weekly aggregates match the sessions", problem: try WeeklyScores.problems(db)))
             return findings
         }
+    }
+
+    /// Rebuilds the weekly aggregates team trends read from every session (`check --repair`),
+    /// placing sessions in weeks by this process's time zone.
+    public func rebuildWeeklyScores() throws {
+        try write { db in try WeeklyScores.rebuild(db, calendar: calendar) }
     }
 
     /// Completed sessions whose survey version declares scores (or is a quiz) but that have none.

@@ -270,6 +270,25 @@ struct ReliabilityTests {
                 "\(broken.stdoutText)")
     }
 
+    @Test("check names weekly aggregates that disagree with the sessions; check --repair rebuilds them",
+          .timeLimit(.minutes(1)))
+    func checkRepairsAggregates() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        try sandbox.seedTeam()
+        #expect(try sandbox.shell(["run who-5"] + Self.who5, as: "Ana").status == 0)
+        let kept = try sandbox.sql("SELECT week, respondents, total FROM team_week_score")
+        #expect(kept.count == 1)
+        _ = try sandbox.sql("UPDATE team_week_score SET total = total + 4")
+        let broken = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "check"])
+        #expect(broken.status == 1)
+        #expect(broken.stdoutText.contains("FAIL  weekly aggregates match the sessions: 1 team-week rows"), "\(broken.stdoutText)")
+        let repaired = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "check", "--repair"])
+        #expect(repaired.status == 0, "\(repaired.stdoutText)")
+        #expect(repaired.stdoutText.contains("Rebuilt the weekly aggregates"))
+        #expect(try sandbox.sql("SELECT week, respondents, total FROM team_week_score") == kept)
+    }
+
     @Test("backup copies the store while another process writes sessions; the copy passes check; an existing file is refused",
           .timeLimit(.minutes(3)))
     func backupWhileWriting() throws {

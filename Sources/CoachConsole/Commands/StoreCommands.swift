@@ -6,11 +6,24 @@ struct CheckCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the store: SQLite's integrity check and coach's own invariants.",
-        discussion: "Exit status 1 when anything is wrong.\n\nExample:\n  check")
+        discussion: """
+        Exit status 1 when anything is wrong. --repair first rebuilds what coach derives from the
+        sessions (the weekly aggregates team trends read), placing sessions in weeks by your time
+        zone; answers and scores are never changed.
+
+        Example:
+          check
+          check --repair
+        """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Flag(help: "Rebuild the weekly aggregates from the sessions before checking.") var repair = false
 
     func run(in context: CommandContext) throws {
+        if repair {
+            try context.database().rebuildWeeklyScores()
+            context.console.line("Rebuilt the weekly aggregates from the sessions.")
+        }
         let findings = try context.database().check()
         for finding in findings {
             let mark = finding.problem == nil ? context.console.styled("ok  ", .green) : context.console.styled("FAIL", .red)
