@@ -35,6 +35,18 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
 extension Person: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "person"
 
+    /// Reads the columns directly: every command fetches its user first, and the Codable path
+    /// costs about a millisecond of runtime type lookups on a process's first fetch.
+    public init(row: Row) throws {
+        let roleName: String = row[Columns.role]
+        guard let role = Role(rawValue: roleName) else {
+            throw StoreError.database("person \(row[Columns.name] as String) has an unknown role '\(roleName)'")
+        }
+        self.init(id: row[Columns.id], name: row[Columns.name], role: role, teamID: row[Columns.teamID],
+                  managerID: row[Columns.managerID], shareWellbeing: row[Columns.shareWellbeing],
+                  createdAt: row[Columns.createdAt])
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
