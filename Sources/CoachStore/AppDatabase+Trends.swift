@@ -55,7 +55,9 @@ extension AppDatabase {
                     """).fetchAll(db)
             }
             // Values the viewer sees one by one: their own and their reps' (the privacy rules
-            // decide which), and for HR everyone's of the kinds HR reads (see `series`).
+            // decide which), and for HR everyone's of the kinds HR reads (see `series`). Reading
+            // only those people's rows misses nothing: a session's author differs from its subject
+            // only in one-on-ones (never aggregated) and in quizzes run by the rep's manager or HR.
             let known = try SQLRequest<Row>("""
                 SELECT w.week, w.survey_id, w.score_id, w.team_id, COUNT(*) FROM week_score w
                 JOIN session s ON s.id = w.session_id JOIN person p ON p.id = w.subject_id
