@@ -28,27 +28,30 @@ extension AppDatabase {
     }
 }
 
-/// A completed session with the values its answer, score and mark rows bind, rendered ahead:
-/// `BulkImporter.prepare` needs no database, so another thread can prepare sessions while the
-/// writer writes.
+/// A completed session with the values of its session, answer, score and mark rows rendered
+/// ahead: `BulkImporter.prepare` needs no database, so another thread can prepare sessions while
+/// the writer writes.
 public struct PreparedSession: Sendable {
     public let input: CompletedSessionInput
-    /// Per answer: question_id, value, is_private, position, answered_at (the session id is bound
-    /// by the writer).
-    fileprivate let answerValues: [DatabaseValue]
-    /// Per score: score_id, value, band, alert.
-    fileprivate let scoreValues: [DatabaseValue]
-    /// Per mark: question_id, mark, max_mark.
-    fileprivate let markValues: [DatabaseValue]
+    /// The session row's 13 values, then per answer: question_id, value, is_private, position,
+    /// answered_at; per score: score_id, value, band, alert; per mark: question_id, mark, max_mark
+    /// (the session id of those rows is bound by the writer).
+    fileprivate let values: BulkValues
+
+    fileprivate static let sessionWidth = 13, answerWidth = 5, scoreWidth = 4, markWidth = 3
 }
 
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     let db: Database
-    /// Prepared statements by key (a call site's file and line, or a multi-row INSERT's table and row
-    /// count): looking one up in GRDB's cache hashes its SQL, which for a multi-row INSERT is a
-    /// couple of kilobytes per session.
-    var statements: [String: SQLiteStatement] = [:]
+    /// Prepared statements by name and row count: looking one up in GRDB's cache hashes its SQL,
+    /// which for a multi-row INSERT is a couple of kilobytes per session.
+    var statements: [StatementKey: SQLiteStatement] = [:]
+
+    struct StatementKey: Hashable {
+        var name: String
+        var rows: Int
+    }
 
     fileprivate init(_ db: Database) { self.db = db }
 
@@ -127,80 +130,87 @@ public final class BulkImporter {
         try importSession(Self.prepare(input))
     }
 
-    /// Renders the values of a session's answer, score and mark rows (any thread).
+    /// Renders the values of a session's rows (any thread).
     public static func prepare(_ input: CompletedSessionInput) -> PreparedSession {
-        var answers: [DatabaseValue] = []
-        answers.reserveCapacity(input.answers.count * 5)
+        var values = BulkValues(
+            values: PreparedSession.sessionWidth + input.answers.count * PreparedSession.answerWidth
+                + input.scores.count * PreparedSession.scoreWidth + input.marks.count * PreparedSession.markWidth,
+            bytes: 160 + input.answers.reduce(0) { $0 + $1.questionID.utf8.count + $1.valueJSON.utf8.count + 23 }
+                + input.scores.count * 24 + input.marks.count * 16)
+        // The row `Session.insert` writes for a completed session.
+        values.append(input.surveyID)
+        values.append(input.surveyHash)
+        values.append(input.kind)
+        values.append(input.subjectID)
+        values.append(input.authorID)
+        values.append(date: input.startedAt)
+        values.append(date: input.completedAt)  // updated_at
+        values.append(date: input.completedAt)
+        values.append(SessionState.completed)
+        values.append(input.phase)
+        values.append(nil as Int64?)  // supersedes_id
+        values.append(nil as String?)  // quiz_layout
+        values.append(input.periodKey)
         for answer in input.answers {
-            answers.append(answer.questionID.databaseValue)
-            answers.append(answer.valueJSON.databaseValue)
-            answers.append(answer.isPrivate.databaseValue)
-            answers.append(answer.position.databaseValue)
-            answers.append(storedDate(answer.answeredAt))
+            values.append(answer.questionID)
+            values.append(answer.valueJSON)
+            values.append(answer.isPrivate)
+            values.append(answer.position)
+            values.append(date: answer.answeredAt)
         }
-        var scores: [DatabaseValue] = []
-        scores.reserveCapacity(input.scores.count * 4)
         for row in input.scores {
-            scores.append(row.scoreID.databaseValue)
-            scores.append(row.value?.databaseValue ?? .null)
-            scores.append(row.band?.databaseValue ?? .null)
-            scores.append(row.alert.databaseValue)
+            values.append(row.scoreID)
+            values.append(row.value)
+            values.append(row.band)
+            values.append(row.alert)
         }
-        var marks: [DatabaseValue] = []
-        marks.reserveCapacity(input.marks.count * 3)
         for row in input.marks {
-            marks.append(row.questionID.databaseValue)
-            marks.append(row.mark.databaseValue)
-            marks.append(row.maxMark.databaseValue)
+            values.append(row.questionID)
+            values.append(row.mark)
+            values.append(row.maxMark)
         }
-        return PreparedSession(input: input, answerValues: answers, scoreValues: scores, markValues: marks)
+        return PreparedSession(input: input, values: values)
     }
 
     /// Imports a prepared session (see `importSession(_: CompletedSessionInput)`).
     @discardableResult
     public func importSession(_ prepared: PreparedSession) throws -> ImportedSession {
         let input = prepared.input
-        var session = Session(
-            id: nil, surveyID: input.surveyID, surveyHash: input.surveyHash, kind: input.kind,
-            subjectID: input.subjectID, authorID: input.authorID, startedAt: input.startedAt,
-            updatedAt: input.completedAt, completedAt: input.completedAt, state: .completed,
-            phase: input.phase, supersedesID: nil, quizLayout: nil, periodKey: input.periodKey)
+        let values = prepared.values
         // The row `Session.insert` writes, through one cached statement (a record insert encodes
         // through Codable, which costs more than the rest of the row's work at this volume).
+        var end = PreparedSession.sessionWidth
         try run("""
             INSERT INTO session (survey_id, survey_hash, kind, subject_id, author_id, started_at,
                                  updated_at, completed_at, state, phase, supersedes_id, quiz_layout, period_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [
-                session.surveyID.databaseValue, session.surveyHash.databaseValue, session.kind.databaseValue,
-                session.subjectID.databaseValue, session.authorID.databaseValue,
-                Self.storedDate(session.startedAt), Self.storedDate(session.updatedAt),
-                session.completedAt.map(Self.storedDate) ?? .null, session.state.databaseValue,
-                session.phase?.databaseValue ?? .null, session.supersedesID?.databaseValue ?? .null,
-                session.quizLayout?.databaseValue ?? .null, session.periodKey?.databaseValue ?? .null,
-            ])
+            """, key: StatementKey(name: "session", rows: 1), values: values, range: 0..<end)
         let id = db.lastInsertedRowID
-        session.id = id
 
         // One multi-row INSERT per table and session: the per-statement overhead is paid once per
         // session instead of once per row.
-        let idValue = id.databaseValue
-        if !prepared.answerValues.isEmpty {
-            try insert(table: "answer", columns: "session_id, question_id, value, is_private, position, answered_at",
-                       width: 6, rows: input.answers.count, id: idValue, values: prepared.answerValues)
+        func insert(_ table: String, _ columns: String, width: Int, rows: Int) throws {
+            guard rows > 0 else { return }
+            let start = end
+            end += rows * width
+            try self.insert(table: table, columns: columns, width: width + 1, rows: rows, id: id,
+                            values: values, range: start..<end)
         }
-        if !prepared.scoreValues.isEmpty {
-            try insert(table: "score", columns: "session_id, score_id, value, band, alert",
-                       width: 5, rows: input.scores.count, id: idValue, values: prepared.scoreValues)
-        }
-        if !prepared.markValues.isEmpty {
-            try insert(table: "question_mark", columns: "session_id, question_id, mark, max_mark",
-                       width: 4, rows: input.marks.count, id: idValue, values: prepared.markValues)
-        }
+        try insert("answer", "session_id, question_id, value, is_private, position, answered_at",
+                   width: PreparedSession.answerWidth, rows: input.answers.count)
+        try insert("score", "session_id, score_id, value, band, alert",
+                   width: PreparedSession.scoreWidth, rows: input.scores.count)
+        try insert("question_mark", "session_id, question_id, mark, max_mark",
+                   width: PreparedSession.markWidth, rows: input.marks.count)
 
         var newActionIDs: [Int64] = []
         var newAgendaIDs: [Int64] = []
         if !input.effects.isEmpty {
+            let session = Session(
+                id: id, surveyID: input.surveyID, surveyHash: input.surveyHash, kind: input.kind,
+                subjectID: input.subjectID, authorID: input.authorID, startedAt: input.startedAt,
+                updatedAt: input.completedAt, completedAt: input.completedAt, state: .completed,
+                phase: input.phase, supersedesID: nil, quizLayout: nil, periodKey: input.periodKey)
             try AppDatabase.apply(input.effects, session: session, at: input.completedAt, db)
             if !input.effects.newActions.isEmpty {
                 newActionIDs = try Int64.fetchAll(db.cachedStatement(sql: """
