@@ -28,19 +28,6 @@ extension AppDatabase {
     }
 }
 
-/// A completed session with the values of its session, answer, score and mark rows rendered
-/// ahead: `BulkImporter.prepare` needs no database, so another thread can prepare sessions while
-/// the writer writes.
-public struct PreparedSession: Sendable {
-    public let input: CompletedSessionInput
-    /// The session row's 13 values, then per answer: question_id, value, is_private, position,
-    /// answered_at; per score: score_id, value, band, alert; per mark: question_id, mark, max_mark
-    /// (the session id of those rows is bound by the writer).
-    fileprivate let values: BulkValues
-
-    fileprivate static let sessionWidth = 13, answerWidth = 5, scoreWidth = 4, markWidth = 3
-}
-
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     let db: Database
@@ -110,16 +97,20 @@ public final class BulkImporter {
 
     /// Inserts (or replaces) goals: the same statement as `setGoal`.
     public func setGoals(_ goals: [ImportedGoal]) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO goal (person_id, kpi, period, target, set_by_id, set_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (person_id, kpi, period) DO UPDATE SET
-                target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
-            """)
-        for goal in goals {
-            guard goal.target.isFinite else { throw StoreError.invalidTarget(goal.target) }
-            try statement.execute(arguments: [goal.personID, goal.kpi, goal.period.description,
-                                              goal.target, goal.setByID, Self.storedDate(goal.setAt)])
+        try setGoals(PreparedGoals(goals))
+    }
+
+    /// Inserts (or replaces) prepared goals (see `setGoals(_: [ImportedGoal])`).
+    public func setGoals(_ goals: PreparedGoals) throws {
+        if let target = goals.invalidTarget { throw StoreError.invalidTarget(target) }
+        for start in stride(from: 0, to: goals.values.count, by: PreparedGoals.width) {
+            try run("""
+                INSERT INTO goal (person_id, kpi, period, target, set_by_id, set_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person_id, kpi, period) DO UPDATE SET
+                    target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
+                """, key: StatementKey(name: "goal", rows: 1), values: goals.values,
+                range: start..<start + PreparedGoals.width)
         }
     }
 
@@ -127,55 +118,12 @@ public final class BulkImporter {
     /// effects (`AppDatabase.apply`, as `completeSession` does) at its completion date.
     @discardableResult
     public func importSession(_ input: CompletedSessionInput) throws -> ImportedSession {
-        try importSession(Self.prepare(input))
-    }
-
-    /// Renders the values of a session's rows (any thread).
-    public static func prepare(_ input: CompletedSessionInput) -> PreparedSession {
-        var values = BulkValues(
-            values: PreparedSession.sessionWidth + input.answers.count * PreparedSession.answerWidth
-                + input.scores.count * PreparedSession.scoreWidth + input.marks.count * PreparedSession.markWidth,
-            bytes: 160 + input.answers.reduce(0) { $0 + $1.questionID.utf8.count + $1.valueJSON.utf8.count + 23 }
-                + input.scores.count * 24 + input.marks.count * 16)
-        // The row `Session.insert` writes for a completed session.
-        values.append(input.surveyID)
-        values.append(input.surveyHash)
-        values.append(input.kind)
-        values.append(input.subjectID)
-        values.append(input.authorID)
-        values.append(date: input.startedAt)
-        values.append(date: input.completedAt)  // updated_at
-        values.append(date: input.completedAt)
-        values.append(SessionState.completed)
-        values.append(input.phase)
-        values.append(nil as Int64?)  // supersedes_id
-        values.append(nil as String?)  // quiz_layout
-        values.append(input.periodKey)
-        for answer in input.answers {
-            values.append(answer.questionID)
-            values.append(answer.valueJSON)
-            values.append(answer.isPrivate)
-            values.append(answer.position)
-            values.append(date: answer.answeredAt)
-        }
-        for row in input.scores {
-            values.append(row.scoreID)
-            values.append(row.value)
-            values.append(row.band)
-            values.append(row.alert)
-        }
-        for row in input.marks {
-            values.append(row.questionID)
-            values.append(row.mark)
-            values.append(row.maxMark)
-        }
-        return PreparedSession(input: input, values: values)
+        try importSession(PreparedSession(input))
     }
 
     /// Imports a prepared session (see `importSession(_: CompletedSessionInput)`).
     @discardableResult
     public func importSession(_ prepared: PreparedSession) throws -> ImportedSession {
-        let input = prepared.input
         let values = prepared.values
         // The row `Session.insert` writes, through one cached statement (a record insert encodes
         // through Codable, which costs more than the rest of the row's work at this volume).
@@ -197,27 +145,25 @@ public final class BulkImporter {
                             values: values, range: start..<end)
         }
         try insert("answer", "session_id, question_id, value, is_private, position, answered_at",
-                   width: PreparedSession.answerWidth, rows: input.answers.count)
+                   width: PreparedSession.answerWidth, rows: prepared.answers)
         try insert("score", "session_id, score_id, value, band, alert",
-                   width: PreparedSession.scoreWidth, rows: input.scores.count)
+                   width: PreparedSession.scoreWidth, rows: prepared.scores)
         try insert("question_mark", "session_id, question_id, mark, max_mark",
-                   width: PreparedSession.markWidth, rows: input.marks.count)
+                   width: PreparedSession.markWidth, rows: prepared.marks)
 
         var newActionIDs: [Int64] = []
         var newAgendaIDs: [Int64] = []
-        if !input.effects.isEmpty {
-            let session = Session(
-                id: id, surveyID: input.surveyID, surveyHash: input.surveyHash, kind: input.kind,
-                subjectID: input.subjectID, authorID: input.authorID, startedAt: input.startedAt,
-                updatedAt: input.completedAt, completedAt: input.completedAt, state: .completed,
-                phase: input.phase, supersedesID: nil, quizLayout: nil, periodKey: input.periodKey)
-            try AppDatabase.apply(input.effects, session: session, at: input.completedAt, db)
-            if !input.effects.newActions.isEmpty {
+        let effects = prepared.effects
+        if !effects.isEmpty {
+            var session = prepared.session
+            session.id = id
+            try AppDatabase.apply(effects, session: session, at: prepared.completedAt, db)
+            if !effects.newActions.isEmpty {
                 newActionIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM action_item WHERE created_session_id = ? ORDER BY id
                     """), arguments: [id])
             }
-            if !input.effects.newAgendaItems.isEmpty {
+            if !effects.newAgendaItems.isEmpty {
                 newAgendaIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM agenda_item WHERE source_session_id = ? ORDER BY id
                     """), arguments: [id])

@@ -1,3 +1,4 @@
+import CoachCore
 import Foundation
 import GRDB
 #if canImport(GRDBSQLite)
@@ -51,6 +52,18 @@ struct BulkValues: Sendable {
             bytes.append(contentsOf: v)
             values.append(.blob(start: start, count: v.count))
         }
+    }
+
+    /// A month as `Period.description` writes it (`YYYY-MM`; years are 1...9999).
+    mutating func append(period: Period) {
+        guard (1...9999).contains(period.year), (1...12).contains(period.month) else { return append(period.description) }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 7))
+        bytes[start + 4] = UInt8(ascii: "-")
+        var year = period.year, month = period.month
+        for i in stride(from: start + 3, through: start, by: -1) { bytes[i] += UInt8(year % 10); year /= 10 }
+        for i in stride(from: start + 6, through: start + 5, by: -1) { bytes[i] += UInt8(month % 10); month /= 10 }
+        values.append(.text(start: start, count: 7))
     }
 
     /// A date as GRDB stores it (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), written straight into the buffer

@@ -210,6 +210,55 @@ struct DemoTests {
         }
     }
 
+    @Test("bulk goals and rows bind as GRDB binds them: fractional dates, empty text, months")
+    func bulkValuesMatchGRDB() throws {
+        let day = Date(timeIntervalSince1970: 1_790_000_000.25)
+        func setUp() throws -> (AppDatabase, Int64, Int64) {
+            let database = try AppDatabase.inMemory()
+            let dana = try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil, at: day)
+            let ana = try database.addPerson(name: "Ana", role: .rep, team: "North", manager: nil, by: "Dana", at: day)
+            try database.recordSurveyVersion(surveyID: "one-on-one", hash: "h", content: "c", at: day)
+            return (database, ana.id!, dana.id!)
+        }
+        let (real, ana, dana) = try setUp()
+        let (bulk, _, _) = try setUp()
+        let periods = [Period(year: 2026, month: 3)!, Period(year: 812, month: 11)!]
+        for period in periods {
+            try real.setGoal(person: "Ana", kpi: "revenue", target: 1500.5, period: period, by: "Dana", at: day)
+        }
+        try bulk.bulkImport { importer in
+            try importer.setGoals(periods.map {
+                ImportedGoal(personID: ana, kpi: "revenue", period: $0, target: 1500.5, setByID: dana, setAt: day)
+            })
+        }
+        #expect(try dump(real).filter { $0.hasPrefix("goal ") } == dump(bulk).filter { $0.hasPrefix("goal ") })
+        #expect(throws: StoreError.invalidTarget(.infinity)) {
+            try bulk.bulkImport { importer in
+                try importer.setGoals([ImportedGoal(personID: ana, kpi: "revenue", period: periods[0], target: .infinity,
+                                                    setByID: dana, setAt: day)])
+            }
+        }
+
+        let imported = try bulk.importSessions([CompletedSessionInput(
+            surveyID: "one-on-one", surveyHash: "h", kind: "", subjectID: ana, authorID: dana, periodKey: "",
+            startedAt: day, completedAt: day.addingTimeInterval(50),
+            answers: [ImportedAnswer(questionID: "notes", valueJSON: "", isPrivate: true, position: 0, answeredAt: day)],
+            scores: [ScoreRow(scoreID: "", value: nil)])])
+        let row = try #require(try bulk.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT s.kind, s.period_key, s.started_at, a.value, a.answered_at, sc.score_id, sc.value AS score
+                FROM session s JOIN answer a ON a.session_id = s.id JOIN score sc ON sc.session_id = s.id WHERE s.id = ?
+                """, arguments: [imported[0].id])
+        })
+        #expect(row["kind"] as String? == "")
+        #expect(row["period_key"] as String? == "")
+        #expect(row["value"] as String? == "")
+        #expect(row["score_id"] as String? == "")
+        #expect(row["score"] as Double? == nil)
+        #expect(row["started_at"] as DatabaseValue == day.databaseValue)
+        #expect(row["answered_at"] as DatabaseValue == day.databaseValue)
+    }
+
     @Test("the demo command prints a summary, and refuses to run twice")
     func command() throws {
         let shell = try TestShell(lines: ["demo --reps 8 --weeks 3", "demo"])

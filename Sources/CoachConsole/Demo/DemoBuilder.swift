@@ -117,7 +117,7 @@ final class DemoBuilder: @unchecked Sendable {
         do {
             while let batch = try channel.take() {
                 try database.bulkImport { importer in
-                    try importer.setGoals(batch.goals)
+                    for goals in batch.goals { try importer.setGoals(goals) }
                     for (index, input) in batch.sessions.enumerated() {
                         let result = try importer.importSession(input)
                         guard result.newActionIDs == batch.actionIDs[index],
