@@ -8,10 +8,12 @@ import Testing
 /// The fixed "now" of these tests: Friday 2026-11-27 12:00 UTC.
 private let fixedNow = Date(timeIntervalSince1970: 1_795_780_800)
 
-private func demoStore(reps: Int = 12, weeks: Int = 30, seed: UInt64 = 1, coherence: Bool = false) throws -> (AppDatabase, DemoSummary) {
+private func demoStore(reps: Int = 12, weeks: Int = 30, seed: UInt64 = 1, coherence: Bool = false,
+                       sessionsPerTransaction: Int? = nil) throws -> (AppDatabase, DemoSummary) {
     let database = try AppDatabase.inMemory()
     let builder = try DemoBuilder(database: database, options: DemoOptions(reps: reps, weeks: weeks, seed: seed, now: fixedNow))
     builder.checkCoherence = coherence
+    if let sessionsPerTransaction { builder.sessionsPerTransaction = sessionsPerTransaction }
     return (database, try builder.run(force: false))
 }
 
@@ -53,6 +55,9 @@ struct DemoTests {
         #expect(rowsA.count > 1_000)
         #expect(rowsA == (try dump(b)))
         #expect(rowsA != (try dump(c)))
+        // One team per transaction (the tests' small demos are otherwise written in one).
+        let (d, _) = try demoStore(seed: 7, sessionsPerTransaction: 1)
+        #expect(rowsA == (try dump(d)))
     }
 
     @Test("counts match --reps and --weeks; every session lies in the window, completed and scored")
