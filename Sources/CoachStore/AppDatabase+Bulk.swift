@@ -13,7 +13,8 @@ extension AppDatabase {
     public func bulkImport<T>(_ body: (BulkImporter) throws -> T) throws -> T {
         try write { db in
             // A bigger page cache for the batch (64 MiB instead of SQLite's 2 MiB): a batch writes
-            // tens of MiB, and spilling the cache mid-transaction costs more than the inserts.
+            // tens of MiB, and rereading the indexes' pages costs more than the inserts (the demo,
+            // ~100 MiB per batch, measured no faster with 128 or 256 MiB).
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
@@ -33,29 +34,19 @@ extension AppDatabase {
     }
 }
 
-/// A completed session with the values its answer, score and mark rows bind, rendered ahead:
-/// `BulkImporter.prepare` needs no database, so another thread can prepare sessions while the
-/// writer writes.
-public struct PreparedSession: Sendable {
-    public let input: CompletedSessionInput
-    /// Per answer: question_id, value, is_private, position, answered_at (the session id is bound
-    /// by the writer).
-    fileprivate let answerValues: [DatabaseValue]
-    /// Per score: score_id, value, band, alert.
-    fileprivate let scoreValues: [DatabaseValue]
-    /// Per mark: question_id, mark, max_mark.
-    fileprivate let markValues: [DatabaseValue]
-}
-
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     let db: Database
     /// Whose sessions were imported: their weekly scores are rebuilt when the import ends.
     var importedSubjects: Set<Int64> = []
-    /// Prepared statements by key (a call site's file and line, or a multi-row INSERT's table and row
-    /// count): looking one up in GRDB's cache hashes its SQL, which for a multi-row INSERT is a
-    /// couple of kilobytes per session.
-    var statements: [String: SQLiteStatement] = [:]
+    /// Prepared statements by name and row count: looking one up in GRDB's cache hashes its SQL,
+    /// which for a multi-row INSERT is a couple of kilobytes per session.
+    var statements: [StatementKey: SQLiteStatement] = [:]
+
+    struct StatementKey: Hashable {
+        var name: String
+        var rows: Int
+    }
 
     fileprivate init(_ db: Database) { self.db = db }
 
@@ -114,16 +105,20 @@ public final class BulkImporter {
 
     /// Inserts (or replaces) goals: the same statement as `setGoal`.
     public func setGoals(_ goals: [ImportedGoal]) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO goal (person_id, kpi, period, target, set_by_id, set_at)
-            VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (person_id, kpi, period) DO UPDATE SET
-                target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
-            """)
-        for goal in goals {
-            guard goal.target.isFinite else { throw StoreError.invalidTarget(goal.target) }
-            try statement.execute(arguments: [goal.personID, goal.kpi, goal.period.description,
-                                              goal.target, goal.setByID, Self.storedDate(goal.setAt)])
+        try setGoals(PreparedGoals(goals))
+    }
+
+    /// Inserts (or replaces) prepared goals (see `setGoals(_: [ImportedGoal])`).
+    public func setGoals(_ goals: PreparedGoals) throws {
+        if let target = goals.invalidTarget { throw StoreError.invalidTarget(target) }
+        for start in stride(from: 0, to: goals.values.count, by: PreparedGoals.width) {
+            try run("""
+                INSERT INTO goal (person_id, kpi, period, target, set_by_id, set_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (person_id, kpi, period) DO UPDATE SET
+                    target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
+                """, key: StatementKey(name: "goal", rows: 1), values: goals.values,
+                range: start..<start + PreparedGoals.width)
         }
     }
 
@@ -131,91 +126,53 @@ public final class BulkImporter {
     /// effects (`AppDatabase.apply`, as `completeSession` does) at its completion date.
     @discardableResult
     public func importSession(_ input: CompletedSessionInput) throws -> ImportedSession {
-        try importSession(Self.prepare(input))
-    }
-
-    /// Renders the values of a session's answer, score and mark rows (any thread).
-    public static func prepare(_ input: CompletedSessionInput) -> PreparedSession {
-        var answers: [DatabaseValue] = []
-        answers.reserveCapacity(input.answers.count * 5)
-        for answer in input.answers {
-            answers.append(answer.questionID.databaseValue)
-            answers.append(answer.valueJSON.databaseValue)
-            answers.append(answer.isPrivate.databaseValue)
-            answers.append(answer.position.databaseValue)
-            answers.append(storedDate(answer.answeredAt))
-        }
-        var scores: [DatabaseValue] = []
-        scores.reserveCapacity(input.scores.count * 4)
-        for row in input.scores {
-            scores.append(row.scoreID.databaseValue)
-            scores.append(row.value?.databaseValue ?? .null)
-            scores.append(row.band?.databaseValue ?? .null)
-            scores.append(row.alert.databaseValue)
-        }
-        var marks: [DatabaseValue] = []
-        marks.reserveCapacity(input.marks.count * 3)
-        for row in input.marks {
-            marks.append(row.questionID.databaseValue)
-            marks.append(row.mark.databaseValue)
-            marks.append(row.maxMark.databaseValue)
-        }
-        return PreparedSession(input: input, answerValues: answers, scoreValues: scores, markValues: marks)
+        try importSession(PreparedSession(input))
     }
 
     /// Imports a prepared session (see `importSession(_: CompletedSessionInput)`).
     @discardableResult
     public func importSession(_ prepared: PreparedSession) throws -> ImportedSession {
-        let input = prepared.input
-        var session = Session(
-            id: nil, surveyID: input.surveyID, surveyHash: input.surveyHash, kind: input.kind,
-            subjectID: input.subjectID, authorID: input.authorID, startedAt: input.startedAt,
-            updatedAt: input.completedAt, completedAt: input.completedAt, state: .completed,
-            phase: input.phase, supersedesID: nil, quizLayout: nil, periodKey: input.periodKey)
+        let values = prepared.values
         // The row `Session.insert` writes, through one cached statement (a record insert encodes
         // through Codable, which costs more than the rest of the row's work at this volume).
+        var end = PreparedSession.sessionWidth
         try run("""
             INSERT INTO session (survey_id, survey_hash, kind, subject_id, author_id, started_at,
                                  updated_at, completed_at, state, phase, supersedes_id, quiz_layout, period_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [
-                session.surveyID.databaseValue, session.surveyHash.databaseValue, session.kind.databaseValue,
-                session.subjectID.databaseValue, session.authorID.databaseValue,
-                Self.storedDate(session.startedAt), Self.storedDate(session.updatedAt),
-                session.completedAt.map(Self.storedDate) ?? .null, session.state.databaseValue,
-                session.phase?.databaseValue ?? .null, session.supersedesID?.databaseValue ?? .null,
-                session.quizLayout?.databaseValue ?? .null, session.periodKey?.databaseValue ?? .null,
-            ])
+            """, key: StatementKey(name: "session", rows: 1), values: values, range: 0..<end)
         let id = db.lastInsertedRowID
-        session.id = id
-        importedSubjects.insert(input.subjectID)
+        importedSubjects.insert(prepared.session.subjectID)
 
         // One multi-row INSERT per table and session: the per-statement overhead is paid once per
         // session instead of once per row.
-        let idValue = id.databaseValue
-        if !prepared.answerValues.isEmpty {
-            try insert(table: "answer", columns: "session_id, question_id, value, is_private, position, answered_at",
-                       width: 6, rows: input.answers.count, id: idValue, values: prepared.answerValues)
+        func insert(_ table: String, _ columns: String, width: Int, rows: Int) throws {
+            guard rows > 0 else { return }
+            let start = end
+            end += rows * width
+            try self.insert(table: table, columns: columns, width: width + 1, rows: rows, id: id,
+                            values: values, range: start..<end)
         }
-        if !prepared.scoreValues.isEmpty {
-            try insert(table: "score", columns: "session_id, score_id, value, band, alert",
-                       width: 5, rows: input.scores.count, id: idValue, values: prepared.scoreValues)
-        }
-        if !prepared.markValues.isEmpty {
-            try insert(table: "question_mark", columns: "session_id, question_id, mark, max_mark",
-                       width: 4, rows: input.marks.count, id: idValue, values: prepared.markValues)
-        }
+        try insert("answer", "session_id, question_id, value, is_private, position, answered_at",
+                   width: PreparedSession.answerWidth, rows: prepared.answers)
+        try insert("score", "session_id, score_id, value, band, alert",
+                   width: PreparedSession.scoreWidth, rows: prepared.scores)
+        try insert("question_mark", "session_id, question_id, mark, max_mark",
+                   width: PreparedSession.markWidth, rows: prepared.marks)
 
         var newActionIDs: [Int64] = []
         var newAgendaIDs: [Int64] = []
-        if !input.effects.isEmpty {
-            try AppDatabase.apply(input.effects, session: session, at: input.completedAt, db)
-            if !input.effects.newActions.isEmpty {
+        let effects = prepared.effects
+        if !effects.isEmpty {
+            var session = prepared.session
+            session.id = id
+            try AppDatabase.apply(effects, session: session, at: prepared.completedAt, db)
+            if !effects.newActions.isEmpty {
                 newActionIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM action_item WHERE created_session_id = ? ORDER BY id
                     """), arguments: [id])
             }
-            if !input.effects.newAgendaItems.isEmpty {
+            if !effects.newAgendaItems.isEmpty {
                 newAgendaIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM agenda_item WHERE source_session_id = ? ORDER BY id
                     """), arguments: [id])

@@ -103,3 +103,92 @@ public struct ImportedSession: Sendable, Equatable {
     public var newActionIDs: [Int64]
     public var newAgendaIDs: [Int64]
 }
+
+/// A completed session with the values of its session, answer, score and mark rows rendered
+/// ahead. Rendering needs no database, so another thread can prepare sessions while the writer
+/// writes; the answers themselves are not kept (freeing them is the preparing thread's work).
+public struct PreparedSession: Sendable {
+    /// The session row (its id is set on import).
+    let session: Session
+    let completedAt: Date
+    let effects: SessionEffects
+    let answers: Int, scores: Int, marks: Int
+    /// The session row's values, then per answer: question_id, value, is_private, position,
+    /// answered_at; per score: score_id, value, band, alert; per mark: question_id, mark, max_mark
+    /// (the session id of those rows is bound on import).
+    let values: BulkValues
+
+    static let sessionWidth = 13, answerWidth = 5, scoreWidth = 4, markWidth = 3
+
+    public init(_ input: CompletedSessionInput) {
+        session = Session(
+            id: nil, surveyID: input.surveyID, surveyHash: input.surveyHash, kind: input.kind,
+            subjectID: input.subjectID, authorID: input.authorID, startedAt: input.startedAt,
+            updatedAt: input.completedAt, completedAt: input.completedAt, state: .completed,
+            phase: input.phase, supersedesID: nil, quizLayout: nil, periodKey: input.periodKey)
+        completedAt = input.completedAt
+        effects = input.effects
+        (answers, scores, marks) = (input.answers.count, input.scores.count, input.marks.count)
+        var values = BulkValues(
+            values: Self.sessionWidth + answers * Self.answerWidth + scores * Self.scoreWidth + marks * Self.markWidth,
+            bytes: 160 + input.answers.reduce(0) { $0 + $1.questionID.utf8.count + $1.valueJSON.utf8.count + 23 }
+                + scores * 24 + marks * 16)
+        // The row `Session.insert` writes.
+        values.append(session.surveyID)
+        values.append(session.surveyHash)
+        values.append(session.kind)
+        values.append(session.subjectID)
+        values.append(session.authorID)
+        values.append(date: session.startedAt)
+        values.append(date: session.updatedAt)
+        values.append(date: completedAt)
+        values.append(session.state)
+        values.append(session.phase)
+        values.append(session.supersedesID)
+        values.append(session.quizLayout)
+        values.append(session.periodKey)
+        for answer in input.answers {
+            values.append(answer.questionID)
+            values.append(answer.valueJSON)
+            values.append(answer.isPrivate)
+            values.append(answer.position)
+            values.append(date: answer.answeredAt)
+        }
+        for row in input.scores {
+            values.append(row.scoreID)
+            values.append(row.value)
+            values.append(row.band)
+            values.append(row.alert)
+        }
+        for row in input.marks {
+            values.append(row.questionID)
+            values.append(row.mark)
+            values.append(row.maxMark)
+        }
+        self.values = values
+    }
+}
+
+/// Goals with the values of their rows rendered ahead (any thread), for `BulkImporter.setGoals`.
+public struct PreparedGoals: Sendable {
+    /// Per goal: person_id, kpi, period, target, set_by_id, set_at.
+    let values: BulkValues
+    /// The first target that is not a finite number: `setGoals` refuses it, as `setGoal` does.
+    let invalidTarget: Double?
+
+    static let width = 6
+
+    public init(_ goals: [ImportedGoal]) {
+        var values = BulkValues(values: goals.count * Self.width, bytes: goals.count * 48)
+        for goal in goals {
+            values.append(goal.personID)
+            values.append(goal.kpi)
+            values.append(period: goal.period)
+            values.append(goal.target)
+            values.append(goal.setByID)
+            values.append(date: goal.setAt)
+        }
+        self.values = values
+        invalidTarget = goals.first { !$0.target.isFinite }?.target
+    }
+}

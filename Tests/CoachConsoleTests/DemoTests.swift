@@ -8,10 +8,12 @@ import Testing
 /// The fixed "now" of these tests: Friday 2026-11-27 12:00 UTC.
 private let fixedNow = Date(timeIntervalSince1970: 1_795_780_800)
 
-private func demoStore(reps: Int = 12, weeks: Int = 30, seed: UInt64 = 1, coherence: Bool = false) throws -> (AppDatabase, DemoSummary) {
+private func demoStore(reps: Int = 12, weeks: Int = 30, seed: UInt64 = 1, coherence: Bool = false,
+                       sessionsPerTransaction: Int? = nil) throws -> (AppDatabase, DemoSummary) {
     let database = try AppDatabase.inMemory()
     let builder = try DemoBuilder(database: database, options: DemoOptions(reps: reps, weeks: weeks, seed: seed, now: fixedNow))
     builder.checkCoherence = coherence
+    if let sessionsPerTransaction { builder.sessionsPerTransaction = sessionsPerTransaction }
     return (database, try builder.run(force: false))
 }
 
@@ -53,6 +55,9 @@ struct DemoTests {
         #expect(rowsA.count > 1_000)
         #expect(rowsA == (try dump(b)))
         #expect(rowsA != (try dump(c)))
+        // One team per transaction (the tests' small demos are otherwise written in one).
+        let (d, _) = try demoStore(seed: 7, sessionsPerTransaction: 1)
+        #expect(rowsA == (try dump(d)))
     }
 
     @Test("counts match --reps and --weeks; every session lies in the window, completed and scored")
@@ -208,6 +213,55 @@ struct DemoTests {
             let date = Date(timeIntervalSince1970: seconds)
             #expect(BulkImporter.storedDate(date) == date.databaseValue)
         }
+    }
+
+    @Test("bulk goals and rows bind as GRDB binds them: fractional dates, empty text, months")
+    func bulkValuesMatchGRDB() throws {
+        let day = Date(timeIntervalSince1970: 1_790_000_000.25)
+        func setUp() throws -> (AppDatabase, Int64, Int64) {
+            let database = try AppDatabase.inMemory()
+            let dana = try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil, at: day)
+            let ana = try database.addPerson(name: "Ana", role: .rep, team: "North", manager: nil, by: "Dana", at: day)
+            try database.recordSurveyVersion(surveyID: "one-on-one", hash: "h", content: "c", at: day)
+            return (database, ana.id!, dana.id!)
+        }
+        let (real, ana, dana) = try setUp()
+        let (bulk, _, _) = try setUp()
+        let periods = [Period(year: 2026, month: 3)!, Period(year: 812, month: 11)!]
+        for period in periods {
+            try real.setGoal(person: "Ana", kpi: "revenue", target: 1500.5, period: period, by: "Dana", at: day)
+        }
+        try bulk.bulkImport { importer in
+            try importer.setGoals(periods.map {
+                ImportedGoal(personID: ana, kpi: "revenue", period: $0, target: 1500.5, setByID: dana, setAt: day)
+            })
+        }
+        #expect(try dump(real).filter { $0.hasPrefix("goal ") } == dump(bulk).filter { $0.hasPrefix("goal ") })
+        #expect(throws: StoreError.invalidTarget(.infinity)) {
+            try bulk.bulkImport { importer in
+                try importer.setGoals([ImportedGoal(personID: ana, kpi: "revenue", period: periods[0], target: .infinity,
+                                                    setByID: dana, setAt: day)])
+            }
+        }
+
+        let imported = try bulk.importSessions([CompletedSessionInput(
+            surveyID: "one-on-one", surveyHash: "h", kind: "", subjectID: ana, authorID: dana, periodKey: "",
+            startedAt: day, completedAt: day.addingTimeInterval(50),
+            answers: [ImportedAnswer(questionID: "notes", valueJSON: "", isPrivate: true, position: 0, answeredAt: day)],
+            scores: [ScoreRow(scoreID: "", value: nil)])])
+        let row = try #require(try bulk.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT s.kind, s.period_key, s.started_at, a.value, a.answered_at, sc.score_id, sc.value AS score
+                FROM session s JOIN answer a ON a.session_id = s.id JOIN score sc ON sc.session_id = s.id WHERE s.id = ?
+                """, arguments: [imported[0].id])
+        })
+        #expect(row["kind"] as String? == "")
+        #expect(row["period_key"] as String? == "")
+        #expect(row["value"] as String? == "")
+        #expect(row["score_id"] as String? == "")
+        #expect(row["score"] as Double? == nil)
+        #expect(row["started_at"] as DatabaseValue == day.databaseValue)
+        #expect(row["answered_at"] as DatabaseValue == day.databaseValue)
     }
 
     @Test("the demo command prints a summary, and refuses to run twice")

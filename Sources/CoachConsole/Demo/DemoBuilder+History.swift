@@ -36,7 +36,7 @@ extension DemoBuilder {
             monthIndex += 1
             month = month.month == 12 ? Period(year: month.year + 1, month: 1)! : Period(year: month.year, month: month.month + 1)!
         }
-        batch.goals += goals
+        batch.goals.append(PreparedGoals(goals))
         summary.goals += goals.count
         let firstMonth = Period(containing: plan.mondays[rep.joinWeek], calendar: DemoPlan.utc)
 

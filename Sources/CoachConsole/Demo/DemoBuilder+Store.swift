@@ -44,7 +44,7 @@ extension DemoBuilder {
         let effects = known ?? SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
         if checkCoherence { try verify(survey, answers: answers, dictionary: dictionary, effects: effects) }
         let completed = date.addingTimeInterval(Double(20 * (answers.count + 1) + 30))
-        batch.sessions.append(BulkImporter.prepare(CompletedSessionInput(
+        batch.sessions.append(PreparedSession(CompletedSessionInput(
             surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue,
             subjectID: subject, authorID: author, phase: phase, periodKey: periodKey,
             startedAt: date, completedAt: completed, answers: imported, scores: scores, marks: marks,

@@ -88,11 +88,11 @@ final class DemoBuilder: @unchecked Sendable {
         summary.firstWeek = Self.weekKey(plan.mondays[0])
         summary.lastWeek = Self.weekKey(plan.mondays[plan.mondays.count - 1])
 
-        // 2. Goals and history, one transaction per team. A second thread generates the next team
-        //    (answers, scores, effects) while this one writes the previous: SQLite's inserts and the
-        //    generation each take about half the time. New action and agenda items get the ids SQLite
-        //    will give them (max + 1, in insertion order, inside our own write transactions); the
-        //    import checks every one and stops if another process wrote items in between.
+        // 2. Goals and history, generated team by team and written a few teams per transaction.
+        //    A second thread generates the next team (answers, scores, effects) while this one
+        //    writes: SQLite's inserts take most of the time. New action and agenda items get the ids
+        //    SQLite will give them (max + 1, in insertion order, inside our own write transactions);
+        //    the import checks every one and stops if another process wrote items in between.
         nextActionID = ids.lastActionID
         nextAgendaID = ids.lastAgendaID
         let channel = DemoChannel()
@@ -115,16 +115,7 @@ final class DemoBuilder: @unchecked Sendable {
         generator.stackSize = 8 << 20
         generator.start()
         do {
-            while let batch = try channel.take() {
-                try database.bulkImport { importer in
-                    try importer.setGoals(batch.goals)
-                    for (index, input) in batch.sessions.enumerated() {
-                        let result = try importer.importSession(input)
-                        guard result.newActionIDs == batch.actionIDs[index],
-                              result.newAgendaIDs == batch.agendaIDs[index] else { throw DemoError.storeChanged }
-                    }
-                }
-            }
+            try write(from: channel)
         } catch {
             channel.cancel()
             channel.waitUntilFinished()
@@ -132,6 +123,34 @@ final class DemoBuilder: @unchecked Sendable {
         }
         channel.waitUntilFinished()
         return summary
+    }
+
+    /// Sessions per write transaction (whole teams, at least one): about ten teams. Every commit
+    /// writes (and fsyncs, and checkpoints) each page the transaction touched, and a team's sessions
+    /// touch pages all over the session indexes (they span the whole history), so one commit per
+    /// team wrote those pages again and again. Bigger transactions only grow the write-ahead log.
+    var sessionsPerTransaction = 40_000
+
+    /// Writes the batches the generator hands over, a few per transaction, until it finishes.
+    private func write(from channel: DemoChannel) throws {
+        var next = try channel.take()
+        while let first = next {
+            try database.bulkImport { importer in
+                var batch = first, written = 0
+                while true {
+                    for goals in batch.goals { try importer.setGoals(goals) }
+                    for (index, session) in batch.sessions.enumerated() {
+                        let result = try importer.importSession(session)
+                        guard result.newActionIDs == batch.actionIDs[index],
+                              result.newAgendaIDs == batch.agendaIDs[index] else { throw DemoError.storeChanged }
+                    }
+                    written += batch.sessions.count
+                    next = try channel.take()
+                    guard written < sessionsPerTransaction, let following = next else { return }
+                    batch = following
+                }
+            }
+        }
     }
 
     private struct People: Sendable {

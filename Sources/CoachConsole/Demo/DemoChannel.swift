@@ -3,8 +3,8 @@ import Foundation
 
 /// One team's generated rows, with the item ids the import must produce.
 final class DemoBatch: @unchecked Sendable {
-    var goals: [ImportedGoal] = []
     /// Prepared on the generator thread, so the writer only binds and steps.
+    var goals: [PreparedGoals] = []
     var sessions: [PreparedSession] = []
     var actionIDs: [[Int64]] = []
     var agendaIDs: [[Int64]] = []
