@@ -32,7 +32,7 @@ extension Schema {
         }
         try db.create(index: "week_score_on_team", on: "week_score",
                       columns: ["team_id", "survey_id", "score_id", "week"])
-        try db.create(index: "week_score_on_session_id", on: "week_score", columns: ["session_id"])
+        // No index on session_id: sessions are never deleted, and every insert would pay for it.
         try db.create(table: "team_week_score", options: .withoutRowID) { t in
             t.column("week", .text).notNull()
             t.column("survey_id", .text).notNull()
