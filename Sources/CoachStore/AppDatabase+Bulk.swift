@@ -18,11 +18,9 @@ extension AppDatabase {
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-            let importer = BulkImporter(db)
+            let importer = BulkImporter(db, calendar: calendar)
             let result = try body(importer)
-            if !importer.importedSubjects.isEmpty {
-                try WeeklyScores.rebuild(db, calendar: calendar, subjects: importer.importedSubjects)
-            }
+            try importer.weekly.finish(db, calendar: calendar)
             return result
         }
     }
@@ -37,8 +35,8 @@ extension AppDatabase {
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     let db: Database
-    /// Whose sessions were imported: their weekly scores are rebuilt when the import ends.
-    var importedSubjects: Set<Int64> = []
+    /// The weekly score rows of what was imported, written when the import ends.
+    var weekly: WeeklyScores.Collector
     /// Prepared statements by name and row count: looking one up in GRDB's cache hashes its SQL,
     /// which for a multi-row INSERT is a couple of kilobytes per session.
     var statements: [StatementKey: SQLiteStatement] = [:]
@@ -48,7 +46,10 @@ public final class BulkImporter {
         var rows: Int
     }
 
-    fileprivate init(_ db: Database) { self.db = db }
+    fileprivate init(_ db: Database, calendar: Calendar) {
+        self.db = db
+        weekly = WeeklyScores.Collector(calendar: calendar)
+    }
 
     /// How many people the store holds (including those imported so far in this transaction).
     public func peopleCount() throws -> Int { try Person.fetchCount(db) }
@@ -142,7 +143,8 @@ public final class BulkImporter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, key: StatementKey(name: "session", rows: 1), values: values, range: 0..<end)
         let id = db.lastInsertedRowID
-        importedSubjects.insert(prepared.session.subjectID)
+        weekly.add(sessionID: id, subjectID: prepared.session.subjectID, surveyID: prepared.session.surveyID,
+                   kind: prepared.session.kind, completedAt: prepared.completedAt, scores: prepared.weeklyScores)
 
         // One multi-row INSERT per table and session: the per-statement overhead is paid once per
         // session instead of once per row.

@@ -113,6 +113,8 @@ public struct PreparedSession: Sendable {
     let completedAt: Date
     let effects: SessionEffects
     let answers: Int, scores: Int, marks: Int
+    /// The scores with a value, for the weekly aggregates (`WeeklyScores.Collector`).
+    let weeklyScores: [(id: String, value: Double)]
     /// The session row's values, then per answer: question_id, value, is_private, position,
     /// answered_at; per score: score_id, value, band, alert; per mark: question_id, mark, max_mark
     /// (the session id of those rows is bound on import).
@@ -129,6 +131,7 @@ public struct PreparedSession: Sendable {
         completedAt = input.completedAt
         effects = input.effects
         (answers, scores, marks) = (input.answers.count, input.scores.count, input.marks.count)
+        weeklyScores = input.scores.compactMap { row in row.value.map { (row.scoreID, $0) } }
         var values = BulkValues(
             values: Self.sessionWidth + answers * Self.answerWidth + scores * Self.scoreWidth + marks * Self.markWidth,
             bytes: 160 + input.answers.reduce(0) { $0 + $1.questionID.utf8.count + $1.valueJSON.utf8.count + 23 }

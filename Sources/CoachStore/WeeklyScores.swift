@@ -107,6 +107,69 @@ enum WeeklyScores {
         return problems.isEmpty ? nil : problems.joined(separator: "; ") + " (run 'check --repair' to rebuild them)"
     }
 
+    /// The weekly rows of the sessions a bulk import writes, gathered as they are written, so the
+    /// import need not read a million rows back (`finish`).
+    struct Collector {
+        private var latest: [Key: (date: Date, value: Value)] = [:]
+        private(set) var subjects: Set<Int64> = []
+        private var weeks: WeekFinder
+
+        init(calendar: Calendar) { weeks = WeekFinder(calendar: calendar) }
+
+        /// Notes a session just imported and its non-null scores.
+        mutating func add(sessionID: Int64, subjectID: Int64, surveyID: String, kind: String, completedAt: Date,
+                          scores: [(id: String, value: Double)]) {
+            subjects.insert(subjectID)
+            guard kind != excludedKind, !scores.isEmpty, let week = weeks.week(of: completedAt) else { return }
+            for score in scores {
+                let key = Key(subjectID: subjectID, week: week, surveyID: surveyID, scoreID: score.id)
+                // Sessions arrive in id order: of two at the same time, the later import wins.
+                if let held = latest[key], held.date > completedAt { continue }
+                latest[key] = (completedAt, Value(sessionID: sessionID, kind: kind, teamID: 0, value: score.value))
+            }
+        }
+
+        /// Writes the week rows of people who had none before the import straight from what was
+        /// gathered, and adds them to their teams' rows; people who had some are rebuilt from
+        /// their sessions (`rebuild`), which also recomputes their teams.
+        func finish(_ db: Database, calendar: Calendar) throws {
+            guard !subjects.isEmpty else { return }
+            let list = subjects.map(String.init).joined(separator: ",")
+            let earlier = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT subject_id FROM week_score WHERE subject_id IN (\(list))"))
+            var teamOf: [Int64: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, COALESCE(team_id, 0) FROM person WHERE id IN (\(list))") {
+                teamOf[row[0]] = row[1]
+            }
+            let insert = try db.makeStatement(sql: insertSQL)
+            var teams: [TeamWeek: (respondents: Int, total: Double, kind: String)] = [:]
+            let fresh = latest.filter { !earlier.contains($0.key.subjectID) }
+            for (key, held) in fresh.sorted(by: { $0.key < $1.key }) {
+                let team = teamOf[key.subjectID] ?? 0
+                try insert.execute(arguments: [key.subjectID, key.week, key.surveyID, key.scoreID, team, held.value.kind,
+                                               held.value.sessionID, held.value.value])
+                let cell = TeamWeek(week: key.week, surveyID: key.surveyID, scoreID: key.scoreID, teamID: team)
+                let sum = teams[cell] ?? (0, 0, held.value.kind)
+                teams[cell] = (sum.respondents + 1, sum.total + held.value.value, held.value.kind)
+            }
+            let add = try db.makeStatement(sql: """
+                INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (week, survey_id, score_id, team_id) DO UPDATE SET
+                    respondents = respondents + excluded.respondents, total = total + excluded.total
+                """)
+            for (cell, sum) in teams {
+                try add.execute(arguments: [cell.week, cell.surveyID, cell.scoreID, cell.teamID, sum.kind, sum.respondents, sum.total])
+            }
+            if !earlier.isEmpty { try rebuild(db, calendar: calendar, subjects: earlier) }
+        }
+    }
+
+    private struct TeamWeek: Hashable {
+        var week: String
+        var surveyID: String
+        var scoreID: String
+        var teamID: Int64
+    }
+
     // MARK: - One respondent's week
 
     private static let excludedKind = "one-on-one"
@@ -122,11 +185,16 @@ enum WeeklyScores {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    private struct Key: Hashable {
+    private struct Key: Hashable, Comparable {
         var subjectID: Int64
         var week: String
         var surveyID: String
         var scoreID: String
+
+        /// The primary key's order, so inserts append to the table's B-tree.
+        static func < (a: Key, b: Key) -> Bool {
+            (a.subjectID, a.week, a.surveyID, a.scoreID) < (b.subjectID, b.week, b.surveyID, b.scoreID)
+        }
     }
 
     /// ISO week keys of dates, each week's bounds worked out once: dates repeat the same few
