@@ -111,6 +111,12 @@ struct DemoTests {
         let (database, _) = try demoStore(reps: 10, weeks: 20, coherence: true)
         let stored = try database.read { db in try String.fetchAll(db, sql: "SELECT value FROM answer") }
         for text in stored { #expect(AnswerValue(jsonText: text)?.jsonText == text) }
+        // Text that needs escaping (the demo's own phrases need none) is written as jsonText writes it.
+        for text in ["plain / slash", "say \"hi\"", "back\\slash", "line\nbreak\ttab\r", "\u{01}\u{1F}", "été ✓", ""] {
+            let value = AnswerValue.structured(.object(["note": .string(text), "items": .array([.string(text)])]))
+            #expect(DemoJSON.text(.text(text)) == AnswerValue.text(text).jsonText)
+            #expect(DemoJSON.text(value) == value.jsonText)
+        }
     }
 
     @Test("personas show: burnout WHO-5 falls and CBI rises; the new hire's post quiz beats the pre quiz")
