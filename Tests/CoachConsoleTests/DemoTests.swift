@@ -55,7 +55,7 @@ struct DemoTests {
         #expect(rowsA.count > 1_000)
         #expect(rowsA == (try dump(b)))
         #expect(rowsA != (try dump(c)))
-        // One team per transaction (the tests' small demos are otherwise written in one).
+        // One rep per transaction (the tests' small demos are otherwise written in one).
         let (d, _) = try demoStore(seed: 7, sessionsPerTransaction: 1)
         #expect(rowsA == (try dump(d)))
     }
