@@ -55,7 +55,7 @@ struct DemoTests {
         #expect(rowsA.count > 1_000)
         #expect(rowsA == (try dump(b)))
         #expect(rowsA != (try dump(c)))
-        // One team per transaction (the tests' small demos are otherwise written in one).
+        // One rep per transaction (the tests' small demos are otherwise written in one).
         let (d, _) = try demoStore(seed: 7, sessionsPerTransaction: 1)
         #expect(rowsA == (try dump(d)))
     }
@@ -111,6 +111,12 @@ struct DemoTests {
         let (database, _) = try demoStore(reps: 10, weeks: 20, coherence: true)
         let stored = try database.read { db in try String.fetchAll(db, sql: "SELECT value FROM answer") }
         for text in stored { #expect(AnswerValue(jsonText: text)?.jsonText == text) }
+        // Text that needs escaping (the demo's own phrases need none) is written as jsonText writes it.
+        for text in ["plain / slash", "say \"hi\"", "back\\slash", "line\nbreak\ttab\r", "\u{01}\u{1F}", "été ✓", ""] {
+            let value = AnswerValue.structured(.object(["note": .string(text), "items": .array([.string(text)])]))
+            #expect(DemoJSON.text(.text(text)) == AnswerValue.text(text).jsonText)
+            #expect(DemoJSON.text(value) == value.jsonText)
+        }
     }
 
     @Test("personas show: burnout WHO-5 falls and CBI rises; the new hire's post quiz beats the pre quiz")

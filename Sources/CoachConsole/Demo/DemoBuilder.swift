@@ -5,7 +5,7 @@ import Foundation
 
 /// Builds the demo organisation: plans it from the seed, draws every answer per the bundled survey
 /// definitions, scores it with the real scorer and grader, and writes it through `bulkImport`, one
-/// transaction for the people and one per team.
+/// transaction for the people and one per `sessionsPerTransaction` sessions of history.
 ///
 /// `@unchecked Sendable`: after `run` starts the generator thread, only that thread touches the
 /// generation state (`summary`, the id counters), and `run` reads `summary` only after the
@@ -88,8 +88,8 @@ final class DemoBuilder: @unchecked Sendable {
         summary.firstWeek = Self.weekKey(plan.mondays[0])
         summary.lastWeek = Self.weekKey(plan.mondays[plan.mondays.count - 1])
 
-        // 2. Goals and history, generated team by team and written a few teams per transaction.
-        //    A second thread generates the next team (answers, scores, effects) while this one
+        // 2. Goals and history, generated rep by rep and written many reps per transaction.
+        //    A second thread generates the next reps (answers, scores, effects) while this one
         //    writes: SQLite's inserts take most of the time. New action and agenda items get the ids
         //    SQLite will give them (max + 1, in insertion order, inside our own write transactions);
         //    the import checks every one and stops if another process wrote items in between.
@@ -99,17 +99,17 @@ final class DemoBuilder: @unchecked Sendable {
         let generator = Thread { [self] in
             defer { channel.finish() }
             for (t, team) in plan.teams.enumerated() {
-                let batch = DemoBatch()
-                do {
-                    for r in team.reps {
+                for r in team.reps {
+                    let batch = DemoBatch()
+                    do {
                         try history(of: plan.reps[r], plan: plan, team: team, repID: ids.reps[r],
                                     managerID: ids.managers[t], batch: batch)
+                    } catch {
+                        channel.fail(error)
+                        return
                     }
-                } catch {
-                    channel.fail(error)
-                    return
+                    guard channel.put(batch) else { return }
                 }
-                guard channel.put(batch) else { return }
             }
         }
         generator.stackSize = 8 << 20
@@ -125,8 +125,8 @@ final class DemoBuilder: @unchecked Sendable {
         return summary
     }
 
-    /// Sessions per write transaction (whole teams, at least one): about ten teams. Every commit
-    /// writes (and fsyncs, and checkpoints) each page the transaction touched, and a team's sessions
+    /// Sessions per write transaction (whole reps, at least one): about ten teams. Every commit
+    /// writes (and fsyncs, and checkpoints) each page the transaction touched, and a rep's sessions
     /// touch pages all over the session indexes (they span the whole history), so one commit per
     /// team wrote those pages again and again. Bigger transactions only grow the write-ahead log.
     var sessionsPerTransaction = 40_000

@@ -1,7 +1,7 @@
 import CoachStore
 import Foundation
 
-/// One team's generated rows, with the item ids the import must produce.
+/// One rep's generated rows, with the item ids the import must produce.
 final class DemoBatch: @unchecked Sendable {
     /// Prepared on the generator thread, so the writer only binds and steps.
     var goals: [PreparedGoals] = []
@@ -10,7 +10,8 @@ final class DemoBatch: @unchecked Sendable {
     var agendaIDs: [[Int64]] = []
 }
 
-/// Hands batches from the generator thread to the writer, at most two ahead.
+/// Hands batches from the generator thread to the writer, at most eight ahead (a rep's batch is
+/// small, and the first one is ready soon: the writer starts sooner than with a team's).
 final class DemoChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [DemoBatch] = []
@@ -22,7 +23,7 @@ final class DemoChannel: @unchecked Sendable {
     func put(_ batch: DemoBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count >= 2, !cancelled { condition.wait() }
+        while queue.count >= 8, !cancelled { condition.wait() }
         if cancelled { return false }
         queue.append(batch)
         condition.broadcast()

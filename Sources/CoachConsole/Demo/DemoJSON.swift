@@ -71,6 +71,12 @@ enum DemoJSON {
 
     private static func string(_ s: String, into out: inout String) {
         out += "\""
+        defer { out += "\"" }
+        // Nothing to escape (the usual case): the text as it is, appended at once.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += s
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -88,6 +94,5 @@ enum DemoJSON {
                 }
             }
         }
-        out += "\""
     }
 }
