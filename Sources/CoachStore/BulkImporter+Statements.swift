@@ -20,50 +20,60 @@ struct BulkValues: Sendable {
         case blob(start: Int, count: Int)
     }
 
-    private(set) var values: [Value] = []
+    private(set) var items: [Value] = []
     private(set) var bytes: [UInt8] = []
 
     init(values: Int = 0, bytes: Int = 0) {
-        self.values.reserveCapacity(values)
+        items.reserveCapacity(values)
         self.bytes.reserveCapacity(bytes)
     }
 
-    var count: Int { values.count }
+    var count: Int { items.count }
 
-    mutating func append(_ value: Int64) { values.append(.integer(value)) }
-    mutating func append(_ value: Int) { values.append(.integer(Int64(value))) }
-    mutating func append(_ value: Bool) { values.append(.integer(value ? 1 : 0)) }
+    mutating func append(_ value: Int64) { items.append(.integer(value)) }
+    mutating func append(_ value: Int) { items.append(.integer(Int64(value))) }
+    mutating func append(_ value: Bool) { items.append(.integer(value ? 1 : 0)) }
 
     mutating func append(_ value: String) {
         let start = bytes.count
         bytes.append(contentsOf: value.utf8)
-        values.append(.text(start: start, count: bytes.count - start))
+        items.append(.text(start: start, count: bytes.count - start))
     }
 
     /// Any value, as GRDB would bind it.
     mutating func append(_ value: (some DatabaseValueConvertible)?) {
         switch value?.databaseValue.storage ?? .null {
-        case .null: values.append(.null)
-        case .int64(let v): values.append(.integer(v))
-        case .double(let v): values.append(.real(v))
+        case .null: items.append(.null)
+        case .int64(let v): items.append(.integer(v))
+        case .double(let v): items.append(.real(v))
         case .string(let v): append(v)
         case .blob(let v):
             let start = bytes.count
             bytes.append(contentsOf: v)
-            values.append(.blob(start: start, count: v.count))
+            items.append(.blob(start: start, count: v.count))
         }
     }
 
     /// A month as `Period.description` writes it (`YYYY-MM`; years are 1...9999).
     mutating func append(period: Period) {
-        guard (1...9999).contains(period.year), (1...12).contains(period.month) else { return append(period.description) }
+        guard (1...9999).contains(period.year), (1...12).contains(period.month) else {
+            return append(period.description)
+        }
         let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 7))
-        bytes[start + 4] = UInt8(ascii: "-")
-        var year = period.year, month = period.month
-        for i in stride(from: start + 3, through: start, by: -1) { bytes[i] += UInt8(year % 10); year /= 10 }
-        for i in stride(from: start + 6, through: start + 5, by: -1) { bytes[i] += UInt8(month % 10); month /= 10 }
-        values.append(.text(start: start, count: 7))
+        appendDigits(period.year, count: 4)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(period.month, count: 2)
+        items.append(.text(start: start, count: bytes.count - start))
+    }
+
+    /// The last `count` decimal digits of a non-negative `value`, zero-padded.
+    private mutating func appendDigits(_ value: Int, count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// A date as GRDB stores it (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), written straight into the buffer
@@ -73,7 +83,7 @@ struct BulkValues: Sendable {
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: CivilTime.textCount))
         bytes.withUnsafeMutableBufferPointer { civil.write(into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
-        values.append(.text(start: start, count: CivilTime.textCount))
+        items.append(.text(start: start, count: CivilTime.textCount))
     }
 }
 
@@ -124,8 +134,8 @@ struct CivilTime {
 
 // How `BulkImporter` writes rows: cached statements bound and stepped through the SQLite C API.
 extension BulkImporter {
-    /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values,
-    /// each row `id` followed by `width - 1` values of `range`.
+    /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values
+    /// (at least 2), each row `id` followed by `width - 1` values of `range`.
     func insert(table: String, columns: String, width: Int, rows: Int, id: Int64,
                 values: BulkValues, range: Range<Int>) throws {
         try run({
@@ -160,7 +170,7 @@ extension BulkImporter {
                     index += 1
                 }
                 let code: CInt
-                switch values.values[offset] {
+                switch values.items[offset] {
                 case .null: code = sqlite3_bind_null(statement, index)
                 case .integer(let v): code = sqlite3_bind_int64(statement, index, v)
                 case .real(let v): code = sqlite3_bind_double(statement, index, v)
@@ -168,8 +178,8 @@ extension BulkImporter {
                 // valid until the bindings are cleared on the way out.
                 case .text(let start, let count):
                     if let base = buffer.baseAddress, count > 0 {
-                        code = sqlite3_bind_text64(statement, index, UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self),
-                                                   UInt64(count), nil, UInt8(SQLITE_UTF8))
+                        let text = UnsafeRawPointer(base + start).assumingMemoryBound(to: CChar.self)
+                        code = sqlite3_bind_text64(statement, index, text, UInt64(count), nil, UInt8(SQLITE_UTF8))
                     } else {
                         code = sqlite3_bind_text(statement, index, "", 0, Self.transient)
                     }
