@@ -49,28 +49,29 @@ enum WeeklyScores {
             FROM session s JOIN score sc ON sc.session_id = s.id JOIN person p ON p.id = s.subject_id
             WHERE \(only) AND \(countedSessions) ORDER BY s.subject_id, s.survey_id, s.completed_at, s.id
             """)
-        let insert = try db.makeStatement(sql: insertSQL)
+        var batch = RowBatch(db, sql: insertPrefix, width: 8)
         var weeks = WeekFinder(calendar: calendar)
         var run: (subjectID: Int64, surveyID: String)?
         var latest: [Key: Value] = [:]
-        func flush() throws {
-            for (key, value) in latest.sorted(by: { ($0.key.week, $0.key.scoreID) < ($1.key.week, $1.key.scoreID) }) {
-                try insert.execute(arguments: [key.subjectID, key.week, key.surveyID, key.scoreID, value.teamID, value.kind,
-                                               value.sessionID, value.value])
+        func endRun() throws {
+            for (key, value) in latest.sorted(by: { $0.key < $1.key }) {
+                try batch.add([key.subjectID, key.week, key.surveyID, key.scoreID, value.teamID, value.kind,
+                               value.sessionID, value.value])
             }
             latest.removeAll(keepingCapacity: true)
         }
         while let row = try rows.next() {
             let subjectID: Int64 = row[0], surveyID: String = row[1]
             if run.map({ $0.subjectID != subjectID || $0.surveyID != surveyID }) ?? true {
-                try flush()
+                try endRun()
                 run = (subjectID, surveyID)
             }
             guard let week = weeks.week(of: row[3]) else { continue }
             latest[Key(subjectID: subjectID, week: week, surveyID: surveyID, scoreID: row[2])] =
                 Value(sessionID: row[4], kind: row[5], teamID: row[6], value: row[7])
         }
-        try flush()
+        try endRun()
+        try batch.flush()
         try db.execute(sql: """
             DELETE FROM team_week_score WHERE \(teams);
             INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
@@ -140,25 +141,30 @@ enum WeeklyScores {
             for row in try Row.fetchAll(db, sql: "SELECT id, COALESCE(team_id, 0) FROM person WHERE id IN (\(list))") {
                 teamOf[row[0]] = row[1]
             }
-            let insert = try db.makeStatement(sql: insertSQL)
             var teams: [TeamWeek: (respondents: Int, total: Double, kind: String)] = [:]
-            let fresh = latest.filter { !earlier.contains($0.key.subjectID) }
-            for (key, held) in fresh.sorted(by: { $0.key < $1.key }) {
+            var rows = RowBatch(db, sql: insertPrefix, width: 8)
+            // By subject only: each person's rows land together, and comparing the whole key's
+            // text for a million rows cost more than the inserts gained.
+            for (key, held) in latest.filter({ !earlier.contains($0.key.subjectID) })
+                .sorted(by: { $0.key.subjectID < $1.key.subjectID }) {
                 let team = teamOf[key.subjectID] ?? 0
-                try insert.execute(arguments: [key.subjectID, key.week, key.surveyID, key.scoreID, team, held.value.kind,
-                                               held.value.sessionID, held.value.value])
+                try rows.add([key.subjectID, key.week, key.surveyID, key.scoreID, team, held.value.kind,
+                              held.value.sessionID, held.value.value])
                 let cell = TeamWeek(week: key.week, surveyID: key.surveyID, scoreID: key.scoreID, teamID: team)
                 let sum = teams[cell] ?? (0, 0, held.value.kind)
                 teams[cell] = (sum.respondents + 1, sum.total + held.value.value, held.value.kind)
             }
-            let add = try db.makeStatement(sql: """
-                INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (week, survey_id, score_id, team_id) DO UPDATE SET
+            try rows.flush()
+            var sums = RowBatch(db, sql: """
+                INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total) VALUES
+                """, width: 7, suffix: """
+                ON CONFLICT (week, survey_id, score_id, team_id) DO UPDATE SET
                     respondents = respondents + excluded.respondents, total = total + excluded.total
                 """)
             for (cell, sum) in teams {
-                try add.execute(arguments: [cell.week, cell.surveyID, cell.scoreID, cell.teamID, sum.kind, sum.respondents, sum.total])
+                try sums.add([cell.week, cell.surveyID, cell.scoreID, cell.teamID, sum.kind, sum.respondents, sum.total])
             }
+            try sums.flush()
             if !earlier.isEmpty { try rebuild(db, calendar: calendar, subjects: earlier) }
         }
     }
@@ -180,10 +186,37 @@ enum WeeklyScores {
         AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
         """
 
-    private static let insertSQL = """
-        INSERT INTO week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    private static let insertPrefix = """
+        INSERT INTO week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value) VALUES
         """
+    private static let insertSQL = insertPrefix + " (?, ?, ?, ?, ?, ?, ?, ?)"
+
+    /// Rows inserted 100 to a statement: for a million small rows, a statement each costs more
+    /// than the rows themselves.
+    private struct RowBatch {
+        static let size = 100
+        let db: Database
+        let sql: String, width: Int, suffix: String
+        private var values: [(any DatabaseValueConvertible)?] = []
+
+        init(_ db: Database, sql: String, width: Int, suffix: String = "") {
+            (self.db, self.sql, self.width, self.suffix) = (db, sql, width, suffix)
+            values.reserveCapacity(Self.size * width)
+        }
+
+        mutating func add(_ row: [(any DatabaseValueConvertible)?]) throws {
+            values += row
+            if values.count == Self.size * width { try flush() }
+        }
+
+        mutating func flush() throws {
+            guard !values.isEmpty else { return }
+            let one = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+            let rows = Array(repeating: one, count: values.count / width).joined(separator: ", ")
+            try db.cachedStatement(sql: sql + " " + rows + " " + suffix).execute(arguments: StatementArguments(values))
+            values.removeAll(keepingCapacity: true)
+        }
+    }
 
     private struct Key: Hashable, Comparable {
         var subjectID: Int64
