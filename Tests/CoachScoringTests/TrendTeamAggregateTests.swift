@@ -7,18 +7,6 @@ private func people(_ prefix: String, _ count: Int) -> Set<String> {
     Set((0..<count).map { "\(prefix)\($0 + 1)" })
 }
 
-private let monday = Date(timeIntervalSince1970: 1_788_739_200)   // 2026-09-07, 2026-W37
-private let w37 = ISOWeek(year: 2026, week: 37)
-private let w38 = ISOWeek(year: 2026, week: 38)
-
-/// A bucket where each respondent's latest value is `value(name)`.
-private func bucket(_ week: ISOWeek, _ members: Set<String>, value: (String) -> Double) -> WeekBucket {
-    let start = monday.addingTimeInterval(Double(week.week - 37) * 7 * 86_400)
-    var latest: [String: TrendPoint] = [:]
-    for m in members { latest[m] = TrendPoint(date: start, value: value(m)) }
-    return WeekBucket(week: week, start: start, latest: latest)
-}
-
 @Suite("Team aggregates: privacy minimum and complement suppression")
 struct TrendTeamAggregateTests {
     @Test func minimumIsFiveByDefaultAndNeverBelowThree() {
@@ -28,19 +16,15 @@ struct TrendTeamAggregateTests {
         #expect(TeamAggregate.effectiveMinGroup(8) == 8)
     }
 
-    @Test func meanOverDistinctRespondentsAndTheSizeRule() {
-        // Five respondents 60, 70, 70, 80, 90 → mean 74, n 5; four → left out.
-        let values = ["a": 60.0, "b": 70, "c": 70, "d": 80, "e": 90]
-        let five = bucket(w37, Set(values.keys)) { values[$0]! }
-        let four = bucket(w38, ["a", "b", "c", "d"]) { values[$0]! }
-        let points = TeamAggregate.points([five, four])
-        #expect(points == [GroupPoint(week: w37, date: monday, mean: 74, n: 5)])
-        #expect(points.map(\.trendPoint) == [TrendPoint(date: monday, value: 74)])
-        // With the minimum at 3 (and a configured 2 raised to 3) the week of four is shown.
-        #expect(TeamAggregate.points([four], minGroup: 2).map(\.mean) == [70])
-        #expect(TeamAggregate.points([bucket(w37, ["a", "b"]) { values[$0]! }], minGroup: 0).isEmpty)
-        #expect(TeamAggregate.points([]).isEmpty)
-        #expect(TeamAggregate.points([WeekBucket(week: w37, start: monday)], minGroup: 3).isEmpty)
+    @Test func theSizeRuleOnCounts() {
+        // A team of 5 is shown, one of 4 is not; with the minimum at 3 (a configured 2 is raised
+        // to 3) the team of 4 is shown and one of 2 still is not.
+        let teams = ["east": GroupCount(respondents: 5), "west": GroupCount(respondents: 4)]
+        #expect(TeamAggregate.shownTeams(teams, all: GroupCount(respondents: 9)).teams == ["east"])
+        #expect(TeamAggregate.shownTeams(teams, all: GroupCount(respondents: 9), minGroup: 2).teams == ["east", "west"])
+        #expect(TeamAggregate.shownTeams(["a": GroupCount(respondents: 2)], all: GroupCount(respondents: 2),
+                                         minGroup: 0) == ([], false))
+        #expect(TeamAggregate.shownTeams([:], all: GroupCount(respondents: 0)) == ([], false))
     }
 
     @Test func theAllOfSixSixAndTwoIsHiddenWithTheTeamOfTwo() {

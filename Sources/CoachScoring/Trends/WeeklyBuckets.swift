@@ -66,9 +66,6 @@ public struct WeekBucket: Sendable, Equatable {
         self.start = start
         self.latest = latest
     }
-
-    /// The respondents with a value this week.
-    public var respondents: Set<String> { Set(latest.keys) }
 }
 
 /// Grouping dated values into the last N ISO weeks.
