@@ -30,8 +30,8 @@ extension Schema {
             t.column("value", .double).notNull()
             t.primaryKey(["subject_id", "week", "survey_id", "score_id"])
         }
-        try db.create(index: "week_score_on_team", on: "week_score",
-                      columns: ["team_id", "survey_id", "score_id", "week"])
+        // No index by team: a team's rows are its members' (person_on_team_id, then this key),
+        // and a million-row import would pay for one on every insert.
         // No index on session_id: sessions are never deleted, and every insert would pay for it.
         try db.create(table: "team_week_score", options: .withoutRowID) { t in
             t.column("week", .text).notNull()

@@ -33,11 +33,13 @@ enum WeeklyScores {
     /// before v2, or after a bulk import.
     static func rebuild(_ db: Database, calendar: Calendar, subjects: Set<Int64>? = nil) throws {
         let only = subjects.map { "s.subject_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? "1"
-        var teams = "1"
+        var teams = "1", teamRows = "1"
         if let subjects {
             let list = subjects.map(String.init).joined(separator: ",")
             let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT COALESCE(team_id, 0) FROM person WHERE id IN (\(list))")
-            teams = "team_id IN (\(ids.map(String.init).joined(separator: ",")))"
+            // The teams' rows are summed from their members' rows (the primary key's prefix).
+            teams = "subject_id IN (SELECT id FROM person WHERE COALESCE(team_id, 0) IN (\(ids.map(String.init).joined(separator: ","))))"
+            teamRows = "team_id IN (\(ids.map(String.init).joined(separator: ",")))"
             try db.execute(sql: "DELETE FROM week_score WHERE subject_id IN (\(list))")
         } else {
             try db.execute(sql: "DELETE FROM week_score")
@@ -73,7 +75,7 @@ enum WeeklyScores {
         try endRun()
         try batch.flush()
         try db.execute(sql: """
-            DELETE FROM team_week_score WHERE \(teams);
+            DELETE FROM team_week_score WHERE \(teamRows);
             INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
             SELECT week, survey_id, score_id, team_id, MAX(kind), COUNT(*), SUM(value) FROM week_score WHERE \(teams)
             GROUP BY week, survey_id, score_id, team_id
@@ -293,9 +295,10 @@ enum WeeklyScores {
                 DELETE FROM team_week_score WHERE week = ? AND survey_id = ? AND score_id = ? AND team_id = ?;
                 INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
                 SELECT week, survey_id, score_id, team_id, MAX(kind), COUNT(*), SUM(value) FROM week_score
-                WHERE survey_id = ? AND score_id = ? AND week = ? AND team_id = ?
+                WHERE subject_id IN (SELECT id FROM person WHERE COALESCE(team_id, 0) = ?)
+                  AND week = ? AND survey_id = ? AND score_id = ? AND team_id = ?
                 GROUP BY week, survey_id, score_id, team_id
-                """, arguments: [week, surveyID, pair.scoreID, pair.teamID, surveyID, pair.scoreID, week, pair.teamID])
+                """, arguments: [week, surveyID, pair.scoreID, pair.teamID, pair.teamID, week, surveyID, pair.scoreID, pair.teamID])
         }
     }
 }
