@@ -93,16 +93,16 @@ enum WeeklyScores {
                OR EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
             """) ?? 0
         // Each team row against the sum of its respondents' rows (totals to a rounding error,
-        // as SQLite may add in another order), and team rows that have no respondents at all.
+        // as SQLite may add in another order), both ways round: sums without a team row, and team
+        // rows without respondents. The sums are worked out once, in one pass over the rows.
         let teams = try Int.fetchOne(db, sql: """
-            SELECT (SELECT COUNT(*) FROM (
-                        SELECT week, survey_id, score_id, team_id, COUNT(*) AS n, SUM(value) AS sum FROM week_score
-                        GROUP BY 1, 2, 3, 4) g
-                    LEFT JOIN team_week_score t USING (week, survey_id, score_id, team_id)
+            WITH g AS MATERIALIZED (
+                SELECT week, survey_id, score_id, team_id, COUNT(*) AS n, SUM(value) AS sum FROM week_score
+                GROUP BY 1, 2, 3, 4)
+            SELECT (SELECT COUNT(*) FROM g LEFT JOIN team_week_score t USING (week, survey_id, score_id, team_id)
                     WHERE t.respondents IS NOT g.n OR ABS(t.total - g.sum) > 1e-6)
-                 + (SELECT COUNT(*) FROM team_week_score t WHERE NOT EXISTS (
-                        SELECT 1 FROM week_score w WHERE w.team_id = t.team_id AND w.survey_id = t.survey_id
-                        AND w.score_id = t.score_id AND w.week = t.week))
+                 + (SELECT COUNT(*) FROM team_week_score t LEFT JOIN g USING (week, survey_id, score_id, team_id)
+                    WHERE g.n IS NULL)
             """) ?? 0
         var problems: [String] = []
         if stale > 0 { problems.append("\(stale) respondent-week rows disagree with their sessions") }
