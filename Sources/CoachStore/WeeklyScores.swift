@@ -33,13 +33,10 @@ enum WeeklyScores {
     /// before v2, or after a bulk import.
     static func rebuild(_ db: Database, calendar: Calendar, subjects: Set<Int64>? = nil) throws {
         let only = subjects.map { "s.subject_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? "1"
-        var teams = "1", teamRows = "1"
+        var teams: [Int64]?
         if let subjects {
             let list = subjects.map(String.init).joined(separator: ",")
-            let ids = try Int64.fetchAll(db, sql: "SELECT DISTINCT COALESCE(team_id, 0) FROM person WHERE id IN (\(list))")
-            // The teams' rows are summed from their members' rows (the primary key's prefix).
-            teams = "subject_id IN (SELECT id FROM person WHERE COALESCE(team_id, 0) IN (\(ids.map(String.init).joined(separator: ","))))"
-            teamRows = "team_id IN (\(ids.map(String.init).joined(separator: ",")))"
+            teams = try Int64.fetchAll(db, sql: "SELECT DISTINCT COALESCE(team_id, 0) FROM person WHERE id IN (\(list))")
             try db.execute(sql: "DELETE FROM week_score WHERE subject_id IN (\(list))")
         } else {
             try db.execute(sql: "DELETE FROM week_score")
@@ -74,10 +71,27 @@ enum WeeklyScores {
         }
         try endRun()
         try batch.flush()
-        try db.execute(sql: """
+        try sumTeams(teams, db)
+    }
+
+    /// Replaces the `team_week_score` rows of `teams` (every team when nil), narrowed by
+    /// `cells` (a condition on `week`, `survey_id` and `score_id`), with the count and sum of
+    /// their respondents' `week_score` rows. Respondents are found through their team's members
+    /// (`person_on_team_id`, then the primary key's subject prefix): `week_score` has no index by
+    /// team. Team 0 is the people in no team.
+    private static func sumTeams(_ teams: [Int64]?, cells: SQL = "1", _ db: Database) throws {
+        var teamRows: SQL = cells, weekRows: SQL = cells
+        if let teams {
+            let members: SQL = teams.contains(0)
+                ? "SELECT id FROM person WHERE team_id IN \(teams) OR team_id IS NULL"
+                : "SELECT id FROM person WHERE team_id IN \(teams)"
+            teamRows = "team_id IN \(teams) AND \(cells)"
+            weekRows = "subject_id IN (\(members)) AND \(teamRows)"
+        }
+        try db.execute(literal: """
             DELETE FROM team_week_score WHERE \(teamRows);
             INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
-            SELECT week, survey_id, score_id, team_id, MAX(kind), COUNT(*), SUM(value) FROM week_score WHERE \(teams)
+            SELECT week, survey_id, score_id, team_id, MAX(kind), COUNT(*), SUM(value) FROM week_score WHERE \(weekRows)
             GROUP BY week, survey_id, score_id, team_id
             """)
     }
@@ -291,14 +305,7 @@ enum WeeklyScores {
             touched.insert(TeamScore(scoreID: scoreID, teamID: teamID))
         }
         for pair in touched {
-            try db.execute(sql: """
-                DELETE FROM team_week_score WHERE week = ? AND survey_id = ? AND score_id = ? AND team_id = ?;
-                INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
-                SELECT week, survey_id, score_id, team_id, MAX(kind), COUNT(*), SUM(value) FROM week_score
-                WHERE subject_id IN (SELECT id FROM person WHERE COALESCE(team_id, 0) = ?)
-                  AND week = ? AND survey_id = ? AND score_id = ? AND team_id = ?
-                GROUP BY week, survey_id, score_id, team_id
-                """, arguments: [week, surveyID, pair.scoreID, pair.teamID, pair.teamID, week, surveyID, pair.scoreID, pair.teamID])
+            try sumTeams([pair.teamID], cells: "week = \(week) AND survey_id = \(surveyID) AND score_id = \(pair.scoreID)", db)
         }
     }
 }
