@@ -23,8 +23,9 @@ extension AppDatabase {
     /// `score` narrows to one score: its id, `survey.score`, or a survey id.
     ///
     /// Reads the weekly aggregates the store keeps (`WeeklyScores`), never the sessions in the
-    /// window, and applies `TeamAggregate.shownTeams` to every team each week, whichever was asked,
-    /// so the decision never depends on the question (a second command could otherwise subtract).
+    /// window. `TeamAggregate.shownTeams` decides each week: for `all` over every team, for one
+    /// team over its own counts, which is all its decision depends on (so asking for `all` or for
+    /// one team never changes what the other shows).
     public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, minGroup: Int,
                            calendar: Calendar, score: String? = nil) throws -> [TeamSeries] {
         let window = WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar)
@@ -45,8 +46,9 @@ extension AppDatabase {
             }
             // A team's decision needs only its own rows; `all` needs every team's.
             let onlyTeam: SQL = teamID.map { " AND team_id = \($0)" } ?? ""
+            let candidates = try Self.scoreCandidates(score, db)
             var counts: [Row] = []
-            for wanted in try Self.scoreCandidates(score, db) {
+            for wanted in candidates {
                 // week, survey_id and score_id lead the primary key: each candidate is a few seeks.
                 let only: SQL = wanted.scoreID.map { " AND score_id = \($0)" } ?? ""
                 counts += try SQLRequest<Row>("""
@@ -62,7 +64,7 @@ extension AppDatabase {
                 SELECT w.week, w.survey_id, w.score_id, w.team_id, COUNT(*) FROM week_score w
                 JOIN session s ON s.id = w.session_id JOIN person p ON p.id = w.subject_id
                 WHERE w.subject_id IN (SELECT id FROM person WHERE id = \(viewer.id) OR manager_id = \(viewer.id))
-                  AND w.week IN \(weekKeys) AND \(Privacy.scoresVisible(to: viewer))\(Self.scoreFilter(score, table: "w"))
+                  AND w.week IN \(weekKeys) AND \(Privacy.scoresVisible(to: viewer))\(score == nil ? "" : Self.matching(candidates))
                 GROUP BY 1, 2, 3, 4
                 """).fetchAll(db)
             return (counts, known, teamID, Privacy.kindsSeenWhole(by: viewer))
@@ -82,11 +84,12 @@ extension AppDatabase {
         }
     }
 
-    /// `AND` a condition on a `survey_id` and `score_id` of `table` for `trends --score`, or nothing.
-    private static func scoreFilter(_ score: String?, table: String) -> SQL {
-        guard let score else { return "" }
-        let survey = SQL(sql: "\(table).survey_id"), id = SQL(sql: "\(table).score_id")
-        return " AND (\(id) = \(score) OR \(survey) = \(score) OR \(survey) || '.' || \(id) = \(score))"
+    /// `AND` a condition on `week_score w` holding the rows of any of `candidates`.
+    private static func matching(_ candidates: [(surveyID: String, scoreID: String?)]) -> SQL {
+        let each: [SQL] = candidates.map { wanted in
+            wanted.scoreID.map { "(w.survey_id = \(wanted.surveyID) AND w.score_id = \($0))" } ?? "w.survey_id = \(wanted.surveyID)"
+        }
+        return each.isEmpty ? " AND 0" : " AND (" + each.joined(separator: " OR ") + ")"
     }
 
     /// Applies the privacy rules week by week to the aggregate rows (week, survey, score, team,

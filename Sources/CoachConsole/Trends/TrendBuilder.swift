@@ -58,7 +58,7 @@ struct TrendBuilder {
         let series = try database.teamTrends(viewer: viewer, team: team, now: now, weeks: weeks,
                                              minGroup: context.config.minGroup, calendar: calendar, score: scoreFilter)
         var rows: [TrendRow] = []
-        for item in series where matches(scoreFilter, survey: item.surveyID, score: item.scoreID) {
+        for item in series {  // the store has applied --score
             guard let definition = try scoring(surveyID: item.surveyID, hash: nil)?.trendDefinition(scoreID: item.scoreID)
             else { continue }
             let points = item.points.map(\.trendPoint)
