@@ -39,9 +39,8 @@ extension AppDatabase {
 
     /// The survey recorded under `hash`, parsed; nil when unknown or no longer readable.
     func recordedSurvey(hash: String) throws -> Survey? {
-        guard let row = try read({ db in
-            try Row.fetchOne(db, sql: "SELECT survey_id, content FROM survey_version WHERE hash = ?", arguments: [hash])
-        }), case .success(let survey) = SurveyLoader.load(yaml: row[1], file: row[0]) else { return nil }
+        guard let content = try surveyContent(hash: hash),
+              case .success(let survey) = SurveyLoader.load(yaml: content, file: hash) else { return nil }
         return survey
     }
 }
