@@ -18,9 +18,9 @@ extension AppDatabase {
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -65536")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-            let importer = BulkImporter(db, calendar: calendar)
+            let importer = BulkImporter(db)
             let result = try body(importer)
-            try importer.weekly.finish(db, calendar: calendar)
+            try importer.finishWeeks(calendar: calendar)
             return result
         }
     }
@@ -35,8 +35,11 @@ extension AppDatabase {
 /// Writes imported rows inside one `bulkImport` transaction.
 public final class BulkImporter {
     let db: Database
-    /// The weekly score rows of what was imported, written when the import ends.
-    var weekly: WeeklyScores.Collector
+    /// Subjects whose weekly rows are rebuilt from their sessions when the import ends
+    /// (`finishWeeks`): those of sessions imported one by one, and of histories adding to rows.
+    var rebuildSubjects: Set<Int64> = []
+    /// What `importHistory` adds to `team_week_score` when the import ends.
+    var teamSums: [TeamCell: TeamCell.Sum] = [:]
     /// Prepared statements by name and row count: looking one up in GRDB's cache hashes its SQL,
     /// which for a multi-row INSERT is a couple of kilobytes per session.
     var statements: [StatementKey: SQLiteStatement] = [:]
@@ -46,9 +49,8 @@ public final class BulkImporter {
         var rows: Int
     }
 
-    fileprivate init(_ db: Database, calendar: Calendar) {
+    fileprivate init(_ db: Database) {
         self.db = db
-        weekly = WeeklyScores.Collector(calendar: calendar)
     }
 
     /// How many people the store holds (including those imported so far in this transaction).
@@ -133,6 +135,12 @@ public final class BulkImporter {
     /// Imports a prepared session (see `importSession(_: CompletedSessionInput)`).
     @discardableResult
     public func importSession(_ prepared: PreparedSession) throws -> ImportedSession {
+        try importSession(prepared, rebuildsWeeks: true)
+    }
+
+    /// Imports a prepared session; with `rebuildsWeeks`, its subject's weekly rows are rebuilt
+    /// when the import ends (`importHistory` writes them itself).
+    func importSession(_ prepared: PreparedSession, rebuildsWeeks: Bool) throws -> ImportedSession {
         let values = prepared.values
         // The row `Session.insert` writes, through one cached statement (a record insert encodes
         // through Codable, which costs more than the rest of the row's work at this volume).
@@ -143,8 +151,7 @@ public final class BulkImporter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, key: StatementKey(name: "session", rows: 1), values: values, range: 0..<end)
         let id = db.lastInsertedRowID
-        weekly.add(sessionID: id, subjectID: prepared.session.subjectID, surveyID: prepared.session.surveyID,
-                   kind: prepared.session.kind, completedAt: prepared.completedAt, scores: prepared.weeklyScores)
+        if rebuildsWeeks { rebuildSubjects.insert(prepared.session.subjectID) }
 
         // One multi-row INSERT per table and session: the per-statement overhead is paid once per
         // session instead of once per row.

@@ -113,7 +113,7 @@ public struct PreparedSession: Sendable {
     let completedAt: Date
     let effects: SessionEffects
     let answers: Int, scores: Int, marks: Int
-    /// The scores with a value, for the weekly aggregates (`WeeklyScores.Collector`).
+    /// The scores with a value, for the weekly rows (`PreparedHistory`).
     let weeklyScores: [(id: String, value: Double)]
     /// The session row's values, then per answer: question_id, value, is_private, position,
     /// answered_at; per score: score_id, value, band, alert; per mark: question_id, mark, max_mark

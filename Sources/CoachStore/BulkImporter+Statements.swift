@@ -76,6 +76,9 @@ struct BulkValues: Sendable {
         }
     }
 
+    /// Sets the value at `index` to an integer (an id known only on import).
+    mutating func replace(at index: Int, with value: Int64) { items[index] = .integer(value) }
+
     /// A date as GRDB stores it (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), written straight into the buffer
     /// for whole-second dates (the demo's millions of timestamps); other dates go through GRDB.
     mutating func append(date: Date) {
@@ -138,10 +141,18 @@ extension BulkImporter {
     /// (at least 2), each row `id` followed by `width - 1` values of `range`.
     func insert(table: String, columns: String, width: Int, rows: Int, id: Int64,
                 values: BulkValues, range: Range<Int>) throws {
+        try insertRows("INSERT INTO \(table) (\(columns))", name: table, width: width, rows: rows,
+                       values: values, range: range, rowPrefix: id)
+    }
+
+    /// `insert` followed by `rows` rows of `width` parameters (`VALUES (?, ...), (?, ...)`) and
+    /// `suffix`, bound to `values[range]` (after `rowPrefix`, when given, at the start of each row).
+    func insertRows(_ insert: String, name: String, width: Int, rows: Int, values: BulkValues, range: Range<Int>,
+                    rowPrefix: Int64? = nil, suffix: String = "") throws {
         try run({
             let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
-            return "INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
-        }(), key: StatementKey(name: table, rows: rows), values: values, range: range, rowPrefix: (id, width))
+            return insert + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ") + " " + suffix
+        }(), key: StatementKey(name: name, rows: rows), values: values, range: range, rowPrefix: rowPrefix.map { ($0, width) })
     }
 
     /// Runs a cached statement with `values[range]`, bound and stepped through the SQLite C API:

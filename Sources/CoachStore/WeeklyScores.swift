@@ -124,77 +124,9 @@ enum WeeklyScores {
         return problems.isEmpty ? nil : problems.joined(separator: "; ") + " (run 'check --repair' to rebuild them)"
     }
 
-    /// The weekly rows of the sessions a bulk import writes, gathered as they are written, so the
-    /// import need not read a million rows back (`finish`).
-    struct Collector {
-        private var latest: [Key: (date: Date, value: Value)] = [:]
-        private(set) var subjects: Set<Int64> = []
-        private var weeks: WeekFinder
-
-        init(calendar: Calendar) { weeks = WeekFinder(calendar: calendar) }
-
-        /// Notes a session just imported and its non-null scores.
-        mutating func add(sessionID: Int64, subjectID: Int64, surveyID: String, kind: String, completedAt: Date,
-                          scores: [(id: String, value: Double)]) {
-            subjects.insert(subjectID)
-            guard kind != excludedKind, !scores.isEmpty, let week = weeks.week(of: completedAt) else { return }
-            for score in scores {
-                let key = Key(subjectID: subjectID, week: week, surveyID: surveyID, scoreID: score.id)
-                // Sessions arrive in id order: of two at the same time, the later import wins.
-                if let held = latest[key], held.date > completedAt { continue }
-                latest[key] = (completedAt, Value(sessionID: sessionID, kind: kind, teamID: 0, value: score.value))
-            }
-        }
-
-        /// Writes the week rows of people who had none before the import straight from what was
-        /// gathered, and adds them to their teams' rows; people who had some are rebuilt from
-        /// their sessions (`rebuild`), which also recomputes their teams.
-        func finish(_ db: Database, calendar: Calendar) throws {
-            guard !subjects.isEmpty else { return }
-            let list = subjects.map(String.init).joined(separator: ",")
-            let earlier = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT subject_id FROM week_score WHERE subject_id IN (\(list))"))
-            var teamOf: [Int64: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, COALESCE(team_id, 0) FROM person WHERE id IN (\(list))") {
-                teamOf[row[0]] = row[1]
-            }
-            var teams: [TeamWeek: (respondents: Int, total: Double, kind: String)] = [:]
-            var rows = RowBatch(db, sql: insertPrefix, width: 8)
-            // By subject only: each person's rows land together, and comparing the whole key's
-            // text for a million rows cost more than the inserts gained.
-            for (key, held) in latest.filter({ !earlier.contains($0.key.subjectID) })
-                .sorted(by: { $0.key.subjectID < $1.key.subjectID }) {
-                let team = teamOf[key.subjectID] ?? 0
-                try rows.add([key.subjectID, key.week, key.surveyID, key.scoreID, team, held.value.kind,
-                              held.value.sessionID, held.value.value])
-                let cell = TeamWeek(week: key.week, surveyID: key.surveyID, scoreID: key.scoreID, teamID: team)
-                let sum = teams[cell] ?? (0, 0, held.value.kind)
-                teams[cell] = (sum.respondents + 1, sum.total + held.value.value, held.value.kind)
-            }
-            try rows.flush()
-            var sums = RowBatch(db, sql: """
-                INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total) VALUES
-                """, width: 7, suffix: """
-                ON CONFLICT (week, survey_id, score_id, team_id) DO UPDATE SET
-                    respondents = respondents + excluded.respondents, total = total + excluded.total
-                """)
-            for (cell, sum) in teams {
-                try sums.add([cell.week, cell.surveyID, cell.scoreID, cell.teamID, sum.kind, sum.respondents, sum.total])
-            }
-            try sums.flush()
-            if !earlier.isEmpty { try rebuild(db, calendar: calendar, subjects: earlier) }
-        }
-    }
-
-    private struct TeamWeek: Hashable {
-        var week: String
-        var surveyID: String
-        var scoreID: String
-        var teamID: Int64
-    }
-
     // MARK: - One respondent's week
 
-    private static let excludedKind = "one-on-one"
+    static let excludedKind = "one-on-one"
 
     /// The conditions on `session s` (joined `score sc`) for values that count.
     private static let countedSessions = """
@@ -248,7 +180,7 @@ enum WeeklyScores {
 
     /// ISO week keys of dates, each week's bounds worked out once: dates repeat the same few
     /// hundred weeks, and a calendar computation costs more than the rest of a row's work.
-    private struct WeekFinder {
+    struct WeekFinder {
         let calendar: Calendar
         private var spans: [(start: Date, end: Date, key: String)] = []  // sorted by start
 

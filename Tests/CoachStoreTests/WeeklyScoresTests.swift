@@ -30,8 +30,9 @@ struct WeeklyScoresTests {
     }
 
     @discardableResult
-    func checkIn(_ store: AppDatabase, _ subject: Int64, _ value: Double?, at date: Date, supersedes: Int64? = nil) throws -> Int64 {
-        let id = try store.startSession(surveyID: "who-5", surveyHash: "h", kind: "check-in", subjectID: subject,
+    func checkIn(_ store: AppDatabase, _ subject: Int64, _ value: Double?, at date: Date, supersedes: Int64? = nil,
+                 kind: String = "check-in") throws -> Int64 {
+        let id = try store.startSession(surveyID: "who-5", surveyHash: "h", kind: kind, subjectID: subject,
                                         authorID: subject, supersedes: supersedes, at: date)
         try store.completeSession(id: id, scores: [ScoreRow(scoreID: "wellbeing", value: value)], at: date)
         return id
@@ -41,10 +42,10 @@ struct WeeklyScoresTests {
     func tables(_ store: AppDatabase) throws -> [String] {
         try store.writer.read { db in
             try String.fetchAll(db, sql: """
-                SELECT subject_id || ' ' || week || ' ' || survey_id || ' ' || score_id || ' ' || team_id || ' ' || session_id || ' ' || value
+                SELECT subject_id || ' ' || week || ' ' || survey_id || ' ' || score_id || ' ' || team_id || ' ' || kind || ' ' || session_id || ' ' || value
                 FROM week_score ORDER BY 1
                 """) + String.fetchAll(db, sql: """
-                SELECT week || ' ' || survey_id || ' ' || score_id || ' ' || team_id || ' ' || respondents || ' ' || total
+                SELECT week || ' ' || survey_id || ' ' || score_id || ' ' || team_id || ' ' || kind || ' ' || respondents || ' ' || total
                 FROM team_week_score ORDER BY 1
                 """)
         }
@@ -65,7 +66,7 @@ struct WeeklyScoresTests {
         #expect(!rows.contains { $0.hasPrefix("\(reps[1]) 2026-W45") })
         #expect(rows.contains { $0.hasPrefix("\(reps[1]) 2026-W46 who-5 wellbeing") && $0.hasSuffix(" 20.0") })
         #expect(!rows.contains { $0.hasPrefix("\(reps[2]) ") })
-        #expect(rows.contains { $0.hasPrefix("2026-W45 who-5 wellbeing") && $0.hasSuffix(" 1 60.0") })
+        #expect(rows.contains { $0.hasPrefix("2026-W45 who-5 wellbeing") && $0.hasSuffix(" check-in 1 60.0") })
     }
 
     @Test("after any sequence of check-ins, what the store kept equals a rebuild from the sessions")
@@ -108,6 +109,51 @@ struct WeeklyScoresTests {
         try bulk.importSessions(inputs)
         // Session ids match too: both stores numbered the sessions in the same order.
         #expect(try tables(bulk) == tables(one))
+    }
+}
+
+extension WeeklyScoresTests {
+    @Test("imported histories leave the same aggregates as completing the sessions one by one")
+    func historiesEqualOneByOne() throws {
+        var random = SplitMix(seed: 11)
+        let (one, reps) = try organisation(reps: 7)
+        let (bulk, _) = try organisation(reps: 7)
+        // Reps 0 and 1 have check-ins before the import (rebuilt from all their sessions).
+        for store in [one, bulk] {
+            try checkIn(store, reps[0], 12, at: Self.monday.addingTimeInterval(-86_400 * 7))
+            try checkIn(store, reps[1], 16, at: Self.monday.addingTimeInterval(3_600 * 30))
+        }
+        func session(_ rep: Int64, _ step: Int) -> CompletedSessionInput {
+            // Several a week, some at the same moment (the later one wins), some without a
+            // value, some one-on-ones (never counted).
+            let date = Self.monday.addingTimeInterval(Double(step / 2) * 3_600 * 60)
+            let value: Double? = random.next() % 8 == 0 ? nil : Double(random.next() % 26) * 4
+            let kind = random.next() % 9 == 0 ? "one-on-one" : "check-in"
+            return CompletedSessionInput(surveyID: "who-5", surveyHash: "h", kind: kind, subjectID: rep, authorID: rep,
+                                         startedAt: date, completedAt: date, answers: [],
+                                         scores: [ScoreRow(scoreID: "wellbeing", value: value)])
+        }
+        // Two transactions: a history per rep (rep 2's twice, rep 3's mixed with rep 4's), then
+        // rep 5 again (who has rows by then) and rep 6 for the first time.
+        let batches: [[[CompletedSessionInput]]] = [
+            [reps[0], reps[1], reps[2], reps[2]].map { rep in (0..<30).map { session(rep, $0) } }
+                + [(0..<40).map { session($0 % 2 == 0 ? reps[3] : reps[4], $0) }, (0..<30).map { session(reps[5], $0) }],
+            [(30..<60).map { session(reps[5], $0) }, (0..<30).map { session(reps[6], $0) }],
+        ]
+        for batch in batches {
+            for input in batch.joined() {
+                try checkIn(one, input.subjectID, input.scores[0].value, at: input.completedAt, kind: input.kind)
+            }
+            try bulk.bulkImport { importer in
+                for history in batch {
+                    try importer.importHistory(PreparedHistory(history.map(PreparedSession.init), calendar: Self.utc))
+                }
+            }
+        }
+        let kept = try tables(bulk)
+        #expect(kept == (try tables(one)))
+        #expect(kept.count > 60)
+        #expect(try bulk.writer.read { db in try WeeklyScores.problems(db) } == nil)
     }
 }
 

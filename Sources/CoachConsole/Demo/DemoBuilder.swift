@@ -104,6 +104,7 @@ final class DemoBuilder: @unchecked Sendable {
                     do {
                         try history(of: plan.reps[r], plan: plan, team: team, repID: ids.reps[r],
                                     managerID: ids.managers[t], batch: batch)
+                        batch.seal(calendar: database.calendar)
                     } catch {
                         channel.fail(error)
                         return
@@ -139,12 +140,11 @@ final class DemoBuilder: @unchecked Sendable {
                 var batch = first, written = 0
                 while true {
                     for goals in batch.goals { try importer.setGoals(goals) }
-                    for (index, session) in batch.sessions.enumerated() {
-                        let result = try importer.importSession(session)
+                    for (index, result) in try importer.importHistory(batch.history).enumerated() {
                         guard result.newActionIDs == batch.actionIDs[index],
                               result.newAgendaIDs == batch.agendaIDs[index] else { throw DemoError.storeChanged }
                     }
-                    written += batch.sessions.count
+                    written += batch.actionIDs.count
                     next = try channel.take()
                     guard written < sessionsPerTransaction, let following = next else { return }
                     batch = following

@@ -8,6 +8,14 @@ final class DemoBatch: @unchecked Sendable {
     var sessions: [PreparedSession] = []
     var actionIDs: [[Int64]] = []
     var agendaIDs: [[Int64]] = []
+    /// The sessions with their weekly rows (`seal`), as the writer imports them.
+    private(set) var history = PreparedHistory([], calendar: .current)
+
+    /// Works out the weekly rows of the sessions generated, in the store's calendar.
+    func seal(calendar: Calendar) {
+        history = PreparedHistory(sessions, calendar: calendar)
+        sessions = []
+    }
 }
 
 /// Hands batches from the generator thread to the writer, at most eight ahead (a rep's batch is
