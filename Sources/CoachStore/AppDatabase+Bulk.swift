@@ -40,13 +40,31 @@ public final class BulkImporter {
     var rebuildSubjects: Set<Int64> = []
     /// What `importHistory` adds to `team_week_score` when the import ends.
     var teamSums: [TeamCell: TeamCell.Sum] = [:]
-    /// Prepared statements by name and row count: looking one up in GRDB's cache hashes its SQL,
+    /// Prepared statements by table and row count: looking one up in GRDB's cache hashes its SQL,
     /// which for a multi-row INSERT is a couple of kilobytes per session.
     var statements: [StatementKey: SQLiteStatement] = [:]
 
+    /// A key hashed as two small numbers (a table name's text cost a million string hashes).
     struct StatementKey: Hashable {
-        var name: String
+        var table: Table
         var rows: Int
+    }
+
+    /// The tables the importer writes with its own statements.
+    enum Table {
+        case goal, session, answer, score, questionMark, weekScore, teamWeekScore
+
+        var name: String {
+            switch self {
+            case .goal: "goal"
+            case .session: "session"
+            case .answer: "answer"
+            case .score: "score"
+            case .questionMark: "question_mark"
+            case .weekScore: "week_score"
+            case .teamWeekScore: "team_week_score"
+            }
+        }
     }
 
     fileprivate init(_ db: Database) {
@@ -120,7 +138,7 @@ public final class BulkImporter {
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person_id, kpi, period) DO UPDATE SET
                     target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
-                """, key: StatementKey(name: "goal", rows: 1), values: goals.values,
+                """, key: StatementKey(table: .goal, rows: 1), values: goals.values,
                 range: start..<start + PreparedGoals.width)
         }
     }
@@ -149,24 +167,24 @@ public final class BulkImporter {
             INSERT INTO session (survey_id, survey_hash, kind, subject_id, author_id, started_at,
                                  updated_at, completed_at, state, phase, supersedes_id, quiz_layout, period_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, key: StatementKey(name: "session", rows: 1), values: values, range: 0..<end)
+            """, key: StatementKey(table: .session, rows: 1), values: values, range: 0..<end)
         let id = db.lastInsertedRowID
         if rebuildsWeeks { rebuildSubjects.insert(prepared.session.subjectID) }
 
         // One multi-row INSERT per table and session: the per-statement overhead is paid once per
         // session instead of once per row.
-        func insert(_ table: String, _ columns: String, width: Int, rows: Int) throws {
+        func insert(_ table: Table, _ columns: String, width: Int, rows: Int) throws {
             guard rows > 0 else { return }
             let start = end
             end += rows * width
             try self.insert(table: table, columns: columns, width: width + 1, rows: rows, id: id,
                             values: values, range: start..<end)
         }
-        try insert("answer", "session_id, question_id, value, is_private, position, answered_at",
+        try insert(.answer, "session_id, question_id, value, is_private, position, answered_at",
                    width: PreparedSession.answerWidth, rows: prepared.answers)
-        try insert("score", "session_id, score_id, value, band, alert",
+        try insert(.score, "session_id, score_id, value, band, alert",
                    width: PreparedSession.scoreWidth, rows: prepared.scores)
-        try insert("question_mark", "session_id, question_id, mark, max_mark",
+        try insert(.questionMark, "session_id, question_id, mark, max_mark",
                    width: PreparedSession.markWidth, rows: prepared.marks)
 
         var newActionIDs: [Int64] = []

@@ -139,20 +139,20 @@ struct CivilTime {
 extension BulkImporter {
     /// `INSERT INTO table (columns) VALUES (?, ...), (?, ...)` for `rows` rows of `width` values
     /// (at least 2), each row `id` followed by `width - 1` values of `range`.
-    func insert(table: String, columns: String, width: Int, rows: Int, id: Int64,
+    func insert(table: Table, columns: String, width: Int, rows: Int, id: Int64,
                 values: BulkValues, range: Range<Int>) throws {
-        try insertRows("INSERT INTO \(table) (\(columns))", name: table, width: width, rows: rows,
+        try insertRows("INSERT INTO \(table.name) (\(columns))", table: table, width: width, rows: rows,
                        values: values, range: range, rowPrefix: id)
     }
 
     /// `insert` followed by `rows` rows of `width` parameters (`VALUES (?, ...), (?, ...)`) and
     /// `suffix`, bound to `values[range]` (after `rowPrefix`, when given, at the start of each row).
-    func insertRows(_ insert: String, name: String, width: Int, rows: Int, values: BulkValues, range: Range<Int>,
+    func insertRows(_ insert: String, table: Table, width: Int, rows: Int, values: BulkValues, range: Range<Int>,
                     rowPrefix: Int64? = nil, suffix: String = "") throws {
         try run({
             let row = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
             return insert + " VALUES " + Array(repeating: row, count: rows).joined(separator: ", ") + " " + suffix
-        }(), key: StatementKey(name: name, rows: rows), values: values, range: range, rowPrefix: rowPrefix.map { ($0, width) })
+        }(), key: StatementKey(table: table, rows: rows), values: values, range: range, rowPrefix: rowPrefix.map { ($0, width) })
     }
 
     /// Runs a cached statement with `values[range]`, bound and stepped through the SQLite C API:

@@ -14,8 +14,8 @@ public struct PreparedHistory: Sendable {
     /// Per row (in the table's key order): subject_id, week, survey_id, score_id, team_id (0 here,
     /// set on import), kind, the index of the session in `sessions` (its id on import), value.
     let weekRows: BulkValues
-    /// Per row, the team cell it adds to: week, survey and score id (`TeamCell.key`).
-    let cells: [String]
+    /// Per row, the team cell it adds to (its team, 0 here, is the subject's on import).
+    let cells: [TeamCell]
     /// Per subject, the range of its rows.
     let subjects: [(id: Int64, rows: Range<Int>)]
 
@@ -42,7 +42,7 @@ public struct PreparedHistory: Sendable {
             }
         }
         var rows = BulkValues(values: latest.count * Self.width, bytes: latest.count * 40)
-        var cells: [String] = []
+        var cells: [TeamCell] = []
         cells.reserveCapacity(latest.count)
         var subjects: [(id: Int64, rows: Range<Int>)] = []
         for (row, (key, held)) in latest.sorted(by: { $0.key < $1.key }).enumerated() {
@@ -59,7 +59,7 @@ public struct PreparedHistory: Sendable {
             rows.append(sessions[held.index].session.kind)
             rows.append(held.index)
             rows.append(held.value)
-            cells.append(TeamCell.key(week: key.week, surveyID: key.surveyID, scoreID: key.scoreID))
+            cells.append(TeamCell(week: key.week, surveyID: key.surveyID, scoreID: key.scoreID, teamID: 0))
         }
         (weekRows, self.cells, self.subjects) = (rows, cells, subjects)
     }
@@ -67,7 +67,9 @@ public struct PreparedHistory: Sendable {
 
 /// One `team_week_score` row's key, and the sums the import adds to it.
 struct TeamCell: Hashable {
-    var key: String
+    var week: String
+    var surveyID: String
+    var scoreID: String
     var teamID: Int64
 
     struct Sum {
@@ -75,15 +77,6 @@ struct TeamCell: Hashable {
         var total = 0.0
         var kind = ""
     }
-
-    private static let separator: Character = "\u{1F}"
-
-    static func key(week: String, surveyID: String, scoreID: String) -> String {
-        week + String(separator) + surveyID + String(separator) + scoreID
-    }
-
-    /// week, survey_id, score_id
-    var parts: [String] { key.split(separator: Self.separator, omittingEmptySubsequences: false).map(String.init) }
 }
 
 extension BulkImporter {
@@ -110,7 +103,8 @@ extension BulkImporter {
                 guard case .integer(let index) = values.items[start + PreparedHistory.sessionColumn] else { continue }
                 values.replace(at: start + PreparedHistory.sessionColumn, with: imported[Int(index)].id)
                 guard case .real(let value) = values.items[start + PreparedHistory.width - 1] else { continue }
-                let cell = TeamCell(key: history.cells[row], teamID: teamID)
+                var cell = history.cells[row]
+                cell.teamID = teamID
                 var sum = teamSums[cell] ?? TeamCell.Sum()
                 sum.respondents += 1
                 sum.total += value
@@ -121,7 +115,7 @@ extension BulkImporter {
                 let end = min(start + Self.rowsPerInsert, subject.rows.upperBound)
                 try insertRows("""
                     INSERT INTO week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value)
-                    """, name: "week_score", width: PreparedHistory.width, rows: end - start, values: values,
+                    """, table: .weekScore, width: PreparedHistory.width, rows: end - start, values: values,
                     range: start * PreparedHistory.width..<end * PreparedHistory.width)
             }
         }
@@ -137,10 +131,9 @@ extension BulkImporter {
     func finishWeeks(calendar: Calendar) throws {
         var values = BulkValues(values: teamSums.count * 7, bytes: teamSums.count * 40)
         for (cell, sum) in teamSums {
-            let parts = cell.parts
-            values.append(parts[0])
-            values.append(parts[1])
-            values.append(parts[2])
+            values.append(cell.week)
+            values.append(cell.surveyID)
+            values.append(cell.scoreID)
             values.append(cell.teamID)
             values.append(sum.kind)
             values.append(sum.respondents)
@@ -151,7 +144,7 @@ extension BulkImporter {
             let end = min(start + Self.rowsPerInsert, count)
             try insertRows("""
                 INSERT INTO team_week_score (week, survey_id, score_id, team_id, kind, respondents, total)
-                """, name: "team_week_score", width: 7, rows: end - start, values: values, range: start * 7..<end * 7,
+                """, table: .teamWeekScore, width: 7, rows: end - start, values: values, range: start * 7..<end * 7,
                 suffix: """
                 ON CONFLICT (week, survey_id, score_id, team_id) DO UPDATE SET
                     respondents = respondents + excluded.respondents, total = total + excluded.total
