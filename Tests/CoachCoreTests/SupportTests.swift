@@ -15,6 +15,19 @@ struct SupportTests {
         #expect(suggestion(for: "wellbeng", among: ["alert", "wellbeing", "wellbeing.band"]) == "wellbeing")
     }
 
+    @Test("dates, months and weeks print with their zeros, as stored keys and JSON expect")
+    func zeroPadding() throws {
+        #expect(7.zeroPadded(2) == "07")
+        #expect(2026.zeroPadded(4) == "2026")
+        #expect(12345.zeroPadded(4) == "12345")
+        #expect((-5).zeroPadded(3) == "-005")
+        #expect(Period(year: 987, month: 3)?.description == "0987-03")
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        #expect(DateAnswer.iso(Date(timeIntervalSince1970: 1_767_225_600), calendar: utc) == "2026-01-01")
+        #expect(Cadence.weekly.periodKey(for: Date(timeIntervalSince1970: 1_767_225_600), calendar: utc) == "2026-W01")
+    }
+
     @Test func sha256KnownVectors() {
         #expect(SHA256.hex("".utf8) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex("abc".utf8) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -44,7 +44,7 @@ enum CommandTable {
         let withValue: Set<String> = ["--store", "--surveys", "--as"]
         var rest = arguments[...]
         while let first = rest.first, first.hasPrefix("--") {
-            let name = String(first.split(separator: "=", maxSplits: 1)[0])
+            let name = first.firstIndex(of: "=").map { String(first[..<$0]) } ?? first
             if withValue.contains(name) {
                 rest = rest.dropFirst(first.contains("=") ? 1 : 2)
             } else if name == "--no-color" {

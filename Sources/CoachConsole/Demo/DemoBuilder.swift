@@ -174,17 +174,12 @@ final class DemoBuilder: @unchecked Sendable {
     /// `2026-W48` (ISO week, UTC).
     static func weekKey(_ date: Date) -> String {
         let parts = DemoPlan.isoUTC.dateComponents([.yearForWeekOfYear, .weekOfYear], from: date)
-        return pad(parts.yearForWeekOfYear ?? 0, 4) + "-W" + pad(parts.weekOfYear ?? 0, 2)
+        return (parts.yearForWeekOfYear ?? 0).zeroPadded(4) + "-W" + (parts.weekOfYear ?? 0).zeroPadded(2)
     }
 
     /// `2026-11-27` (UTC).
     static func day(_ date: Date) -> String {
         let parts = DemoPlan.utc.dateComponents([.year, .month, .day], from: date)
-        return pad(parts.year ?? 0, 4) + "-" + pad(parts.month ?? 0, 2) + "-" + pad(parts.day ?? 0, 2)
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return (parts.year ?? 0).zeroPadded(4) + "-" + (parts.month ?? 0).zeroPadded(2) + "-" + (parts.day ?? 0).zeroPadded(2)
     }
 }

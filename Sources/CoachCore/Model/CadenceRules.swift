@@ -11,7 +11,7 @@ extension Cadence {
         let year = iso.component(.yearForWeekOfYear, from: date)
         switch self {
         case .weekly:
-            return String(format: "%04d-W%02d", year, week)
+            return year.zeroPadded(4) + "-W" + week.zeroPadded(2)
         case .fortnightly:
             let weeks = Self.isoWeekNumber(of: date, calendar: iso)
             return "fortnight-\(weeks / 2)"

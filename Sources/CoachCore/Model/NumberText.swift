@@ -9,3 +9,13 @@ public func formatNumber(_ value: Double) -> String {
     if text.hasSuffix(".") { text.removeLast() }
     return text == "-0" ? "0" : text
 }
+
+extension Int {
+    /// The number with zeros in front up to `width` digits (`7.zeroPadded(2)` is `07`), without
+    /// Foundation's `String(format:)`, whose first use costs a command a noticeable start-up.
+    public func zeroPadded(_ width: Int) -> String {
+        let digits = String(magnitude)
+        let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return self < 0 ? "-" + padded : padded
+    }
+}

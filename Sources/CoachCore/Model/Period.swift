@@ -32,7 +32,7 @@ public struct Period: Hashable, Comparable, Codable, Sendable, CustomStringConve
         month == 1 ? Period(year: year - 1, month: 12) : Period(year: year, month: month - 1)
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { year.zeroPadded(4) + "-" + month.zeroPadded(2) }
 
     public static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.year, lhs.month) < (rhs.year, rhs.month)

@@ -48,7 +48,7 @@ public enum DateAnswer {
     /// `YYYY-MM-DD` for a day in `calendar`'s time zone.
     public static func iso(_ date: Date, calendar: Calendar = .current) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
+        return (parts.year ?? 1970).zeroPadded(4) + "-" + (parts.month ?? 1).zeroPadded(2) + "-" + (parts.day ?? 1).zeroPadded(2)
     }
 
     private static func invalid(_ text: String) -> AnswerProblem {

@@ -13,10 +13,7 @@ public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// `2026-W53`.
-    public var description: String {
-        let w = week < 10 ? "0\(week)" : "\(week)"
-        return "\(year)-W\(w)"
-    }
+    public var description: String { "\(year)-W" + week.zeroPadded(2) }
 
     public static func < (a: ISOWeek, b: ISOWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
 
