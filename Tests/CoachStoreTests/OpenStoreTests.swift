@@ -137,4 +137,48 @@ struct OpenStoreTests {
             #expect(try one.people().map(\.name) == ["Hana", "Mia"])
         }
     }
+
+    @Test("a bulk load writes through a rollback journal, then the store is WAL again; a rollback is whole")
+    func rollbackJournalForBulkLoads() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("coach.sqlite").path
+            let store = try AppDatabase.open(path: path)
+            func mode() throws -> String? { try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } }
+            var during: String?
+            try store.withRollbackJournal {
+                during = try mode()
+                try store.bulkImport { importer in
+                    try importer.addPerson(ImportedPerson(name: "Hana", role: .hr, team: nil, managerID: nil,
+                                                          shareWellbeing: nil, createdAt: Date()))
+                }
+                // A failed import leaves nothing behind.
+                struct Stop: Error {}
+                #expect(throws: Stop.self) {
+                    try store.bulkImport { importer in
+                        try importer.addPerson(ImportedPerson(name: "Mia", role: .manager, team: "North", managerID: nil,
+                                                              shareWellbeing: nil, createdAt: Date()))
+                        throw Stop()
+                    }
+                }
+            }
+            #expect(during == "delete")
+            #expect(try mode() == "wal")
+            #expect(try AppDatabase.open(path: path).people().map(\.name) == ["Hana"])
+        }
+    }
+
+    @Test("with the store open elsewhere, a bulk load keeps the write-ahead log")
+    func rollbackJournalNeedsTheStoreAlone() throws {
+        try withTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("coach.sqlite").path
+            let store = try AppDatabase.open(path: path)
+            let other = try AppDatabase.open(path: path)
+            #expect(try other.peopleCount() == 0)
+            try store.withRollbackJournal {
+                #expect(try store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+                try store.addPerson(name: "Hana", role: .hr, team: nil, manager: nil, by: nil)
+            }
+            #expect(try other.peopleCount() == 1)
+        }
+    }
 }

@@ -116,7 +116,7 @@ final class DemoBuilder: @unchecked Sendable {
         generator.stackSize = 8 << 20
         generator.start()
         do {
-            try write(from: channel)
+            try database.withRollbackJournal { try write(from: channel) }
         } catch {
             channel.cancel()
             channel.waitUntilFinished()
