@@ -11,24 +11,40 @@ extension AppDatabase {
     /// is committed together, or nothing is (an error rolls the whole batch back).
     /// The importer must not escape `body`.
     public func bulkImport<T>(_ body: (BulkImporter) throws -> T) throws -> T {
-        try write { db in
-            // A bigger page cache for the batch (64 MiB instead of SQLite's 2 MiB): a batch writes
-            // tens of MiB, and rereading the indexes' pages costs more than the inserts (the demo,
-            // ~100 MiB per batch, measured no faster with 128 or 256 MiB).
-            let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
-            let importer = BulkImporter(db)
-            let result = try body(importer)
-            try importer.finishWeeks(calendar: calendar)
-            return result
+        do {
+            return try writer.writeWithoutTransaction { db in
+                // Statement journals in memory: each multi-row INSERT keeps one (to undo itself
+                // alone on a constraint error), and SQLite spills any over 64 KiB to a temporary
+                // file, a write call per page (a million calls in the demo). Settable only
+                // outside a transaction.
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+                defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
+                var result: T?
+                try db.inTransaction {
+                    // A bigger page cache for the batch (64 MiB instead of SQLite's 2 MiB): a
+                    // batch writes tens of MiB, and rereading the indexes' pages costs more than
+                    // the inserts (the demo, ~100 MiB per batch, measured no faster with 128 or
+                    // 256 MiB).
+                    let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
+                    try db.execute(sql: "PRAGMA cache_size = -65536")
+                    defer { try? db.execute(sql: "PRAGMA cache_size = \(previous)") }
+                    let importer = BulkImporter(db)
+                    result = try body(importer)
+                    try importer.finishWeeks(calendar: calendar)
+                    return .commit
+                }
+                guard let result else { throw StoreError.database("the import ended without a result") }
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: writer.path)
         }
     }
 
     /// Runs `body` (a series of `bulkImport`s) with a rollback journal instead of the write-ahead
     /// log, and turns the log back on after. Every committed page is then written once, not once
     /// to the log and again to the store: for a store filled from empty (`demo`), where nearly
-    /// every page is new and needs no journal, that saves a fifth of the time. Commits stay
+    /// every page is new and needs no journal, that saved about 5 of 30 s. Commits stay
     /// durable and atomic (a crash rolls the open transaction back from the journal). While `body`
     /// runs, other coach processes wait for each transaction instead of reading alongside it.
     /// When another process has the store open, the log stays on and nothing changes.

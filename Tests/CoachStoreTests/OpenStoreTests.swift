@@ -163,6 +163,8 @@ struct OpenStoreTests {
             }
             #expect(during == "delete")
             #expect(try mode() == "wal")
+            // The import's connection settings are put back (statement journals on file again).
+            #expect(try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 0)
             #expect(try AppDatabase.open(path: path).people().map(\.name) == ["Hana"])
         }
     }
