@@ -111,4 +111,20 @@ struct ReadlineUnderPtyTests {
         let folderAttributes = try FileManager.default.attributesOfItem(atPath: folder)
         #expect((folderAttributes[.posixPermissions] as? Int) == 0o700)
     }
+
+    @Test("a killed shell keeps the commands it ran in the history file")
+    func historySurvivesAKill() throws {
+        let (historyPath, cleanUp) = temporaryHistoryPath()
+        defer { cleanUp() }
+        let pty = try startChild(historyPath: historyPath)
+        try pty.waitFor("coach> ", timeout: .seconds(20))
+        pty.send("people\r")
+        try pty.waitFor("GOT[people]")
+        try pty.waitFor("coach> ")
+        kill(pty.pid, SIGKILL)
+        _ = try? pty.waitForExit()
+        #expect(try String(contentsOfFile: historyPath, encoding: .utf8) == "people\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: historyPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    }
 }

@@ -24,7 +24,8 @@ public final class ReadlineLineReader: LineReader {
 
     /// - Parameters:
     ///   - historyPath: the history file (e.g. `$XDG_STATE_HOME/coach/history`),
-    ///     read now and written by ``saveHistory()``; its folder is created
+    ///     read now, appended to by ``addToHistory(_:)`` and rewritten by
+    ///     ``saveHistory()``; its folder is created
     ///     with mode 0700 if missing. `nil` keeps history in memory only.
     ///   - completion: proposes Tab completions; `nil` completes nothing.
     public init(historyPath: String?, completion: CompletionProvider? = nil) {
@@ -70,14 +71,21 @@ public final class ReadlineLineReader: LineReader {
         return .line(String(cString: raw))
     }
 
-    /// Adds `line` to the history unless it is blank or repeats the last entry.
+    /// Adds `line` to the history unless it is blank or repeats the last entry, and appends it
+    /// to the history file at once, so a shell that is killed keeps the commands it ran.
     public func addToHistory(_ line: String) {
         guard !line.allSatisfy(\.isWhitespace) else { return }
         if let last = coach_last_history_line(), String(cString: last) == line { return }
         add_history(line)
+        guard let historyPath else { return }
+        // readline appends only to a file that exists: create it private first.
+        let file = open(historyPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        if file >= 0 { close(file) }
+        _ = append_history(1, historyPath)
     }
 
-    /// Writes the history (at most 1000 entries) to the history file, mode 0600.
+    /// Rewrites the history file with the history (at most 1000 entries, the oldest dropped),
+    /// mode 0600.
     public func saveHistory() {
         guard let historyPath else { return }
         _ = write_history(historyPath)
