@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependencies point one way:
 //   coach → CoachConsole → {CoachStore, CoachScoring} → CoachCore
-// Only CoachConsole imports CReadline (GNU readline, GPL-3.0: see LICENSE).
+// Only CoachConsole imports CReadline (GNU readline, GPL-3.0: see LICENSE); only CoachStore
+// imports CSQLiteSettings (process-wide SQLite settings, in C).
 let package = Package(
     name: "coach",
     platforms: [.macOS(.v13)],
@@ -21,6 +22,7 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
         ),
+        .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "CoachCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
@@ -29,7 +31,7 @@ let package = Package(
         .target(
             name: "CoachStore",
             dependencies: [
-                "CoachCore", "CoachScoring",
+                "CoachCore", "CoachScoring", "CSQLiteSettings",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

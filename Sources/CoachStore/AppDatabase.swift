@@ -1,3 +1,4 @@
+import CSQLiteSettings
 import Foundation
 import GRDB
 
@@ -51,7 +52,12 @@ public struct AppDatabase: Sendable {
         try Schema.migrator.migrate(writer)
     }
 
+    /// SQLite's process-wide settings (`coach_sqlite_configure`), applied once before the first
+    /// connection opens.
+    private static let sqliteConfigured: Bool = coach_sqlite_configure() == 0
+
     private static func configuration() -> Configuration {
+        _ = sqliteConfigured
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)

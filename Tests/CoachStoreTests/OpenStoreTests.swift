@@ -147,7 +147,7 @@ struct OpenStoreTests {
             var during: String?
             try store.withRollbackJournal {
                 during = try mode()
-                try store.bulkImport { importer in
+                _ = try store.bulkImport { importer in
                     try importer.addPerson(ImportedPerson(name: "Hana", role: .hr, team: nil, managerID: nil,
                                                           shareWellbeing: nil, createdAt: Date()))
                 }
