@@ -14,12 +14,20 @@ public struct PreparedHistory: Sendable {
     /// Per row (in the table's key order): subject_id, week, survey_id, score_id, team_id (0 here,
     /// set on import), kind, the index of the session in `sessions` (its id on import), value.
     let weekRows: BulkValues
-    /// Per row, the team cell it adds to (its team, 0 here, is the subject's on import).
-    let cells: [TeamCell]
+    /// Per row, what the importer fills in and adds to the team sums.
+    let rows: [Row]
     /// Per subject, the range of its rows.
     let subjects: [(id: Int64, rows: Range<Int>)]
 
     static let width = 8, teamColumn = 4, sessionColumn = 6
+
+    struct Row {
+        /// The team cell the row adds to (its team, 0 here, is the subject's on import).
+        var cell: TeamCell
+        /// The index of the row's session in `sessions`.
+        var session: Int
+        var value: Double
+    }
 
     public init(_ sessions: [PreparedSession], calendar: Calendar) {
         self.sessions = sessions
@@ -41,27 +49,28 @@ public struct PreparedHistory: Sendable {
                 latest[key] = (prepared.completedAt, index, score.value)
             }
         }
-        var rows = BulkValues(values: latest.count * Self.width, bytes: latest.count * 40)
-        var cells: [TeamCell] = []
-        cells.reserveCapacity(latest.count)
+        var values = BulkValues(values: latest.count * Self.width, bytes: latest.count * 40)
+        var rows: [Row] = []
+        rows.reserveCapacity(latest.count)
         var subjects: [(id: Int64, rows: Range<Int>)] = []
-        for (row, (key, held)) in latest.sorted(by: { $0.key < $1.key }).enumerated() {
+        for (position, (key, held)) in latest.sorted(by: { $0.key < $1.key }).enumerated() {
             if subjects.last?.id == key.subjectID {
-                subjects[subjects.count - 1].rows = subjects[subjects.count - 1].rows.lowerBound..<row + 1
+                subjects[subjects.count - 1].rows = subjects[subjects.count - 1].rows.lowerBound..<position + 1
             } else {
-                subjects.append((key.subjectID, row..<row + 1))
+                subjects.append((key.subjectID, position..<position + 1))
             }
-            rows.append(key.subjectID)
-            rows.append(key.week)
-            rows.append(key.surveyID)
-            rows.append(key.scoreID)
-            rows.append(0)
-            rows.append(sessions[held.index].session.kind)
-            rows.append(held.index)
-            rows.append(held.value)
-            cells.append(TeamCell(week: key.week, surveyID: key.surveyID, scoreID: key.scoreID, teamID: 0))
+            values.append(key.subjectID)
+            values.append(key.week)
+            values.append(key.surveyID)
+            values.append(key.scoreID)
+            values.append(0)
+            values.append(sessions[held.index].session.kind)
+            values.append(held.index)
+            values.append(held.value)
+            rows.append(Row(cell: TeamCell(week: key.week, surveyID: key.surveyID, scoreID: key.scoreID, teamID: 0),
+                            session: held.index, value: held.value))
         }
-        (weekRows, self.cells, self.subjects) = (rows, cells, subjects)
+        (weekRows, self.rows, self.subjects) = (values, rows, subjects)
     }
 }
 
@@ -97,18 +106,16 @@ extension BulkImporter {
             let teamID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(team_id, 0) FROM person WHERE id = ?"),
                                             arguments: [subject.id]) ?? 0
             var values = history.weekRows
-            for row in subject.rows {
-                let start = row * PreparedHistory.width
+            for index in subject.rows {
+                let row = history.rows[index], start = index * PreparedHistory.width
                 values.replace(at: start + PreparedHistory.teamColumn, with: teamID)
-                guard case .integer(let index) = values.items[start + PreparedHistory.sessionColumn] else { continue }
-                values.replace(at: start + PreparedHistory.sessionColumn, with: imported[Int(index)].id)
-                guard case .real(let value) = values.items[start + PreparedHistory.width - 1] else { continue }
-                var cell = history.cells[row]
+                values.replace(at: start + PreparedHistory.sessionColumn, with: imported[row.session].id)
+                var cell = row.cell
                 cell.teamID = teamID
                 var sum = teamSums[cell] ?? TeamCell.Sum()
                 sum.respondents += 1
-                sum.total += value
-                sum.kind = max(sum.kind, history.sessions[Int(index)].session.kind)
+                sum.total += row.value
+                sum.kind = max(sum.kind, history.sessions[row.session].session.kind)
                 teamSums[cell] = sum
             }
             for start in stride(from: subject.rows.lowerBound, to: subject.rows.upperBound, by: Self.rowsPerInsert) {
