@@ -120,9 +120,7 @@ extension BulkImporter {
             }
             for start in stride(from: subject.rows.lowerBound, to: subject.rows.upperBound, by: Self.rowsPerInsert) {
                 let end = min(start + Self.rowsPerInsert, subject.rows.upperBound)
-                try insertRows("""
-                    INSERT INTO week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value)
-                    """, table: .weekScore, width: PreparedHistory.width, rows: end - start, values: values,
+                try insertRows(WeeklyScores.insertColumns, table: .weekScore, width: PreparedHistory.width, rows: end - start, values: values,
                     range: start * PreparedHistory.width..<end * PreparedHistory.width)
             }
         }

@@ -134,9 +134,11 @@ enum WeeklyScores {
         AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
         """
 
-    private static let insertPrefix = """
-        INSERT INTO week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value) VALUES
+    /// The start of every insert into `week_score` (`PreparedHistory` writes the same columns).
+    static let insertColumns = """
+        INSERT INTO week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value)
         """
+    private static let insertPrefix = insertColumns + " VALUES"
     private static let insertSQL = insertPrefix + " (?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// Rows inserted 100 to a statement: for a million small rows, a statement each costs more
@@ -144,11 +146,11 @@ enum WeeklyScores {
     private struct RowBatch {
         static let size = 100
         let db: Database
-        let sql: String, width: Int, suffix: String
+        let sql: String, width: Int
         private var values: [(any DatabaseValueConvertible)?] = []
 
-        init(_ db: Database, sql: String, width: Int, suffix: String = "") {
-            (self.db, self.sql, self.width, self.suffix) = (db, sql, width, suffix)
+        init(_ db: Database, sql: String, width: Int) {
+            (self.db, self.sql, self.width) = (db, sql, width)
             values.reserveCapacity(Self.size * width)
         }
 
@@ -161,7 +163,7 @@ enum WeeklyScores {
             guard !values.isEmpty else { return }
             let one = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
             let rows = Array(repeating: one, count: values.count / width).joined(separator: ", ")
-            try db.cachedStatement(sql: sql + " " + rows + " " + suffix).execute(arguments: StatementArguments(values))
+            try db.cachedStatement(sql: sql + " " + rows).execute(arguments: StatementArguments(values))
             values.removeAll(keepingCapacity: true)
         }
     }
