@@ -11,8 +11,8 @@ public func formatNumber(_ value: Double) -> String {
 }
 
 extension Int {
-    /// The number with zeros in front up to `width` digits (`7.zeroPadded(2)` is `07`), without
-    /// Foundation's `String(format:)`, whose first use costs a command a noticeable start-up.
+    /// The number with zeros in front up to `width` digits (`7.zeroPadded(2)` is `07`): the one
+    /// way dates, months and weeks are padded in keys and output.
     public func zeroPadded(_ width: Int) -> String {
         let digits = String(magnitude)
         let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
