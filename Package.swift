@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way:
-//   coach → CoachConsole → {CoachStore, CoachScoring} → CoachCore
+//   coach → CoachConsole → CoachDemo → CoachSessions → CoachStore → CoachScoring → CoachCore
+// (a module may also use any module further down the line).
 // Only CoachConsole imports CReadline (GNU readline, GPL-3.0: see LICENSE); only CoachStore
 // imports CSQLiteSettings (process-wide SQLite settings, in C).
 let package = Package(
@@ -18,10 +19,9 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        .systemLibrary(
-            name: "CReadline",
-            providers: [.apt(["libreadline-dev"]), .brew(["readline"])]
-        ),
+        // GNU readline (libreadline-dev; on macOS Homebrew's readline), with the C helpers and
+        // Ctrl-C state Swift cannot express, in one C file.
+        .target(name: "CReadline", linkerSettings: [.linkedLibrary("readline")]),
         .target(name: "CSQLiteSettings", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "CoachCore",
@@ -36,19 +36,26 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "CoachSessions", dependencies: ["CoachCore", "CoachScoring", "CoachStore"]),
+        .target(name: "CoachDemo", dependencies: ["CoachCore", "CoachScoring", "CoachStore", "CoachSessions"]),
         .target(
             name: "CoachConsole",
             dependencies: [
-                "CoachCore", "CoachScoring", "CoachStore", "CReadline",
+                "CoachCore", "CoachScoring", "CoachStore", "CoachSessions", "CoachDemo", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(name: "coach", dependencies: ["CoachConsole"]),
-        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore"]),
+        // What tests share: scripted conversations and line readers, fixtures read from the
+        // bundled surveys. Test doubles live here, never in the product.
+        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachConsole"], path: "Tests/CoachTestSupport"),
+        .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore", "CoachTestSupport"]),
         .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore"]),
-        .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole"]),
+        .testTarget(name: "CoachSessionsTests", dependencies: ["CoachSessions", "CoachStore", "CoachScoring", "CoachCore", "CoachTestSupport"]),
+        .testTarget(name: "CoachDemoTests", dependencies: ["CoachDemo", "CoachSessions", "CoachStore", "CoachScoring", "CoachCore"]),
+        .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole", "CoachTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole", "CoachCore", "CoachScoring"]),
     ]
 )

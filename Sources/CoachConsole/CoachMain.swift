@@ -1,5 +1,7 @@
 import ArgumentParser
 import CoachCore
+import CoachDemo
+import CoachSessions
 import CoachStore
 import Foundation
 
@@ -103,7 +105,7 @@ public enum CoachMain {
             }
         }
         if let error = error as? ExitCode { return .exit(error.rawValue) }
-        if error is CoachStore.StoreError || error is ConfigError {
+        if error is CoachStore.StoreError || error is ConfigError || error is SessionError || error is DemoError {
             return .failure(String(describing: error))
         }
         let code = Coach.exitCode(for: error)

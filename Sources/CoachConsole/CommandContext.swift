@@ -13,13 +13,16 @@ public final class CommandContext {
     public let reader: (any LineReader)?
     /// Whether a person is at a terminal (the shell may ask questions).
     public let isTerminal: Bool
+    /// Where "now" comes from: the system's time, or a fixed one in tests.
+    public let clock: CoachClock
     /// The name of who is at the keyboard (`--as`, `COACH_USER` or the config's `user:`).
     public internal(set) var userName: String?
     private var openedDatabase: AppDatabase?
     private var loadedCatalog: SurveyCatalog?
 
     public init(paths: CoachPaths, config: CoachConfig, console: Console, reader: (any LineReader)?,
-                isTerminal: Bool, userName: String?, database: AppDatabase? = nil) {
+                isTerminal: Bool, userName: String?, database: AppDatabase? = nil, clock: CoachClock = .system) {
+        self.clock = clock
         self.paths = paths
         self.config = config
         self.console = console

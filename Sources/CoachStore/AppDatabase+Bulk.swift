@@ -48,10 +48,22 @@ extension AppDatabase {
     /// durable and atomic (a crash rolls the open transaction back from the journal). While `body`
     /// runs, other coach processes wait for each transaction instead of reading alongside it.
     /// When another process has the store open, the log stays on and nothing changes.
+    /// If the log cannot be turned back on, that is an error: the data written is committed, but
+    /// the store would go on without the write-ahead log its readers and writers rely on.
     public func withRollbackJournal<T>(_ body: () throws -> T) throws -> T {
-        let mode = try journalMode("DELETE")
-        defer { if mode == "delete" { _ = try? journalMode("WAL") } }
-        return try body()
+        guard try journalMode("DELETE") == "delete" else { return try body() }
+        let result = Result { try body() }
+        let restored: String?
+        do {
+            restored = try journalMode("WAL")
+        } catch {
+            if case let .failure(bodyError) = result { throw bodyError }
+            throw StoreError.journalNotRestored(path: writer.path, reason: "\(error)")
+        }
+        if restored != "wal", case .success = result {
+            throw StoreError.journalNotRestored(path: writer.path, reason: "another process opened the store meanwhile")
+        }
+        return try result.get()
     }
 
     /// Sets the journal mode; returns the mode in force, which stays the same while another

@@ -11,7 +11,7 @@ public struct CheckFinding: Sendable, Equatable {
 
 extension AppDatabase {
     /// SQLite's integrity and foreign-key checks, then coach's own invariants: every completed
-    /// session of a scored survey has its scores, every answer and score belongs to a session,
+    /// session of a scored survey has its scores, and they are what its answers score to, every answer and score belongs to a session,
     /// no action or agenda item points at a missing person or session, no session is completed
     /// without a completion time.
     public func check() throws -> [CheckFinding] {
@@ -43,6 +43,7 @@ extension AppDatabase {
             try count("agenda items have their person",
                       "SELECT count(*) FROM agenda_item WHERE person_id NOT IN (SELECT id FROM person)", "orphan agenda items")
             findings.append(CheckFinding(name: "completed sessions have their scores", problem: try missingScores(db)))
+            findings.append(CheckFinding(name: "stored scores match the answers", problem: try Self.rescoreProblems(db)))
             findings.append(CheckFinding(name: "weekly aggregates match the sessions", problem: try WeeklyScores.problems(db)))
             return findings
         }

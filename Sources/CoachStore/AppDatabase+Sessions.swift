@@ -1,3 +1,4 @@
+import CoachScoring
 import Foundation
 import GRDB
 
@@ -85,10 +86,17 @@ extension AppDatabase {
     }
 
     /// Completes a session in one transaction: applies its effects (one-on-one decisions, new
-    /// action and agenda items, KPI actuals), stores its scores (and quiz marks), sets
-    /// `completed_at` and the state. Refuses a session already completed or abandoned.
-    public func completeSession(id: Int64, scores: [ScoreRow], marks: [MarkRow] = [],
-                                effects: SessionEffects = SessionEffects(), at now: Date = Date()) throws {
+    /// action and agenda items, KPI actuals), stores its scores (and quiz marks) as the one
+    /// scoring rule computed them, updates the weekly aggregates, sets `completed_at` and the
+    /// state. Refuses a session already completed or abandoned.
+    public func completeSession(id: Int64, scored: ScoredSession, effects: SessionEffects = SessionEffects(),
+                                at now: Date = Date()) throws {
+        try completeSession(id: id, scores: scored.scoreRows, marks: scored.markRows, effects: effects, at: now)
+    }
+
+    /// `completeSession` with rows as given: for tests that plant scores.
+    func completeSession(id: Int64, scores: [ScoreRow], marks: [MarkRow] = [],
+                         effects: SessionEffects = SessionEffects(), at now: Date = Date()) throws {
         try write { db in
             let session = try Self.openSession(id, db)
             try Self.apply(effects, session: session, at: now, db)

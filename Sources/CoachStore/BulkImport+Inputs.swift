@@ -1,4 +1,5 @@
 import CoachCore
+import CoachScoring
 import Foundation
 
 /// A person to import. Names follow the same rules as `addPerson`; the team is created if new
@@ -72,14 +73,24 @@ public struct CompletedSessionInput: Sendable, Equatable {
     public var startedAt: Date
     public var completedAt: Date
     public var answers: [ImportedAnswer]
-    public var scores: [ScoreRow]
-    public var marks: [MarkRow]
+    var scores: [ScoreRow]
+    var marks: [MarkRow]
     public var effects: SessionEffects
 
+    /// A session scored by the one scoring rule (`ScoredSession`), as every import must be.
     public init(surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
                 phase: SessionPhase? = nil, periodKey: String? = nil, startedAt: Date, completedAt: Date,
-                answers: [ImportedAnswer], scores: [ScoreRow], marks: [MarkRow] = [],
-                effects: SessionEffects = SessionEffects()) {
+                answers: [ImportedAnswer], scored: ScoredSession, effects: SessionEffects = SessionEffects()) {
+        self.init(surveyID: surveyID, surveyHash: surveyHash, kind: kind, subjectID: subjectID, authorID: authorID,
+                  phase: phase, periodKey: periodKey, startedAt: startedAt, completedAt: completedAt,
+                  answers: answers, scores: scored.scoreRows, marks: scored.markRows, effects: effects)
+    }
+
+    /// Rows as given: for tests that plant scores.
+    init(surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
+         phase: SessionPhase? = nil, periodKey: String? = nil, startedAt: Date, completedAt: Date,
+         answers: [ImportedAnswer], scores: [ScoreRow], marks: [MarkRow] = [],
+         effects: SessionEffects = SessionEffects()) {
         self.surveyID = surveyID
         self.surveyHash = surveyHash
         self.kind = kind

@@ -1,5 +1,5 @@
 import CoachCore
-import CoachStore
+@testable import CoachStore
 import Foundation
 
 /// Builds a person's history straight through the store's intents, with past dates.

@@ -1,6 +1,6 @@
 @testable import CoachConsole
 import CoachCore
-import CoachStore
+@testable import CoachStore
 import Foundation
 import Testing
 

@@ -1,32 +1,7 @@
 import Foundation
 import Testing
 @testable import CoachCore
-
-/// A conversation that answers from a script and records everything said and every prompt.
-/// When the script runs out it answers `.endOfInput` (the session pauses), so a short script
-/// can never hang a test.
-final class ScriptedConversation: Conversation {
-    private var script: [ConversationInput]
-    private(set) var said: [String] = []
-    private(set) var prompts: [String] = []
-    /// Everything said, in one string.
-    var transcript: String { said.joined(separator: "\n") }
-    /// Lines the script still holds (0 when the engine read them all).
-    var unread: Int { script.count }
-
-    init(_ lines: [String]) { script = lines.map { .line($0) } }
-    init(inputs: [ConversationInput]) { script = inputs }
-
-    func say(_ text: String) { said.append(text) }
-
-    func ask(_ prompt: String) -> ConversationInput {
-        prompts.append(prompt)
-        return script.isEmpty ? .endOfInput : script.removeFirst()
-    }
-
-    /// How often `text` occurs in what was said.
-    func count(_ text: String) -> Int { transcript.components(separatedBy: text).count - 1 }
-}
+import CoachTestSupport
 
 /// An in-memory recorder: records every call in order; can be told to throw on a question.
 final class MemoryRecorder: AnswerRecorder {

@@ -19,10 +19,9 @@ struct CheckinCommand: CoachCommand {
           checkin
           checkin who-5
         """)
-    static let argumentKinds: [ArgumentKind] = [.survey]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "One check-in survey to run now (default: all that are due).") var survey: String?
+    @Argument(help: "One check-in survey to run now (default: all that are due).", completion: .coach(.survey)) var survey: String?
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
@@ -36,7 +35,7 @@ struct CheckinCommand: CoachCommand {
             guard let step = try amendOrRun(chosen, user: user, context: context) else { return }
             plan.append(step)
         } else {
-            let due = try DueList(context: context, user: user, now: Date()).dueCheckIns()
+            let due = try DueList(context: context, user: user, now: context.clock.now()).dueCheckIns()
                 .sorted { order($0) < order($1) }
             if due.isEmpty {
                 context.console.line("No check-in is due. 'checkin SURVEY' amends one you did this period.")
@@ -62,7 +61,7 @@ struct CheckinCommand: CoachCommand {
     /// For a check-in done this period already: asks whether to amend it (nil: leave it).
     private func amendOrRun(_ survey: Survey, user: Person, context: CommandContext) throws -> (survey: Survey, supersedes: Int64?)? {
         guard let cadence = survey.cadence, let last = try context.database().latestOwnSession(of: user.name, surveyID: survey.id),
-              !cadence.isDue(lastCompleted: last.completed, now: Date()) else { return (survey, nil) }
+              !cadence.isDue(lastCompleted: last.completed, now: context.clock.now()) else { return (survey, nil) }
         let day = DateAnswer.iso(last.completed)
         guard Confirm.ask("You did \(survey.title) on \(day), this \(cadence.periodName). Amend it? [y/N] ", context: context) else {
             context.console.line("Kept the one from \(day).")
@@ -111,7 +110,7 @@ enum Confirm {
 enum OwnTrend {
     static func show(surveys: [Survey], user: Person, context: CommandContext) throws {
         guard !surveys.isEmpty else { return }
-        var builder = TrendBuilder(context: context, now: Date(), weeks: 12)
+        var builder = TrendBuilder(context: context, now: context.clock.now(), weeks: 12)
         let ids = Set(surveys.map(\.id))
         let rows = try builder.personRows(viewer: user.name, subject: user.name, scoreFilter: nil).filter { ids.contains($0.survey) }
         guard !rows.isEmpty else { return }

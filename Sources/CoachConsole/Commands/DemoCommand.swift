@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachCore
+import CoachDemo
 import CoachStore
 import Foundation
 
@@ -37,7 +38,7 @@ struct DemoCommand: CoachCommand {
         try validate()
         let database = try context.database()
         let wasEmpty = try database.peopleCount() == 0
-        let options = DemoOptions(reps: reps, weeks: weeks, seed: seed, now: Date())
+        let options = DemoOptions(reps: reps, weeks: weeks, seed: seed, now: context.clock.now())
         let summary = try DemoBuilder(database: database, options: options).run(force: force)
         for line in DemoReport.lines(summary, options: options) { context.console.line(line) }
         context.console.line("as: --as \"\(summary.hr)\" (HR), or a manager such as --as \"\(summary.managers[0])\" (\(summary.teams[0]))")

@@ -14,7 +14,7 @@ struct DueCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let lines = try DueList(context: context, user: user, now: Date()).lines()
+        let lines = try DueList(context: context, user: user, now: context.clock.now()).lines()
         context.console.line(lines.isEmpty ? "Nothing is due." : lines.joined(separator: "\n"))
     }
 }

@@ -23,11 +23,10 @@ struct GoalSet: CoachCommand {
         Example:
           goal set Ana revenue 12000 --period 2026-12
         """)
-    static let argumentKinds: [ArgumentKind] = [.person, .kpi, .none]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose target.") var person: String
-    @Argument(help: "The KPI id, e.g. revenue.") var kpi: String
+    @Argument(help: "Whose target.", completion: .coach(.person)) var person: String
+    @Argument(help: "The KPI id, e.g. revenue.", completion: .coach(.kpi)) var kpi: String
     @Argument(help: "The target, a number.") var target: Double
     @Option(help: ArgumentHelp("The month, YYYY-MM (default: this month).", valueName: "YYYY-MM")) var period: String?
 
@@ -46,7 +45,7 @@ struct GoalSet: CoachCommand {
         let user = try context.currentUser()
         let known = KPIs.known(in: context)
         guard known.isEmpty || known.contains(kpi) else { throw CoachError.unknownKPI(kpi, known: known) }
-        let month = period.flatMap(Period.init) ?? Period(containing: Date())
+        let month = period.flatMap(Period.init) ?? Period(containing: context.clock.now())
         let goal = try database.setGoal(person: person, kpi: kpi, target: target, period: month, by: user.name)
         context.console.line("Target for \(person) in \(goal.period): \(goal.kpi) \(formatNumber(goal.target)).")
     }
@@ -58,10 +57,9 @@ struct GoalsCommand: CoachCommand {
         commandName: "goals",
         abstract: "List a person's KPI targets, newest month first.",
         discussion: "Example:\n  goals Ana --json")
-    static let argumentKinds: [ArgumentKind] = [.person]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose targets.") var person: String
+    @Argument(help: "Whose targets.", completion: .coach(.person)) var person: String
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {

@@ -18,20 +18,19 @@ struct OneOnOneCommand: CoachCommand {
           1on1 Ana
         """,
         aliases: ["1on1"])
-    static let argumentKinds: [ArgumentKind] = [.person]
 
     /// The template every guided one-on-one runs.
     static let template = "one-on-one"
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The rep.") var person: String
+    @Argument(help: "The rep.", completion: .coach(.person)) var person: String
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let runner = SessionRunner(context: context)
         let template = try runner.survey(id: Self.template)
         let people = try context.database().sessionSubject(kind: .oneOnOne, authorName: user.name, subjectName: person)
-        let header = MeetingHeader(context: context, manager: people.author, rep: people.subject, template: template, now: Date())
+        let header = MeetingHeader(context: context, manager: people.author, rep: people.subject, template: template, now: context.clock.now())
         context.console.line(try header.lines().joined(separator: "\n"))
         context.console.line("")
         try runner.start(surveyID: template.id, for: people.subject.name)

@@ -18,11 +18,10 @@ struct QuizCommand: CoachCommand {
         Example:
           quiz crm-basics --for Ana --phase pre
         """)
-    static let argumentKinds: [ArgumentKind] = [.survey]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The quiz id (see 'surveys').") var quiz: String
-    @Option(name: .customLong("for"), help: "Who takes it (default: you).") var subject: String?
+    @Argument(help: "The quiz id (see 'surveys').", completion: .coach(.survey)) var quiz: String
+    @Option(name: .customLong("for"), help: "Who takes it (default: you).", completion: .coach(.person)) var subject: String?
     @Option(help: "pre (before the training) or post (after).") var phase: SessionPhase?
     @Option(help: ArgumentHelp("A fixed shuffle seed, for reproducible layouts.", visibility: .hidden)) var seed: UInt64?
 
@@ -45,8 +44,8 @@ struct QuizCommand: CoachCommand {
         if let allowed = settings.attempts { header += ", attempt \(previous.count + 1) of \(allowed)" }
         if let phase { header += " (\(phase.rawValue)-training)" }
         context.console.line(context.console.styled(header, .bold))
-        guard let outcome = try runner.start(surveyID: survey.id, for: taker.name, phase: phase, seed: seed),
-              let result = outcome.quiz else { return }
+        guard let completed = try runner.start(surveyID: survey.id, for: taker.name, phase: phase, seed: seed),
+              let result = completed.scored.quiz else { return }
         let percents = try context.database().quizPercents(of: taker.name, quizID: survey.id)
         if percents.count > 1, let grade = AttemptGrading.overall(percents: percents, method: settings.grading) {
             context.console.line("Grade for this quiz (\(settings.grading.rawValue) of \(percents.count) attempts): \(ScoreFormat.display(grade))%")
@@ -64,7 +63,8 @@ enum TrainingFollowUp {
     static let followUpDays = 30
 
     static func afterPassedPost(survey: Survey, taker: Person, user: Person, context: CommandContext) throws {
-        let due = Calendar.current.date(byAdding: .day, value: followUpDays, to: Date()) ?? Date()
+        let now = context.clock.now()
+        let due = Calendar.current.date(byAdding: .day, value: followUpDays, to: now) ?? now
         try context.database().addAgendaItem(text: "Applying \(survey.title) on the job", for: taker.name, source: "training",
                                              notBefore: DateAnswer.iso(due))
         guard context.catalog().surveys[reactionSurvey] != nil else { return }

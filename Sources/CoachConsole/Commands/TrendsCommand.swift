@@ -19,11 +19,10 @@ struct TrendsCommand: CoachCommand {
           trends Ana --weeks 26
           trends --team all --score wellbeing --json
         """)
-    static let argumentKinds: [ArgumentKind] = [.person]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose trends (default: yours).") var person: String?
-    @Option(help: "A team's aggregates instead, or 'all'.") var team: String?
+    @Argument(help: "Whose trends (default: yours).", completion: .coach(.person)) var person: String?
+    @Option(help: "A team's aggregates instead, or 'all'.", completion: .coach(.team)) var team: String?
     @Option(help: "Only this score (id, or survey.score).") var score: String?
     @Option(help: "How many weeks back (default 12).") var weeks = 12
     @Flag(help: "Print JSON for scripts.") var json = false
@@ -37,7 +36,7 @@ struct TrendsCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        var builder = TrendBuilder(context: context, now: Date(), weeks: weeks)
+        var builder = TrendBuilder(context: context, now: context.clock.now(), weeks: weeks)
         let rows: [TrendRow]
         if let team {
             rows = try builder.teamRows(viewer: user.name, team: team, scoreFilter: score)

@@ -1,47 +1,12 @@
 import CoachCore
 import CoachScoring
-import CoachStore
-
-/// A completed session's scores: the rows stored with it and what the summary shows.
-struct SessionOutcomeScores {
-    let results: [ScoreResult]
-    let quiz: QuizResult?
-
-    init(survey: Survey, answers: [String: AnswerValue]) {
-        if survey.kind == .quiz {
-            let graded = QuizGrader.grade(survey: survey, answers: answers)
-            quiz = graded
-            results = graded.asScores
-        } else {
-            quiz = nil
-            results = SessionScorer.score(survey: survey, answers: answers)
-        }
-        self.answers = answers
-        self.survey = survey
-    }
-
-    let answers: [String: AnswerValue]
-    let survey: Survey
-
-    /// The stored rows. `alert` records that the result calls for the private support message
-    /// (an item alert, or a band at the score's `support_at`), so the store can keep that band
-    /// label to the person it is about.
-    var rows: [ScoreRow] {
-        results.map { result in
-            let support = survey.score(id: result.scoreID)?.callsForSupport(band: result.band, alert: result.alert) ?? false
-            return ScoreRow(scoreID: result.scoreID, value: result.value, band: result.bandID, alert: result.alert || support)
-        }
-    }
-
-    var marks: [MarkRow] {
-        quiz?.marks.map { MarkRow(questionID: $0.questionID, mark: $0.mark, maxMark: $0.maxMark) } ?? []
-    }
-}
+import CoachSessions
 
 /// The text printed when a session completes: scores with bands and alerts, or a quiz's result
 /// with a review of each wrong answer.
 enum SessionSummary {
-    static func render(survey: Survey, outcome: SessionOutcomeScores, styled: (String, TextStyle) -> String) -> String {
+    static func render(survey: Survey, completed: CompletedSession, styled: (String, TextStyle) -> String) -> String {
+        let outcome = completed.scored
         var lines = [styled("Done: \(survey.title)", .bold)]
         if let quiz = outcome.quiz {
             lines.append("Score: \(formatNumber(quiz.points))/\(formatNumber(quiz.maxPoints)) points"
@@ -55,13 +20,13 @@ enum SessionSummary {
             for mark in wrong {
                 guard let question = survey.question(id: mark.questionID) else { continue }
                 lines.append("• \(question.text)")
-                let given = outcome.answers[question.id].map { QuestionText.display($0, for: question) } ?? "no answer"
+                let given = completed.answers[question.id].map { QuestionText.display($0, for: question) } ?? "no answer"
                 lines.append("  your answer: \(given)   right: \(QuizFeedback.rightAnswer(question))")
                 if let explain = question.explain { lines.append("  \(explain.trimmingCharacters(in: .whitespacesAndNewlines))") }
             }
             return lines.joined(separator: "\n")
         }
-        if survey.kind == .oneOnOne { lines += MeetingSummary.lines(survey: survey, answers: outcome.answers) }
+        if survey.kind == .oneOnOne { lines += MeetingSummary.lines(survey: survey, answers: completed.answers) }
         if outcome.results.isEmpty {
             if survey.kind != .oneOnOne { lines.append("Your answers are saved.") }
             return lines.joined(separator: "\n")

@@ -1,5 +1,4 @@
 import CoachCore
-import CoachScoring
 
 /// The private, supportive message a person sees when their own wellbeing check-in is low
 /// (a score at or past its `support_at` band level, or an item alert). Nobody else is told,
@@ -11,11 +10,8 @@ enum SupportMessage {
         If you are in danger or thinking about harming yourself, call your local emergency number now.
         """
 
-    static func showIfNeeded(survey: Survey, outcome: SessionOutcomeScores, context: CommandContext) {
-        let needed = outcome.results.contains { result in
-            survey.score(id: result.scoreID)?.callsForSupport(band: result.band, alert: result.alert) ?? false
-        }
-        guard needed else { return }
+    /// Shows the message (the caller has checked `ScoredSession.callsForSupport`).
+    static func show(context: CommandContext) {
         let contacts = context.config.support?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultContacts
         context.console.line("")
         context.console.line(context.console.styled("Just for you", .cyan))

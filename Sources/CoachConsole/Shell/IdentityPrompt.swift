@@ -7,20 +7,29 @@ struct IdentityPrompt {
     let context: CommandContext
     let reader: any LineReader
 
+    /// Asks when needed. A store that cannot be read is reported, never taken for an empty one.
     func ensureUser() {
-        guard let database = try? context.database() else { return }
-        if let name = context.userName {
-            if (try? database.person(named: name)) ?? nil == nil, ((try? database.peopleCount()) ?? 0) > 0 {
+        do {
+            try askIfNeeded()
+        } catch {
+            context.console.problem("coach: \(error)")
+        }
+    }
+
+    private func askIfNeeded() throws {
+        let database = try context.database()
+        let isEmpty = try database.peopleCount() == 0
+        if let name = context.userName, !isEmpty {
+            if try database.person(named: name) == nil {
                 context.console.problem("note: '\(name)' is not a person in this store; commands that need a user will refuse.")
             }
-            if (try? database.peopleCount()) ?? 0 > 0 { return }
+            return
         }
-        let isEmpty = ((try? database.peopleCount()) ?? 0) == 0
         context.console.line(isEmpty
             ? "This store is empty. Who are you? You will be its first person."
             : "coach does not know who you are yet.")
         guard let name = ask("Your name: ", default: context.userName) else { return }
-        if let person = try? database.person(named: name) {
+        if let person = try database.person(named: name) {
             remember(person.name)
             return
         }

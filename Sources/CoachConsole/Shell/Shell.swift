@@ -73,10 +73,18 @@ final class Shell {
     }
 
     /// What is due for the user, shown once when the shell starts on a terminal.
+    /// Nobody known yet means nothing to show; a store that cannot be read is reported.
     private func greetWithDue() {
-        guard let user = try? context.currentUser(),
-              let lines = try? DueList(context: context, user: user, now: Date()).lines(), !lines.isEmpty else { return }
-        for line in lines { context.console.line(line) }
+        do {
+            let user = try context.currentUser()
+            for line in try DueList(context: context, user: user, now: context.clock.now()).lines() {
+                context.console.line(line)
+            }
+        } catch CoachError.noUser, CoachError.emptyStore, CoachError.unknownUser {
+            return
+        } catch {
+            context.console.problem("coach: \(error)")
+        }
     }
 
     /// `dana (hr)> `, or `coach> ` before anyone is known.

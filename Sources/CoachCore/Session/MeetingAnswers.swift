@@ -108,7 +108,14 @@ extension AnswerValue {
 
     /// The structured answer read as `T`, if it is one.
     public func decoded<T: Decodable>(as type: T.Type) -> T? {
-        guard case .structured(let json) = self, let data = try? JSONEncoder().encode(json) else { return nil }
-        return try? JSONDecoder().decode(T.self, from: data)
+        try? decode(as: type)
+    }
+
+    /// The structured answer read as `T`; throws when it is not one, with the decoder's reason.
+    public func decode<T: Decodable>(as type: T.Type) throws -> T {
+        guard case .structured(let json) = self else {
+            throw DecodingError.typeMismatch(T.self, .init(codingPath: [], debugDescription: "not a structured answer"))
+        }
+        return try JSONDecoder().decode(T.self, from: try JSONEncoder().encode(json))
     }
 }

@@ -1,3 +1,4 @@
+import CoachScoring
 import GRDB
 
 /// A score computed once when its session completed (quizzes: points, max_points, percent, passed).
@@ -24,14 +25,15 @@ public struct Score: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     }
 }
 
-/// A score to store with a completing session.
-public struct ScoreRow: Sendable, Equatable {
-    public var scoreID: String
-    public var value: Double?
-    public var band: String?
-    public var alert: Bool
+/// A score to store with a completing session. Callers hand the store a `ScoredSession`, the
+/// one rule that computes these rows; tests plant rows directly through `@testable import`.
+struct ScoreRow: Sendable, Equatable {
+    var scoreID: String
+    var value: Double?
+    var band: String?
+    var alert: Bool
 
-    public init(scoreID: String, value: Double?, band: String? = nil, alert: Bool = false) {
+    init(scoreID: String, value: Double?, band: String? = nil, alert: Bool = false) {
         self.scoreID = scoreID
         self.value = value
         self.band = band
@@ -57,14 +59,26 @@ public struct QuestionMark: Codable, Sendable, Equatable, FetchableRecord, Persi
 }
 
 /// A question's mark to store with a completing quiz session.
-public struct MarkRow: Sendable, Equatable {
-    public var questionID: String
-    public var mark: Double
-    public var maxMark: Double
+struct MarkRow: Sendable, Equatable {
+    var questionID: String
+    var mark: Double
+    var maxMark: Double
 
-    public init(questionID: String, mark: Double, maxMark: Double) {
+    init(questionID: String, mark: Double, maxMark: Double) {
         self.questionID = questionID
         self.mark = mark
         self.maxMark = maxMark
+    }
+}
+
+extension ScoredSession {
+    /// The score rows the store writes.
+    var scoreRows: [ScoreRow] {
+        scores.map { ScoreRow(scoreID: $0.scoreID, value: $0.value, band: $0.band, alert: $0.alert) }
+    }
+
+    /// The mark rows the store writes.
+    var markRows: [MarkRow] {
+        marks.map { MarkRow(questionID: $0.questionID, mark: $0.mark, maxMark: $0.maxMark) }
     }
 }

@@ -1,4 +1,4 @@
-@testable import CoachConsole
+@testable import CoachDemo
 import CoachCore
 @testable import CoachStore
 import Foundation
@@ -268,15 +268,5 @@ struct DemoTests {
         #expect(row["score"] as Double? == nil)
         #expect(row["started_at"] as DatabaseValue == day.databaseValue)
         #expect(row["answered_at"] as DatabaseValue == day.databaseValue)
-    }
-
-    @Test("the demo command prints a summary, and refuses to run twice")
-    func command() throws {
-        let shell = try TestShell(lines: ["demo --reps 8 --weeks 3", "demo"])
-        shell.run()
-        #expect(shell.output.contains("people    10: HR "))
-        #expect(shell.output.contains("try: trends --team all, report quiz crm-basics"))
-        #expect(shell.errors.contains("demo fills an empty store"), "\(shell.errors)")
-        #expect(try shell.database.peopleCount() == 10)
     }
 }

@@ -1,5 +1,6 @@
 import CoachCore
 import CoachScoring
+import CoachSessions
 import CoachStore
 import Foundation
 
@@ -12,8 +13,9 @@ extension DemoBuilder {
         var agendaTexts: [String]
     }
 
-    /// Scores the answers with the real scorer (or grades them), and imports the completed session
-    /// with the effects the real session runner would apply.
+    /// Imports the completed session scored, graded and read for effects by the rules every
+    /// session goes through (`SessionService.importable`); `known` effects are what the
+    /// generator meant the answers to say, checked against what they do say.
     @discardableResult
     func store(_ pack: Pack, answers: [(Question, AnswerValue)], subject: Int64, author: Int64,
                date: Date, periodKey: String?, phase: SessionPhase? = nil,
@@ -29,26 +31,17 @@ extension DemoBuilder {
                                            isPrivate: question.isPrivate, position: position,
                                            answeredAt: date.addingTimeInterval(Double(20 * (position + 1)))))
         }
-        var scores: [ScoreRow]
-        var marks: [MarkRow] = []
-        if survey.kind == .quiz {
-            let graded = QuizGrader.grade(survey: survey, answers: dictionary)
-            scores = graded.asScores.map { ScoreRow(scoreID: $0.scoreID, value: $0.value, band: $0.bandID, alert: $0.alert) }
-            marks = graded.marks.map { MarkRow(questionID: $0.questionID, mark: $0.mark, maxMark: $0.maxMark) }
-        } else {
-            scores = SessionScorer.score(survey: survey, answers: dictionary)
-                .map { ScoreRow(scoreID: $0.scoreID, value: $0.value, band: $0.bandID, alert: $0.alert) }
-        }
-        // A one-on-one's effects come with its answers (reading them back from the structured
-        // answers costs a JSON round trip per answer); `checkCoherence` compares the two.
-        let effects = known ?? SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
-        if checkCoherence { try verify(survey, answers: answers, dictionary: dictionary, effects: effects) }
+        // The same rules as a session completed in the shell: `ScoredSession` and `SessionEffects`.
         let completed = date.addingTimeInterval(Double(20 * (answers.count + 1) + 30))
-        batch.sessions.append(PreparedSession(CompletedSessionInput(
-            surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue,
-            subjectID: subject, authorID: author, phase: phase, periodKey: periodKey,
-            startedAt: date, completedAt: completed, answers: imported, scores: scores, marks: marks,
-            effects: effects)))
+        let input = try SessionService.importable(
+            survey: survey, answers: dictionary, imported: imported, subjectID: subject, authorID: author,
+            phase: phase, periodKey: periodKey, startedAt: date, completedAt: completed)
+        let effects = input.effects
+        if let known, known != effects {
+            throw DemoError.incoherent("\(survey.id): generated effects \(known) != what the answers say \(effects)")
+        }
+        if checkCoherence { try verify(survey, answers: answers) }
+        batch.sessions.append(PreparedSession(input))
         let actionIDs = effects.newActions.map { _ -> Int64 in nextActionID += 1; return nextActionID }
         let agendaIDs = effects.newAgendaItems.map { _ -> Int64 in nextAgendaID += 1; return nextAgendaID }
         batch.actionIDs.append(actionIDs)
@@ -61,8 +54,7 @@ extension DemoBuilder {
                       newAgendaIDs: agendaIDs, agendaTexts: effects.newAgendaItems)
     }
 
-    private func verify(_ survey: Survey, answers: [(Question, AnswerValue)], dictionary: [String: AnswerValue],
-                        effects: SessionEffects) throws {
+    private func verify(_ survey: Survey, answers: [(Question, AnswerValue)]) throws {
         var given: [String: AnswerValue] = [:]
         for (question, value) in answers {
             guard question.isAsked(given: given), question.accepts(value, given: given) else {
@@ -73,7 +65,5 @@ extension DemoBuilder {
             }
             given[question.id] = value
         }
-        let read = SessionEffectsBuilder.effects(survey: survey, answers: dictionary)
-        guard read == effects else { throw DemoError.incoherent("\(survey.id): effects \(effects) != \(read)") }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a demo rep's history looks like.
-enum DemoPersona: String, CaseIterable, Sendable {
+public enum DemoPersona: String, CaseIterable, Sendable {
     /// Good and stable, with ordinary week-to-week noise.
     case steady
     /// Starts low, gets better: wellbeing and motivation rise.
@@ -12,7 +12,7 @@ enum DemoPersona: String, CaseIterable, Sendable {
     /// Joins late in the window and learns fast: quiz pre low, post high; self-assessment rising.
     case newHire = "new-hire"
 
-    var label: String {
+    public var label: String {
         switch self {
         case .steady: return "steady"
         case .improving: return "improving"

@@ -1,12 +1,11 @@
 import CoachCore
-import CoachScoring
 import Foundation
 
 extension QuizLayout {
     /// The survey as this attempt shows it: the drawn questions in the order shown, each with its
     /// choices in the shown order, so the letters typed map to the shown choices and the stored
     /// answer is the choice's value.
-    func shownSurvey(_ survey: Survey) -> Survey {
+    public func shownSurvey(_ survey: Survey) -> Survey {
         var shown = survey
         shown.questions = questions(in: survey).map { question in
             var question = question
@@ -17,7 +16,12 @@ extension QuizLayout {
     }
 
     /// The layout as stored with the attempt.
-    var jsonText: String? {
-        (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) }
+    public func jsonText() throws -> String {
+        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+    }
+
+    /// Reads a layout stored with an attempt.
+    public init(jsonText: String) throws {
+        self = try JSONDecoder().decode(QuizLayout.self, from: Data(jsonText.utf8))
     }
 }

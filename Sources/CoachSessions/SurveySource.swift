@@ -2,9 +2,9 @@ import CoachCore
 import Foundation
 
 /// The exact text a survey was loaded from, so a session can store the version it starts with.
-enum SurveySource {
+public enum SurveySource {
     /// The file's text if it still hashes to what was loaded; nil if it changed meanwhile.
-    static func content(of survey: Survey) -> String? {
+    public static func content(of survey: Survey) -> String? {
         let text: String?
         if survey.source.hasPrefix("embedded:") {
             let name = String(survey.source.dropFirst("embedded:".count))

@@ -3,15 +3,22 @@ import CoachCore
 import Foundation
 
 /// The demo's settings: how big, how long, which seed, and the "now" the history ends at.
-struct DemoOptions: Sendable {
-    var reps: Int = 24
-    var weeks: Int = 26
-    var seed: UInt64 = 1
+public struct DemoOptions: Sendable {
+    public var reps: Int
+    public var weeks: Int
+    public var seed: UInt64
     /// The history ends with the full week before the week containing `now` (UTC).
-    var now: Date = Date()
+    public var now: Date
 
-    static let repsRange = 1...10_000
-    static let weeksRange = 1...1_040
+    public init(reps: Int = 24, weeks: Int = 26, seed: UInt64 = 1, now: Date) {
+        self.reps = reps
+        self.weeks = weeks
+        self.seed = seed
+        self.now = now
+    }
+
+    public static let repsRange = 1...10_000
+    public static let weeksRange = 1...1_040
 }
 
 /// The organisation the demo creates, decided before anything is written.

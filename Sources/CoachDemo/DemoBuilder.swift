@@ -1,5 +1,6 @@
 import CoachCore
 import CoachScoring
+import CoachSessions
 import CoachStore
 import Foundation
 
@@ -10,7 +11,7 @@ import Foundation
 /// `@unchecked Sendable`: after `run` starts the generator thread, only that thread touches the
 /// generation state (`summary`, the id counters), and `run` reads `summary` only after the
 /// channel says the thread finished.
-final class DemoBuilder: @unchecked Sendable {
+public final class DemoBuilder: @unchecked Sendable {
     struct Pack {
         let survey: Survey
         /// Score items answered in reverse (CBI `energy_leisure`).
@@ -25,7 +26,7 @@ final class DemoBuilder: @unchecked Sendable {
     let who5: Pack, cbi: Pack, weekly: Pack, oneOnOne: Pack, quiz: Pack
     var summary = DemoSummary()
 
-    init(database: AppDatabase, options: DemoOptions) throws {
+    public init(database: AppDatabase, options: DemoOptions) throws {
         self.database = database
         self.options = options
         let catalog = SurveyCatalog.load(directories: [], embedded: BundledSurveys.files)
@@ -44,7 +45,7 @@ final class DemoBuilder: @unchecked Sendable {
 
     /// Writes the demo organisation. Refuses a store with anyone in it unless `force`, which adds
     /// the organisation alongside (with names that are free); nothing existing is changed.
-    func run(force: Bool) throws -> DemoSummary {
+    public func run(force: Bool) throws -> DemoSummary {
         let existing = try database.peopleCount()
         if existing > 0, !force { throw DemoError.storeNotEmpty(people: existing) }
         summary = DemoSummary()

@@ -2,7 +2,7 @@ import CoachCore
 import Foundation
 
 /// Why `demo` did not run.
-enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
+public enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
     case storeNotEmpty(people: Int)
     case missingSurvey(String)
     /// Another process added action or agenda items while the demo was writing.
@@ -10,7 +10,7 @@ enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
     /// A generated session that the real code would read differently (a bug in the demo).
     case incoherent(String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case let .storeNotEmpty(people):
             return "the store already holds \(people) \(people == 1 ? "person" : "people"); demo fills an empty store. "
@@ -25,22 +25,22 @@ enum DemoError: Error, Equatable, LocalizedError, CustomStringConvertible {
         }
     }
 
-    var errorDescription: String? { description }
+    public var errorDescription: String? { description }
 }
 
 /// What the demo wrote.
-struct DemoSummary: Sendable, Equatable {
-    var hr = ""
-    var managers: [String] = []
-    var teams: [String] = []
-    var reps = 0
-    var personas: [DemoPersona: [String]] = [:]
-    var sessions = 0
-    var answers = 0
-    var goals = 0
-    var actionItems = 0
-    var agendaItems = 0
-    var firstWeek = ""
-    var lastWeek = ""
-    var people: Int { 1 + managers.count + reps }
+public struct DemoSummary: Sendable, Equatable {
+    public internal(set) var hr = ""
+    public internal(set) var managers: [String] = []
+    public internal(set) var teams: [String] = []
+    public internal(set) var reps = 0
+    public internal(set) var personas: [DemoPersona: [String]] = [:]
+    public internal(set) var sessions = 0
+    public internal(set) var answers = 0
+    public internal(set) var goals = 0
+    public internal(set) var actionItems = 0
+    public internal(set) var agendaItems = 0
+    public internal(set) var firstWeek = ""
+    public internal(set) var lastWeek = ""
+    public var people: Int { 1 + managers.count + reps }
 }

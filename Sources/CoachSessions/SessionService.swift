@@ -1,0 +1,171 @@
+import CoachCore
+import CoachScoring
+import CoachStore
+import Foundation
+
+/// Starts, resumes and completes every guided session, whoever calls: the shell, a one-shot
+/// command or a test. The user interface only supplies the conversation and shows the result.
+///
+/// Each answer is stored in its own transaction as the engine accepts it. Completion scores the
+/// answers by the one rule (`ScoredSession`), reads the session's effects (`SessionEffects`) and
+/// stores both with the weekly aggregates in one transaction; imports go through
+/// `SessionService.importable` to the same rule.
+public struct SessionService {
+    public let database: AppDatabase
+    public let clock: CoachClock
+
+    public init(database: AppDatabase, clock: CoachClock = .system) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// A session ready to be asked: its id, the survey as this session shows it (a quiz's drawn
+    /// and shuffled layout), its subject and the answers already stored.
+    public struct Ready {
+        public let sessionID: Int64
+        public let survey: Survey
+        public let subject: Person
+        public let previous: [(questionID: String, value: AnswerValue)]
+    }
+
+    /// How a run ended.
+    public enum Ended {
+        case completed(CompletedSession)
+        /// Paused (`:pause`, Ctrl-C, end of input) with this many answers kept.
+        case paused(answers: Int)
+    }
+
+    /// Starts `survey` by `authorName` about `subjectName` (default: the author), after the
+    /// store's rules on who may run what for whom. An amended check-in names the session it
+    /// `supersedes`; a quiz gets its layout from `seed` (random without one).
+    public func start(_ survey: Survey, authorName: String, subjectName: String?, phase: SessionPhase? = nil,
+                      supersedes: Int64? = nil, seed: UInt64? = nil) throws -> Ready {
+        let people = try database.sessionSubject(kind: survey.kind, authorName: authorName, subjectName: subjectName)
+        guard let content = SurveySource.content(of: survey) else { throw SessionError.surveyChanged(survey.source) }
+        guard let subjectID = people.subject.id, let authorID = people.author.id else {
+            throw StoreError.unknownPerson(people.subject.name, suggestion: nil)
+        }
+        let layout = survey.kind == .quiz
+            ? QuizLayout.make(survey: survey, seed: seed ?? UInt64.random(in: 0...UInt64.max)) : nil
+        let now = clock.now()
+        try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content, at: now)
+        let sessionID = try database.startSession(
+            surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
+            authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
+            supersedes: supersedes, quizLayout: try layout?.jsonText(), at: now)
+        return Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
+                     subject: people.subject, previous: [])
+    }
+
+    /// The author's latest paused or interrupted session, ready to continue at its first
+    /// unanswered question with the survey version it started with.
+    public func resume(authorID: Int64) throws -> Ready {
+        guard let session = try database.resumableSession(authorID: authorID) else { throw SessionError.nothingToResume }
+        return try ready(session)
+    }
+
+    /// `session` as it was left: the stored survey version, its layout and its answers.
+    public func ready(_ session: Session) throws -> Ready {
+        guard let sessionID = session.id else { throw SessionError.nothingToResume }
+        let survey = try storedSurvey(session)
+        guard let subject = try database.person(id: session.subjectID) else {
+            throw StoreError.sessionNotFound(sessionID)
+        }
+        let previous = try database.answers(sessionID: sessionID).map { answer in
+            guard let value = AnswerValue(jsonText: answer.value) else {
+                throw SessionError.unreadableAnswer(survey: session.surveyID, question: answer.questionID,
+                                                    reason: "not an answer this coach can read")
+            }
+            return (questionID: answer.questionID, value: value)
+        }
+        return Ready(sessionID: sessionID, survey: survey, subject: subject, previous: previous)
+    }
+
+    /// The survey as `session` showed it: the stored version, with a quiz attempt's layout.
+    public func storedSurvey(_ session: Session) throws -> Survey {
+        guard let content = try database.surveyContent(hash: session.surveyHash) else {
+            throw SessionError.storedVersionUnreadable(survey: session.surveyID, problems: ["the stored survey version is missing"])
+        }
+        let survey: Survey
+        switch SurveyLoader.load(yaml: content, file: "\(session.surveyID) (as started)") {
+        case let .success(loaded): survey = loaded
+        case let .failure(problems):
+            throw SessionError.storedVersionUnreadable(survey: session.surveyID, problems: problems.problems.map(\.description))
+        }
+        guard let stored = session.quizLayout else { return survey }
+        do {
+            return try QuizLayout(jsonText: stored).shownSurvey(survey)
+        } catch {
+            throw SessionError.unreadableLayout(sessionID: session.id ?? 0, reason: "\(error)")
+        }
+    }
+
+    /// Asks `ready`'s questions through `conversation`, storing each answer as it is accepted,
+    /// and completes the session when every question that applies is answered or skipped.
+    /// `feedback` is shown after each accepted answer (a quiz's immediate feedback).
+    public func run(_ ready: Ready, conversation: any Conversation,
+                    feedback: ((Question, AnswerValue) -> String?)? = nil) throws -> Ended {
+        let today = clock.now()
+        var options = SessionOptions(today: today, feedback: feedback)
+        if ready.survey.kind == .oneOnOne {
+            options.meeting = try StoreMeetingSource(database: database, subject: ready.subject,
+                                                     template: ready.survey, today: today)
+        }
+        let engine = SessionEngine(survey: ready.survey, previous: ready.previous, conversation: conversation,
+                                   recorder: StoreRecorder(database: database, sessionID: ready.sessionID, clock: clock),
+                                   options: options)
+        switch engine.run() {
+        case .completed:
+            return .completed(try complete(sessionID: ready.sessionID, survey: ready.survey, answers: engine.effectiveAnswers))
+        case .paused:
+            try database.pauseSession(id: ready.sessionID, at: clock.now())
+            return .paused(answers: engine.answers.count)
+        case let .failed(message):
+            throw SessionError.completionFailed(survey: ready.survey.title, reason: message)
+        }
+    }
+
+    /// Completes a session whose questions are all answered: scores, effects and weekly
+    /// aggregates in one transaction. If that fails, the session is paused with every answer
+    /// kept, and the error says so.
+    public func complete(sessionID: Int64, survey: Survey, answers: [String: AnswerValue]) throws -> CompletedSession {
+        do {
+            let completed = try CompletedSession(survey: survey, answers: answers)
+            try database.completeSession(id: sessionID, scored: completed.scored, effects: completed.effects, at: clock.now())
+            return completed
+        } catch {
+            // The answers are stored; pausing only marks the session for `resume`. If even that
+            // fails, the session stays in progress, which `resume` also continues.
+            do { try database.pauseSession(id: sessionID, at: clock.now()) } catch {}
+            throw SessionError.completionFailed(survey: survey.title, reason: "\(error)")
+        }
+    }
+
+    /// A past session to import (the demo, a migration), scored and read by the same rules as a
+    /// session completed in the shell.
+    public static func importable(survey: Survey, answers: [String: AnswerValue], imported: [ImportedAnswer],
+                                  subjectID: Int64, authorID: Int64, phase: SessionPhase? = nil, periodKey: String?,
+                                  startedAt: Date, completedAt: Date) throws -> CompletedSessionInput {
+        let completed = try CompletedSession(survey: survey, answers: answers)
+        return CompletedSessionInput(
+            surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue,
+            subjectID: subjectID, authorID: authorID, phase: phase, periodKey: periodKey,
+            startedAt: startedAt, completedAt: completedAt, answers: imported, scored: completed.scored,
+            effects: completed.effects)
+    }
+}
+
+/// What completing a session stored: its scores as the one rule computed them, its effects,
+/// and the answers they came from.
+public struct CompletedSession {
+    public let scored: ScoredSession
+    public let effects: SessionEffects
+    public let answers: [String: AnswerValue]
+
+    /// Applies the rules to a finished session's answers.
+    public init(survey: Survey, answers: [String: AnswerValue]) throws {
+        scored = ScoredSession(survey: survey, answers: answers)
+        effects = try SessionEffects(survey: survey, answers: answers)
+        self.answers = answers
+    }
+}

@@ -1,0 +1,73 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// Writes each answer to the store the moment the engine accepts it, in its own transaction.
+final class StoreRecorder: AnswerRecorder {
+    private let database: AppDatabase
+    private let sessionID: Int64
+    private let clock: CoachClock
+
+    init(database: AppDatabase, sessionID: Int64, clock: CoachClock) {
+        self.database = database
+        self.sessionID = sessionID
+        self.clock = clock
+    }
+
+    func record(questionID: String, value: AnswerValue, isPrivate: Bool, position: Int) throws {
+        guard let json = value.jsonText else { throw SessionError.unstorableAnswer(questionID) }
+        try database.saveAnswer(sessionID: sessionID, questionID: questionID, valueJSON: json,
+                                isPrivate: isPrivate, position: position, at: clock.now())
+    }
+
+    func erase(questionID: String) throws {
+        try database.deleteAnswer(sessionID: sessionID, questionID: questionID, at: clock.now())
+    }
+}
+
+/// The meeting data of a one-on-one, read from the store before the first question, so a store
+/// error stops the meeting before it starts instead of showing an empty list.
+final class StoreMeetingSource: MeetingSource {
+    let subjectName: String
+    private let actions: [OpenActionItem]
+    private let agenda: [AgendaEntry]
+    private let targets: [String: Double]
+    private let attainment: [(kpi: String, period: String, attainment: Double)]
+    private let peopleNames: [String]
+
+    init(database: AppDatabase, subject: Person, template: Survey, today: Date) throws {
+        subjectName = subject.name
+        guard let id = subject.id else { throw StoreError.unknownPerson(subject.name, suggestion: nil) }
+        actions = try database.openActionItems(subjectID: id)
+        agenda = try database.openAgendaItems(personID: id, on: DateAnswer.iso(today))
+        let period = Period(containing: today)
+        var targets: [String: Double] = [:]
+        for kpi in template.questions.flatMap(\.kpis) {
+            targets[kpi.id] = try database.target(personID: id, kpi: kpi.id, period: period)
+        }
+        self.targets = targets
+        // The last three months before this one.
+        attainment = try period.previous.map { previous in
+            try database.attainmentHistory(personID: id, upTo: previous, months: 3)
+                .map { (kpi: $0.kpi, period: $0.period, attainment: $0.attainment) }
+        } ?? []
+        peopleNames = try database.people().map(\.name)
+    }
+
+    func openActions() -> [OpenActionItem] { actions }
+
+    func agendaItems() -> [AgendaEntry] { agenda }
+
+    func target(kpi: String) -> Double? { targets[kpi] }
+
+    func previousAttainment(kpi: String) -> [(period: String, attainment: Double)] {
+        Array(attainment.filter { $0.kpi == kpi }.prefix(3).map { (period: $0.period, attainment: $0.attainment) })
+    }
+
+    func owner(named typed: String) -> Result<String, AnswerProblem> {
+        let wanted = typed.lowercased()
+        if let name = peopleNames.first(where: { $0.lowercased() == wanted }) { return .success(name) }
+        let hint = suggestion(for: typed, among: peopleNames).map { " (did you mean '\($0)'?)" } ?? ""
+        return .failure(AnswerProblem("'\(typed)' is not a person in this store\(hint); Enter makes \(subjectName) the owner."))
+    }
+}

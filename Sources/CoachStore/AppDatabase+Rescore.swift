@@ -1,0 +1,78 @@
+import CoachCore
+import CoachScoring
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Completed sessions whose stored score rows differ from what the scoring rule gives for
+    /// their stored answers and survey version (value, band or alert): a store written by an
+    /// older or faulty path. Sessions whose version is not recorded or no longer loads are skipped.
+    static func rescoreProblems(_ db: Database) throws -> String? {
+        var surveys: [String: Survey?] = [:]
+        func survey(_ hash: String) throws -> Survey? {
+            if let known = surveys[hash] { return known }
+            var loaded: Survey?
+            if let content = try String.fetchOne(db, sql: "SELECT content FROM survey_version WHERE hash = ?", arguments: [hash]),
+               case let .success(survey) = SurveyLoader.load(yaml: content, file: hash) {
+                loaded = survey
+            }
+            surveys[hash] = loaded
+            return loaded
+        }
+        let scoresOf = try db.makeStatement(sql: "SELECT score_id, value, band, alert FROM score WHERE session_id = ?")
+        var differing: [Int64] = []
+        var current: (id: Int64, hash: String, layout: String?)?
+        var answers: [String: AnswerValue] = [:]
+        func finish() throws {
+            guard let session = current, var survey = try survey(session.hash) else { return }
+            if let layout = session.layout {
+                // An unreadable layout cannot be rescored: reported as differing.
+                do { survey = try QuizLayout(jsonText: layout).shownSurvey(survey) } catch {
+                    differing.append(session.id)
+                    return
+                }
+            }
+            let expected = ScoredSession(survey: survey, answers: answers).scoreRows
+            let stored = try Row.fetchAll(scoresOf, arguments: [session.id]).map {
+                ScoreRow(scoreID: $0[0], value: $0[1], band: $0[2], alert: $0[3])
+            }
+            if !Self.sameRows(expected, stored) { differing.append(session.id) }
+        }
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT s.id, s.survey_hash, s.quiz_layout, a.question_id, a.value
+            FROM session s LEFT JOIN answer a ON a.session_id = s.id
+            WHERE s.state = 'completed' ORDER BY s.id
+            """)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if current?.id != id {
+                try finish()
+                current = (id, row[1], row[2])
+                answers = [:]
+            }
+            if let questionID: String = row[3], let text: String = row[4] {
+                guard let value = AnswerValue(jsonText: text) else { differing.append(id); continue }
+                answers[questionID] = value
+            }
+        }
+        try finish()
+        let unique = Array(Set(differing)).sorted()
+        guard !unique.isEmpty else { return nil }
+        return "\(unique.count) completed session\(unique.count == 1 ? "" : "s") whose stored scores differ from their answers: "
+            + unique.prefix(10).map { "#\($0)" }.joined(separator: ", ") + (unique.count > 10 ? ", ..." : "")
+    }
+
+    /// The same rows in any order, values equal to 1e-9 of their size.
+    private static func sameRows(_ expected: [ScoreRow], _ stored: [ScoreRow]) -> Bool {
+        guard expected.count == stored.count else { return false }
+        let byID = Dictionary(stored.map { ($0.scoreID, $0) }, uniquingKeysWith: { first, _ in first })
+        return expected.allSatisfy { row in
+            guard let other = byID[row.scoreID], other.band == row.band, other.alert == row.alert else { return false }
+            switch (row.value, other.value) {
+            case (nil, nil): return true
+            case let (a?, b?): return abs(a - b) <= 1e-9 * max(1, abs(a))
+            default: return false
+            }
+        }
+    }
+}
