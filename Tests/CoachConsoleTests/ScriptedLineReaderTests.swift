@@ -1,3 +1,4 @@
+import CoachTestSupport
 import Testing
 import CoachConsole
 

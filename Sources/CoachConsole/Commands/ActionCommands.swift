@@ -13,10 +13,9 @@ struct ActionsCommand: CoachCommand {
         Example:
           actions Ana --open
         """)
-    static let argumentKinds: [ArgumentKind] = [.person]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose items (default: everything you may see).") var person: String?
+    @Argument(help: "Whose items (default: everything you may see).", completion: .coach(.person)) var person: String?
     @Flag(help: "Only open items.") var open = false
     @Flag(help: "Print JSON for scripts.") var json = false
 

@@ -23,7 +23,7 @@ public struct Coach: ParsableCommand {
         // the store
         ExportCommand.self, CheckCommand.self, BackupCommand.self, DemoCommand.self,
         // the shell
-        ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self,
+        ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, CompleteCommand.self,
     ]
 
     @OptionGroup public var global: GlobalOptions

@@ -39,15 +39,18 @@ enum CommandTable {
         return parent?.configuration.subcommands.flatMap(names(of:)) ?? []
     }
 
-    /// The arguments of a `coach` command line after the global options that precede the command.
+    /// The arguments of a `coach` command line after the global options that precede the command
+    /// (their names read from `GlobalOptions` itself).
     static func droppingGlobalOptions(_ arguments: [String]) -> [String] {
-        let withValue: Set<String> = ["--store", "--surveys", "--as"]
+        guard arguments.first?.hasPrefix("--") == true else { return arguments }
+        let global = CommandFacts(GlobalOptions.self)
+        let withValue = global.optionNames, flags = global.flagNames
         var rest = arguments[...]
         while let first = rest.first, first.hasPrefix("--") {
             let name = first.firstIndex(of: "=").map { String(first[..<$0]) } ?? first
             if withValue.contains(name) {
                 rest = rest.dropFirst(first.contains("=") ? 1 : 2)
-            } else if name == "--no-color" {
+            } else if flags.contains(name) {
                 rest = rest.dropFirst()
             } else {
                 break
@@ -93,21 +96,9 @@ enum CommandTable {
         return entry.type
     }
 
-    /// The long flags a command accepts, read from its own help so they never drift.
+    /// The long flags a command accepts, read from its declarations.
     static func flags(of type: any ParsableCommand.Type) -> [String] {
-        let help = Coach.helpMessage(for: type, columns: 200)
-        guard let options = help.range(of: "OPTIONS:") else { return [] }
-        var flags: [String] = []
-        for line in help[options.upperBound...].split(separator: "\n") {
-            let trimmed = line.drop(while: { $0 == " " })
-            guard trimmed.hasPrefix("-") else { continue }
-            for word in trimmed.split(separator: " ") {
-                let flag = word.split(separator: ",").first.map(String.init) ?? ""
-                if flag.hasPrefix("--"), flag != "--help" { flags.append(flag) }
-                if !word.hasPrefix("-") { break }
-            }
-        }
-        return flags + ["--help"]
+        CommandFacts(type).flags
     }
 
     /// The list `help` prints: each runnable command with its one-line abstract.

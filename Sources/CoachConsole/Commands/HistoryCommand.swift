@@ -16,10 +16,9 @@ struct HistoryCommand: CoachCommand {
         Example:
           history Ana
         """)
-    static let argumentKinds: [ArgumentKind] = [.person]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose history.") var person: String
+    @Argument(help: "Whose history.", completion: .coach(.person)) var person: String
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {

@@ -22,13 +22,12 @@ struct PersonAdd: CoachCommand {
         Example:
           person add "Ana Lima" --role rep --team North --manager Marco
         """)
-    static let argumentKinds: [ArgumentKind] = [.none]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "The person's name, unique in the store.") var name: String
     @Option(help: "rep, manager or hr.") var role: Role
-    @Option(help: "The team, created if new.") var team: String?
-    @Option(help: "The person's manager (a manager).") var manager: String?
+    @Option(help: "The team, created if new.", completion: .coach(.team)) var team: String?
+    @Option(help: "The person's manager (a manager).", completion: .coach(.manager)) var manager: String?
 
     func run(in context: CommandContext) throws {
         let database = try context.database()
@@ -49,10 +48,9 @@ struct PersonShow: CoachCommand {
         commandName: "show",
         abstract: "Show a person: role, team, manager and goals.",
         discussion: "Example:\n  person show Ana --json")
-    static let argumentKinds: [ArgumentKind] = [.person]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The person's name.") var name: String
+    @Argument(help: "The person's name.", completion: .coach(.person)) var name: String
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {

@@ -26,10 +26,9 @@ struct ReportQuiz: CoachCommand {
         Example:
           report quiz crm-basics --json
         """)
-    static let argumentKinds: [ArgumentKind] = [.survey]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The quiz id.") var quiz: String
+    @Argument(help: "The quiz id.", completion: .coach(.survey)) var quiz: String
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {

@@ -14,11 +14,10 @@ struct RunCommand: CoachCommand {
           run who-5
           run one-on-one --for Ana
         """)
-    static let argumentKinds: [ArgumentKind] = [.survey]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The survey id (see 'surveys').") var survey: String
-    @Option(name: .customLong("for"), help: "Whom the session is about (default: you).") var subject: String?
+    @Argument(help: "The survey id (see 'surveys').", completion: .coach(.survey)) var survey: String
+    @Option(name: .customLong("for"), help: "Whom the session is about (default: you).", completion: .coach(.person)) var subject: String?
     @Option(help: ArgumentHelp("A fixed quiz shuffle seed, for reproducible layouts.", visibility: .hidden)) var seed: UInt64?
 
     func run(in context: CommandContext) throws {

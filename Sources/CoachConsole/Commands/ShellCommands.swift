@@ -47,10 +47,9 @@ struct HelpCommand: CoachCommand {
         commandName: "help",
         abstract: "List the commands, or show one command's usage and an example.",
         discussion: "Example:\n  help person add")
-    static let argumentKinds: [ArgumentKind] = [.command]
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "A command, e.g. 'goal set'.") var command: [String] = []
+    @Argument(help: "A command, e.g. 'goal set'.", completion: .coach(.command)) var command: [String] = []
 
     func run(in context: CommandContext) throws {
         if command.isEmpty {
@@ -59,5 +58,24 @@ struct HelpCommand: CoachCommand {
         }
         let type = try CommandTable.resolve(command)
         context.console.line(Coach.helpMessage(for: type, columns: 100))
+    }
+}
+
+/// `complete KIND [PREFIX]` (hidden): the words Tab offers for a kind of argument, one per line.
+/// The completion scripts swift-argument-parser generates call it, through `.coach(_:)`.
+struct CompleteCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complete",
+        abstract: "Print the completions for a kind of argument.",
+        shouldDisplay: false)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "person, manager, survey, kpi, team or command.") var kind: ArgumentKind
+    @Argument(help: "Only words starting with this.") var prefix: String = ""
+
+    func run(in context: CommandContext) throws {
+        for word in Completion(context: context).values(for: kind) where word.lowercased().hasPrefix(prefix.lowercased()) {
+            context.console.line(word)
+        }
     }
 }

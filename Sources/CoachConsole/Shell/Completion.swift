@@ -22,13 +22,44 @@ struct Completion {
             return filter(commandWords + (path.isEmpty ? ["exit"] : []), word)
         }
         guard let type = CommandTable.entries.first(where: { $0.path == path })?.type else { return [] }
-        if word.hasPrefix("-") { return filter(CommandTable.flags(of: type), word) }
-        if let flag = rest.last, flag.hasPrefix("--") { return filter(values(forFlag: flag), word) }
-        let kinds = (type as? any CoachCommand.Type)?.argumentKinds ?? []
-        let position = rest.filter { !$0.hasPrefix("-") }.count
+        let facts = CommandFacts(type)
+        if word.hasPrefix("-") { return filter(facts.flags, word) }
+        if let flag = rest.last, flag.hasPrefix("--") {
+            guard let option = facts.option(flag) else { return [] }
+            return filter(option.valueKind.map(values(for:)) ?? option.listedValues, word)
+        }
         if type == HelpCommand.self { return filter(helpWords(after: Array(rest)), word) }
-        guard position < kinds.count else { return [] }
-        return filter(values(for: kinds[position]), word)
+        let kinds = facts.positionalKinds
+        let position = positionalCount(rest, facts: facts)
+        guard position < kinds.count, let kind = kinds[position] else { return [] }
+        return filter(values(for: kind), word)
+    }
+
+    /// How many positional arguments `words` holds: options' values are not.
+    private func positionalCount(_ words: ArraySlice<String>, facts: CommandFacts) -> Int {
+        var count = 0
+        var expectingValue = false
+        for word in words {
+            if expectingValue { expectingValue = false; continue }
+            if word.hasPrefix("-") {
+                expectingValue = facts.option(word) != nil && !word.contains("=")
+                continue
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// The words `coach complete KIND` prints, one per line.
+    func values(for kind: ArgumentKind) -> [String] {
+        switch kind {
+        case .person: return people(role: nil)
+        case .manager: return people(role: .manager)
+        case .team: return teams()
+        case .command: return CommandTable.words(after: [])
+        case .survey: return Array(context.catalog().surveys.keys).sorted()
+        case .kpi: return KPIs.known(in: context)
+        }
     }
 
     private func filter(_ candidates: [String], _ word: String) -> [String] {
@@ -38,27 +69,6 @@ struct Completion {
 
     private func helpWords(after words: [String]) -> [String] {
         CommandTable.words(after: words)
-    }
-
-    private func values(forFlag flag: String) -> [String] {
-        switch flag {
-        case "--role": return Role.allCases.map(\.rawValue)
-        case "--manager": return people(role: .manager)
-        case "--for": return people(role: nil)
-        case "--team": return teams()
-        default: return []
-        }
-    }
-
-    private func values(for kind: ArgumentKind) -> [String] {
-        switch kind {
-        case .person: return people(role: nil)
-        case .team: return teams()
-        case .command: return CommandTable.words(after: [])
-        case .survey: return Array(context.catalog().surveys.keys)
-        case .kpi: return KPIs.known(in: context)
-        case .none: return []
-        }
     }
 
     private func people(role: Role?) -> [String] {

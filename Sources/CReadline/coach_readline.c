@@ -1,60 +1,51 @@
-#ifndef COACH_CREADLINE_SHIM_H
-#define COACH_CREADLINE_SHIM_H
+// GNU readline for Swift: the setters Swift 6 cannot write itself (it refuses to assign
+// readline's mutable C globals), and the Ctrl-C state, which lives here once for the process.
+// Declarations and their documentation: include/coach_readline.h.
 
-// GNU readline for Swift, plus the few C helpers Swift cannot express.
-//
-// Swift 6 refuses to assign readline's mutable C globals, so every write goes
-// through a `static inline` setter below. The static state at the end (the
-// Ctrl-C flag and wake-up pipe) exists once per object file that uses it:
-// only ONE Swift file (CoachConsole/LineReading/ReadlineLineReader.swift)
-// may import CReadline, which keeps that state single.
+#include "coach_readline.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
-#include <signal.h>
 #include <unistd.h>
-#include <readline/readline.h>
-#include <readline/history.h>
 
 // MARK: - Setters and getters for readline's globals
 
-static inline void coach_set_readline_name(const char *name) {
+void coach_set_readline_name(const char *name) {
     rl_readline_name = name;
 }
 
-static inline void coach_set_catch_signals(int on) {
+void coach_set_catch_signals(int on) {
     rl_catch_signals = on;
 }
 
-static inline void coach_set_attempted_completion(rl_completion_func_t *function) {
+void coach_set_attempted_completion(rl_completion_func_t *function) {
     rl_attempted_completion_function = function;
 }
 
-static inline void coach_set_attempted_completion_over(int over) {
+void coach_set_attempted_completion_over(int over) {
     rl_attempted_completion_over = over;
 }
 
-static inline void coach_set_word_break_characters(const char *characters) {
+void coach_set_word_break_characters(const char *characters) {
     rl_completer_word_break_characters = characters;
 }
 
 /// The line being edited (valid while readline runs, e.g. during completion).
-static inline const char *coach_line_buffer(void) {
+const char *coach_line_buffer(void) {
     return rl_line_buffer;
 }
 
 /// The most recent history entry, or NULL when history is empty.
-static inline const char *coach_last_history_line(void) {
+const char *coach_last_history_line(void) {
     HIST_ENTRY *entry = history_get(history_base + history_length - 1);
     return entry ? entry->line : NULL;
 }
 
 /// Ends the current screen line on readline's output stream.
-static inline void coach_write_newline(void) {
+void coach_write_newline(void) {
     FILE *out = rl_outstream ? rl_outstream : stdout;
     fputc('\n', out);
     fflush(out);
@@ -86,13 +77,13 @@ static void coach_sigint_handler(int signo) {
     errno = saved;
 }
 
-static inline void coach_drain_wake_pipe(void) {
+static void coach_drain_wake_pipe(void) {
     char bytes[64];
     while (coach_wake_pipe[0] >= 0 && read(coach_wake_pipe[0], bytes, sizeof bytes) > 0) {
     }
 }
 
-static inline int coach_getc(FILE *stream) {
+int coach_getc(FILE *stream) {
     int fd = fileno(stream);
     for (;;) {
         if (coach_interrupt_flag) {
@@ -124,7 +115,7 @@ static inline int coach_getc(FILE *stream) {
 }
 
 /// Uses coach_getc to read keys and turns off readline's signal handlers.
-static inline void coach_install_getc(void) {
+void coach_install_getc(void) {
     rl_getc_function = coach_getc;
     rl_catch_signals = 0;
 }
@@ -133,7 +124,7 @@ static inline void coach_install_getc(void) {
 /// saving the previous disposition in `saved` (caller-owned: Swift's importer
 /// does not emit a file-scope static `struct sigaction`).
 /// Returns 0 on success, -1 (errno set) on failure.
-static inline int coach_begin_interruptible_read(struct sigaction *saved) {
+int coach_begin_interruptible_read(struct sigaction *saved) {
     if (coach_wake_pipe[0] < 0) {
         if (pipe(coach_wake_pipe) != 0) return -1;
         for (int i = 0; i < 2; i++) {
@@ -152,16 +143,15 @@ static inline int coach_begin_interruptible_read(struct sigaction *saved) {
 }
 
 /// Restores the SIGINT disposition saved by coach_begin_interruptible_read.
-static inline void coach_end_interruptible_read(const struct sigaction *saved) {
+void coach_end_interruptible_read(const struct sigaction *saved) {
     sigaction(SIGINT, saved, NULL);
 }
 
 /// Returns 1 (and clears the flag) if Ctrl-C was pressed since the read began.
-static inline int coach_take_interrupt(void) {
+int coach_take_interrupt(void) {
     int was = coach_interrupt_flag ? 1 : 0;
     coach_interrupt_flag = 0;
     coach_drain_wake_pipe();
     return was;
 }
 
-#endif

@@ -1,3 +1,5 @@
+import CoachConsole
+
 /// A ``LineReader`` that replays a fixed script, for tests.
 ///
 /// It records every prompt it was asked with, the lines added to history and
