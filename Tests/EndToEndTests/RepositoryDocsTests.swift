@@ -34,7 +34,7 @@ struct StandAloneTests {
         ["..", "shared"].joined(separator: "/"),
         ["shared", "docs"].joined(separator: "/"),
         ["shared", "seed"].joined(separator: "/"),
-    ] + ["PRODUCT", "REFERENCE", "SURVEY-FORMAT", "ARCHITECTURE"].map { $0 + ".md" }
+    ] + ["PRODUCT", "REFERENCE", "SURVEY" + "-FORMAT", "ARCHITECTURE"].map { $0 + ".md" }
 
     @Test("no tracked text file refers to a document outside the repository")
     func noOutsideReferences() throws {
