@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent check of coach's quiz item analysis (Moodle's formulas, REFERENCE.md).
+"""Independent check of coach's quiz item analysis (Moodle's formulas, docs/scoring.md).
 
 Usage: scripts/item-analysis-check.py FILE
 

@@ -2,7 +2,7 @@ import CoachCore
 
 /// Grades a quiz attempt by its questions' `answer`, `points` and `tolerance` keys.
 ///
-/// Rules (SURVEY-FORMAT.md, "Quiz questions"):
+/// Rules (surveys/README.md, "Quizzes"):
 /// - Only questions with an `answer` count; `points` defaults to 1. Unanswered → 0.
 /// - `choice`, `yesno`: full points when equal to the answer.
 /// - `multi`: +points/|answer| per right pick, −points/|answer| per wrong pick, within `0...points`

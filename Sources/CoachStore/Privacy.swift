@@ -1,7 +1,7 @@
 import CoachCore
 import GRDB
 
-/// Who sees what: the privacy rules of PRODUCT.md, written once as SQL conditions that every
+/// Who sees what: the privacy rules of docs/privacy.md, written once as SQL conditions that every
 /// query reading sessions, answers or scores for a person includes.
 ///
 /// | data | the subject | their manager | HR | the author |
@@ -46,8 +46,8 @@ enum Privacy {
     /// is the rep's alone, even when their wellbeing band is shared.
     /// The band of score `sc` (session `s`) as `viewer` may read it. A result that calls for the
     /// private support message (stored with `alert` set: an item alert, or a band at the score's
-    /// `support_at` level) keeps its band label to the person it is about: REFERENCE.md's "never
-    /// a label shown to others". The value and trend stay visible where the rep shares them.
+    /// `support_at` level) keeps its band label to the person it is about: never a label shown
+    /// to others (docs/privacy.md). The value and trend stay visible where the rep shares them.
     static func bandVisible(to viewer: Person) -> SQL {
         "(CASE WHEN s.subject_id = \(viewer.id ?? -1) OR sc.alert = 0 THEN sc.band ELSE NULL END)"
     }

@@ -4,7 +4,7 @@ import CoachCore
 import Foundation
 import Testing
 
-/// `report quiz QUIZ --json` over attempts planted through the store: PRODUCT.md's fields,
+/// `report quiz QUIZ --json` over attempts planted through the store: its fixed fields,
 /// statistics on first attempts only, the gain over pre/post pairs, flags only from 10 attempts.
 @Suite("report quiz, in process")
 struct ReportQuizTests {
@@ -58,7 +58,7 @@ struct ReportQuizTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as? [String: Any])
     }
 
-    @Test("PRODUCT.md's fields; attempts count first attempts only; mean and SD of their percents")
+    @Test("the fixed fields; attempts count first attempts only; mean and SD of their percents")
     func fields() throws {
         let json = try report(people: 10)
         for field in ["quiz", "attempts", "mean_percent", "sd_percent", "cic", "error_ratio", "standard_error", "pass_rate",

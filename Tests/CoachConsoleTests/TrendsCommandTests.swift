@@ -40,7 +40,7 @@ struct TrendsCommandTests {
         #expect((row["points"] as? [[String: Any]])?.map { $0["value"] as? Double } == Self.series)
         for field in ["subject", "survey", "score", "n", "points", "latest", "previous", "delta", "mean", "slope_per_week",
                       "band", "reliable_change"] {
-            #expect(row[field] != nil, "PRODUCT.md's field \(field)")
+            #expect(row[field] != nil, "the fixed JSON field \(field)")
         }
     }
 

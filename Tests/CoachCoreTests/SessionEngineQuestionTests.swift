@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CoachCore
 
-/// Every simple question type through the engine, with the answer forms SURVEY-FORMAT.md lists:
+/// Every simple question type through the engine, with the answer forms surveys/README.md lists:
 /// what is recorded, what is refused and why.
 @Suite("Session engine: question types")
 struct SessionEngineQuestionTests {

@@ -2,7 +2,7 @@ import CoachCore
 import Testing
 @testable import CoachScoring
 
-/// WHO-5 and CBI scored as REFERENCE.md publishes them.
+/// WHO-5 and CBI scored by their published rules (docs/scoring.md).
 @Suite("Reference instruments: WHO-5 and CBI")
 struct ReferenceScoringTests {
     static let who5Items = ["cheerful", "calm", "active", "rested", "interested"]

@@ -42,7 +42,7 @@ enum SurveyTexts {
 
     """
 
-    /// WHO-5 as the format page and REFERENCE.md describe it.
+    /// WHO-5 as surveys/README.md and docs/scoring.md describe it.
     static let who5 = """
     format: 1
     id: who-5

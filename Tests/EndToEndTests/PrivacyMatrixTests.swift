@@ -3,7 +3,7 @@ import CoachScoring
 import Foundation
 import Testing
 
-/// The privacy model of PRODUCT.md as a matrix: every role × every kind of data × every way out.
+/// The privacy model of docs/privacy.md as a matrix: every role × every kind of data × every way out.
 ///
 /// One store is built once through the real commands (Ana's self-assessment, WHO-5, a quiz, and
 /// Marco's one-on-one with a shared and a private note), and copied (`VACUUM INTO`); in the copy Ana
@@ -51,7 +51,7 @@ struct PrivacyMatrixTests {
             }
         }
 
-        /// PRODUCT.md's "Privacy": whether `role` may see this data about Ana.
+        /// docs/privacy.md: whether `role` may see this data about Ana.
         func visible(to role: Role, shared: Bool) -> Bool {
             switch self {
             case .privateNote: role == .manager
@@ -153,7 +153,7 @@ struct PrivacyMatrixTests {
         return Stores(notShared: sandbox, shared: copy)
     }
 
-    @Test("each viewer sees each kind of Ana's data exactly where PRODUCT.md allows", arguments: cells)
+    @Test("each viewer sees each kind of Ana's data exactly where docs/privacy.md allows", arguments: cells)
     func cell(_ cell: Cell) throws {
         let stores = try Self.stores.get()
         let sandbox = cell.shared ? stores.shared : stores.notShared

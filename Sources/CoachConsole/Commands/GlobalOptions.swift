@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Options every command accepts on the `coach` command line (PRODUCT.md, "Global options").
+/// Options every command accepts on the `coach` command line (README, "The shell").
 /// Inside the shell they are fixed for the whole run, so they are hidden from per-command help.
 public struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("store"), help: ArgumentHelp("The SQLite store (env COACH_STORE).", valueName: "path"))

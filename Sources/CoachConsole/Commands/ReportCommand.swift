@@ -77,7 +77,7 @@ struct QuizReportBuilder {
         passRateByTeam = byTeam.mapValues { (Double($0.filter { $0 }.count) / Double($0.count), $0.count) }
     }
 
-    /// PRODUCT.md's fields, plus `title` and `pass_rate_by_team`.
+    /// The fixed fields, plus `title` and `pass_rate_by_team`.
     struct JSON: Encodable {
         let report: QuizReport
         let title: String

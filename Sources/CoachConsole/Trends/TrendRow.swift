@@ -2,7 +2,7 @@ import CoachCore
 import CoachScoring
 import Foundation
 
-/// One (subject, score) row of `trends`, in the JSON shape PRODUCT.md fixes.
+/// One (subject, score) row of `trends`, in a fixed JSON shape (scripts rely on its field names).
 struct TrendRow: Encodable {
     struct Point: Encodable {
         let date: String

@@ -7,7 +7,7 @@ extension BundledSurveys {
         name: "cbi.yaml",
         content: ##"""
 # Copenhagen Burnout Inventory (Kristensen, Borritz, Villadsen & Christensen, 2005).
-# Source: shared/docs/REFERENCE.md. Standard CBI wording; "clients" are worded as customers,
+# Scoring rules and sources: docs/scoring.md. Standard CBI wording; "clients" are worded as customers,
 # since for sales reps the clients are customers.
 # 19 items, three scales scored separately (no total). Answers are scored 100/75/50/25/0;
 # a scale score is the mean of its items (0-100), higher is worse. The one reverse item
@@ -16,7 +16,7 @@ extension BundledSurveys {
 # Items are optional (a rep may skip one, e.g. without direct customer contact), and a scale is
 # scored only when at least half of its items are answered, rounded up: 3 of 6, 4 of 7.
 # That missing-data rule is common but NOT VERIFIED against the original paper.
-# Answers are private to the rep (PRODUCT.md, Privacy).
+# Answers are private to the rep (docs/privacy.md).
 format: 1
 id: cbi
 title: Copenhagen Burnout Inventory
@@ -211,7 +211,7 @@ scores:
       - {max: 99.99, id: high, label: High, level: alert}
       - {max: 100, id: severe, label: Severe, level: alert}
 # No `change:` is given: there is no published smallest important change for the CBI, so
-# reliable change is computed from the store once enough respondents exist (REFERENCE.md).
+# reliable change is computed from the store once enough respondents exist (docs/scoring.md).
 # In `expect`, null means "no score" (too few items answered).
 tests:
   - name: personal all always is severe

@@ -7,8 +7,8 @@ extension BundledSurveys {
         name: "crm-basics.yaml",
         content: ##"""
 # Training quiz: CRM basics for online sales reps.
-# Source: shared/seed/README.md areas 2 (data-driven management), 4 (training, evaluated by a
-# test) and 5 (CRM tools). Our own questions. Every question has exactly one defensible answer;
+# Topics: three of the management practices coach is built around: data-driven management,
+# training evaluated by a test, and CRM tools. Our own questions. Every question has exactly one defensible answer;
 # where practice varies between companies (pipeline stages), the question defines its terms.
 # Scored by answer/points: 15 one-point questions and two multi questions worth 3 and 2 points
 # (one point per right pick, minus one per wrong pick, floor 0): 20 points, pass at 70 % = 14.

@@ -7,8 +7,8 @@ extension BundledSurveys {
         name: "objection-handling.yaml",
         content: ##"""
 # Training quiz: handling customer objections, for online sales reps.
-# Source: shared/seed/README.md area 4 (training, evaluated by a test) and the reps' FAQ "how to
-# sell better". Our own questions on the five common objection types (price, timing, authority,
+# Topics: training evaluated by a test, and the question reps ask most, "how do I sell
+# better?". Our own questions on the five common objection types (price, timing, authority,
 # need, competitor) and two widely taught techniques: feel-felt-found, and LAER (Listen,
 # Acknowledge, Explore, Respond). Every question has exactly one defensible answer.
 # Scored by answer/points: 13 one-point questions and two multi questions worth 4 and 3 points

@@ -7,9 +7,9 @@ extension BundledSurveys {
         name: "one-on-one.yaml",
         content: ##"""
 # The guided one-on-one, run by a rep's manager.
-# Source: shared/seed/README.md — area 1 (regular two-way talks: work state, mood, career),
-# 3 (KPI review against targets), 4 (training needs and a behaviour follow-up after training),
-# 6 (recognition, career), 7 (key accounts), 12 (customer feedback; open complaints become
+# Follows the management practices coach is built around: regular two-way talks (work state,
+# mood, career), KPI review against targets, training needs and a behaviour follow-up after
+# training, recognition and career, key accounts, and customer feedback (open complaints become
 # action items). Our own wording, not a published instrument.
 # KPI ids below are the ids `goal set PERSON KPI TARGET` uses.
 # The only score is the rep's mood (1-10), `mood_score`, so that it can be followed over time.

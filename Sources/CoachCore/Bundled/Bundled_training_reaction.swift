@@ -7,7 +7,7 @@ extension BundledSurveys {
         name: "training-reaction.yaml",
         content: ##"""
 # Training reaction survey: Kirkpatrick level 1 (reaction), a short survey right after a course.
-# Source: shared/docs/REFERENCE.md (Training effectiveness). Our own items, not a published
+# Source: Kirkpatrick's four levels (docs/scoring.md, Training effectiveness). Our own items, not a published
 # instrument. Levels 2-4 live elsewhere in coach: pre/post quizzes (learning), a follow-up in a
 # later one-on-one (behaviour), KPIs (results).
 # Score `reaction` = mean of the four rated items on a 1-5 agreement list. No `change:`: the

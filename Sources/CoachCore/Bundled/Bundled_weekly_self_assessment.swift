@@ -7,13 +7,13 @@ extension BundledSurveys {
         name: "weekly-self-assessment.yaml",
         content: ##"""
 # Weekly self-assessment for sales reps.
-# Source: shared/seed/README.md — the areas of the article that a rep can judge from their own
-# week (1 communication, 3 targets, 5 tools/CRM, 4 training, 7 customer relationships,
-# 8 team collaboration, 6/10 motivation and work environment, 11 new ideas, 12 customer
-# feedback), plus the rep's FAQs (selling, time and tasks, working with the team).
+# Covers the management practices coach is built around that a rep can judge from their own
+# week (communication, targets, tools/CRM, training, customer relationships, team
+# collaboration, motivation and work environment, new ideas, customer feedback), plus the
+# questions reps ask most (selling, time and tasks, working with the team).
 # Our own items (not a published instrument): two positively worded items per area, each on a
 # 1-5 agreement list; an area score is the mean of its two items, `overall` the mean of all 20.
-# `change:` (used until reliable change can be computed from 30+ respondents, REFERENCE.md):
+# `change:` (used until reliable change can be computed from 30+ respondents, docs/scoring.md):
 #   area scores 1.0 — a two-item mean moves in steps of 0.5, and a single item moving one
 #     point in one week is ordinary noise; 1.0 needs both items to move a full point (or one
 #     item two points), a shift worth raising in a one-on-one;

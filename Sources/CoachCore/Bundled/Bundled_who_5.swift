@@ -7,12 +7,12 @@ extension BundledSurveys {
         name: "who-5.yaml",
         content: ##"""
 # WHO-5 Well-Being Index (WHO Regional Office for Europe, 1998).
-# Source: shared/docs/REFERENCE.md. The items are free to use and are used verbatim.
+# Scoring rules and sources: docs/scoring.md. The items are free to use and are used verbatim.
 # Scoring: raw = sum of the five items (0-25); percentage = raw x 4 (0-100).
 # Bands: percentage 28 or less = proposed cut-off for likely depression; 50 or less (raw below 13)
 # = poor wellbeing; any item answered 0 or 1 is a signal to follow up. A change of 10 points matters.
 # coach is not a diagnostic tool: a low band leads to a private, supportive message to the rep,
-# never to a label shown to others. Answers are private to the rep (PRODUCT.md, Privacy).
+# never to a label shown to others. Answers are private to the rep (docs/privacy.md).
 # The published instruction asks about the last two weeks; coach asks weekly, so consecutive
 # check-ins overlap by a week (kept verbatim on purpose).
 format: 1
@@ -74,7 +74,7 @@ scores:
       - {max: 100, id: ok, label: Good, level: ok}
     alert_if_any: {items: [cheerful, calm, active, rested, interested], at_most: 1}
     # coach extension: 50 or less (poor or low), or any item at 0 or 1, shows the rep a private,
-    # supportive message with the configured support contacts (REFERENCE.md)
+    # supportive message with the configured support contacts (docs/privacy.md)
     support_at: warn
 tests:
   # Every percentage is a multiple of 4 (raw x 4), so 50 itself cannot occur: the boundary

@@ -11,7 +11,7 @@ import Yams
 ///   Talk to someone you trust, or call the Employee Assistance line 0800 000 000.
 /// ```
 public struct CoachConfig: Equatable, Sendable {
-    /// The smallest group a team aggregate may show, as REFERENCE.md sets it.
+    /// The smallest group a team aggregate may show (docs/privacy.md).
     public static let defaultMinGroup = 5
     public static let lowestMinGroup = 3
 

@@ -1,5 +1,5 @@
 /// Whether output is coloured: only on a terminal, never with `--no-color`, a non-empty
-/// `NO_COLOR` or `TERM=dumb` (REFERENCE.md, command-line conventions).
+/// `NO_COLOR` or `TERM=dumb` (the NO_COLOR convention).
 public enum ColorChoice {
     public static func useColor(noColorFlag: Bool, environment: [String: String], outputIsTerminal: Bool) -> Bool {
         if noColorFlag || !outputIsTerminal { return false }

@@ -3,7 +3,7 @@ import Yams
 
 /// Reads survey files (format 1) into validated `Survey` values, or every problem found.
 ///
-/// Rules beyond SURVEY-FORMAT.md, decided here:
+/// Rules decided here (surveys/README.md documents them):
 /// - A score's declared `range` must equal what its items can produce (see
 ///   `ScoreDefinition.possibleRange`); without `range`, the computed one is used.
 /// - A file with `format` above 1 gets that one problem only (its other keys may be new).

@@ -1,6 +1,6 @@
 import CoachCore
 
-/// A person's overall grade over several attempts at a quiz (`grading:` in SURVEY-FORMAT.md).
+/// A person's overall grade over several attempts at a quiz (`grading:` in surveys/README.md).
 public enum AttemptGrading {
     /// The overall percent by `method`, from the attempts' percents oldest first.
     ///
@@ -18,7 +18,7 @@ public enum AttemptGrading {
     }
 }
 
-/// Whether a person may start another attempt (`attempts:` in SURVEY-FORMAT.md).
+/// Whether a person may start another attempt (`attempts:` in surveys/README.md).
 public struct AttemptLimit: Sendable, Equatable {
     /// Attempts allowed; nil: unlimited. A value below 0 counts as 0.
     public var allowed: Int?

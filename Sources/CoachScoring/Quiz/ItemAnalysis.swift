@@ -1,4 +1,4 @@
-/// Moodle's quiz item analysis (REFERENCE.md, "Moodle quiz statistics"), as a pure function.
+/// Moodle's quiz item analysis (docs/scoring.md, "Quiz item analysis"), as a pure function.
 ///
 /// Input: each person's FIRST attempt (the caller picks them). For question i with marks x over
 /// the s attempts that were shown it, and rest = the attempt's total (its marks on the questions

@@ -10,7 +10,7 @@ import CoachCore
 /// The generator is used in this fixed order: the draw (category by category), then the question
 /// order, then each shown question's choices in the order shown.
 ///
-/// - `draw: N` (SURVEY-FORMAT.md) picks N questions from all the survey's questions, stratified by
+/// - `draw: N` (surveys/README.md) picks N questions from all the survey's questions, stratified by
 ///   `category` (questions without one form their own stratum), see `allocate(strata:draw:)`.
 ///   Within a category the questions are picked uniformly at random; drawn questions keep the
 ///   survey's order unless questions are shuffled. No `draw`, or N ≥ the pool: every question.
@@ -143,7 +143,7 @@ public struct QuizLayout: Sendable, Equatable, Codable {
         questionIDs.compactMap { survey.question(id: $0) }
     }
 
-    /// The keys shown beside question `questionID`'s choices, in the order shown (SURVEY-FORMAT.md):
+    /// The keys shown beside question `questionID`'s choices, in the order shown (surveys/README.md):
     /// the values themselves when every value is a number (WHO-5 shows 5 … 0), else the letters
     /// a, b, c … by position. Empty for a question the layout has no choices for.
     public func keys(questionID: String) -> [String] {

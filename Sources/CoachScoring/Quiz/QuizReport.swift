@@ -116,7 +116,7 @@ public struct GainSummary: Sendable, Equatable, Encodable {
         self.undefined = undefined
     }
 
-    /// JSON as PRODUCT.md gives it: `{"people": 12, "mean": 0.41}` (mean null when undefined).
+    /// The fixed JSON shape: `{"people": 12, "mean": 0.41}` (mean null when undefined).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(people, forKey: .people)
@@ -128,7 +128,7 @@ public struct GainSummary: Sendable, Equatable, Encodable {
 
 /// Item analysis and whole-test statistics of a quiz (`report quiz`).
 ///
-/// Encodes to PRODUCT.md's `report quiz --json` object: undefined statistics are JSON `null`,
+/// Encodes to the `report quiz --json` object (fixed field names): undefined statistics are JSON `null`,
 /// `quiz` and `gain` are left out while nil (the caller sets them). Values are not rounded.
 public struct QuizReport: Sendable, Equatable, Encodable {
     /// The quiz id; set by the caller.

@@ -1,4 +1,4 @@
-/// Normalised learning gain of a pre/post training test (Kirkpatrick level 2, REFERENCE.md).
+/// Normalised learning gain of a pre/post training test (Kirkpatrick level 2, docs/scoring.md).
 ///
 /// For a person with a pre and a post percentage: g = (post − pre) / (100 − pre). g is 1 for
 /// going from anywhere to 100, 0 for no change, and negative when the post test went worse

@@ -20,7 +20,7 @@ public struct ScoreReliability: Sendable, Equatable {
     }
 }
 
-/// The rule that decides whether a change matters, chosen as REFERENCE.md says.
+/// The rule that decides whether a change matters, chosen as docs/scoring.md says.
 public enum ChangeRule: Sendable, Equatable {
     /// Jacobson–Truax: RC = (latest − previous) / S_diff; |RC| > 1.96 is reliable.
     /// `sDiff` = √2 × SD × √(1 − α), a finite number above 0.
