@@ -51,11 +51,11 @@ let package = Package(
         // bundled surveys. Test doubles live here, never in the product.
         .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachConsole"], path: "Tests/CoachTestSupport"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore", "CoachTestSupport"]),
-        .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring"]),
-        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore"]),
+        .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring", "CoachTestSupport"]),
+        .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachTestSupport"]),
         .testTarget(name: "CoachSessionsTests", dependencies: ["CoachSessions", "CoachStore", "CoachScoring", "CoachCore", "CoachTestSupport"]),
         .testTarget(name: "CoachDemoTests", dependencies: ["CoachDemo", "CoachSessions", "CoachStore", "CoachScoring", "CoachCore"]),
         .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole", "CoachTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole", "CoachCore", "CoachScoring"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole", "CoachCore", "CoachScoring", "CoachTestSupport"]),
     ]
 )

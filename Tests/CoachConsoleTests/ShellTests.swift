@@ -147,4 +147,43 @@ struct CompletionTests {
         #expect(completion.candidates(line: "person add Bo --role rep --team N", word: "N") == ["North"])
         #expect(completion.candidates(line: "help go", word: "go") == ["goal", "goals"])
     }
+
+    @Test("a positional argument after an option's value completes by its declared kind")
+    func afterOptionValue() throws {
+        let completion = try completion()
+        #expect(completion.candidates(line: "trends --weeks 4 M", word: "M") == ["Marco", "Mia"])
+        #expect(completion.candidates(line: "goal set Mia rev", word: "rev") == ["revenue"])
+        #expect(completion.candidates(line: "goal set Mia revenue ", word: "").isEmpty, "a target is a number")
+        #expect(completion.candidates(line: "run --for M", word: "M") == ["Marco", "Mia"])
+        #expect(completion.candidates(line: "run w", word: "w").contains("who-5"))
+    }
+
+    @Test("complete KIND prints the words Tab offers, for generated completion scripts")
+    func completeCommand() throws {
+        let shell = try TestShell(lines: ["person add Dana --role hr", "person add Marco --role manager --team North",
+                                          "complete manager", "complete person D", "complete team"])
+        shell.run()
+        #expect(shell.output.hasSuffix("Marco\nDana\nNorth\n"), "\(shell.output)")
+    }
+}
+
+@Suite("Command facts")
+struct CommandFactsTests {
+    @Test("every command's own description is read: flags, and the kinds its arguments declare")
+    func everyCommandDecodes() {
+        for entry in CommandTable.entries {
+            #expect(!CommandFacts(entry.type).arguments.isEmpty, "\(entry.name): no arguments read from its dump")
+        }
+        #expect(CommandFacts(OneOnOneCommand.self).positionalKinds == [.person])
+        #expect(CommandFacts(GoalSet.self).positionalKinds == [.person, .kpi, nil])
+        #expect(CommandFacts(PersonAdd.self).option("--manager")?.valueKind == .manager)
+        #expect(CommandFacts(PersonAdd.self).option("--role")?.listedValues == ["rep", "manager", "hr"])
+    }
+
+    @Test("global option names come from GlobalOptions")
+    func globalNames() {
+        let facts = CommandFacts(GlobalOptions.self)
+        #expect(facts.optionNames == ["--store", "--surveys", "--as"])
+        #expect(facts.flagNames == ["--no-color"])
+    }
 }

@@ -15,7 +15,8 @@ final class TestShell {
     var output: String { outBuffer.text }
     var errors: String { errorBuffer.text }
 
-    init(lines: [String], user: String? = nil, terminal: Bool = false, database: AppDatabase? = nil) throws {
+    init(lines: [String], user: String? = nil, terminal: Bool = false, database: AppDatabase? = nil,
+         clock: CoachClock = .system) throws {
         self.database = try database ?? AppDatabase.inMemory()
         reader = ScriptedLineReader(lines: lines)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-console-\(UUID().uuidString)")
@@ -24,7 +25,8 @@ final class TestShell {
         let out = outBuffer, error = errorBuffer
         context = CommandContext(paths: paths, config: CoachConfig(),
                                  console: Console(useColor: false, out: { out.text += $0 }, error: { error.text += $0 }),
-                                 reader: reader, isTerminal: terminal, userName: user, database: self.database)
+                                 reader: reader, isTerminal: terminal, userName: user, database: self.database,
+                                 clock: clock)
     }
 
     /// Runs the shell over the scripted lines; returns its exit status.

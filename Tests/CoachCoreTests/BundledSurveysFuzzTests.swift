@@ -1,4 +1,5 @@
 import Foundation
+import CoachTestSupport
 import Testing
 @testable import CoachCore
 

@@ -119,6 +119,25 @@ struct DemoTests {
         }
     }
 
+    @Test("the demo stores every score as the session rules compute it: the support alert included, so check finds no difference")
+    func scoresByTheOneRule() throws {
+        let (database, summary) = try demoStore(reps: 12, weeks: 40)
+        #expect(try database.check().first { $0.name == "stored scores match the answers" }?.problem == nil)
+        // The burnout persona's low WHO-5 results are stored with the alert the shell would store.
+        let poorWithoutAlert = try database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM score sc JOIN session s ON s.id = sc.session_id
+                WHERE s.survey_id = 'who-5' AND sc.band IN ('poor', 'low') AND sc.alert = 0
+                """) ?? -1
+        }
+        let poor = try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM score WHERE score_id = 'wellbeing' AND band IN ('poor', 'low')") ?? 0
+        }
+        #expect(summary.personas[.burnout]?.isEmpty == false)
+        #expect(poor > 0, "the demo has low WHO-5 results to check")
+        #expect(poorWithoutAlert == 0)
+    }
+
     @Test("personas show: burnout WHO-5 falls and CBI rises; the new hire's post quiz beats the pre quiz")
     func personas() throws {
         let (database, summary) = try demoStore(reps: 12, weeks: 52)

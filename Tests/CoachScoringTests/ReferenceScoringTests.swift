@@ -1,4 +1,5 @@
 import CoachCore
+import CoachTestSupport
 import Testing
 @testable import CoachScoring
 
@@ -8,7 +9,7 @@ struct ReferenceScoringTests {
     static let who5Items = ["cheerful", "calm", "active", "rested", "interested"]
 
     func who5(_ values: [Double]) throws -> ScoreResult {
-        let survey = try loadSurvey(SurveyTexts.who5, file: "surveys/who-5.yaml")
+        let survey = try loadSurvey(BundledFixtures.text("who-5"), file: "surveys/who-5.yaml")
         let answers = choices(Dictionary(uniqueKeysWithValues: zip(Self.who5Items, values)))
         return try #require(SessionScorer.score(survey: survey, answers: answers).result(for: "wellbeing"))
     }
@@ -59,7 +60,7 @@ struct ReferenceScoringTests {
     }
 
     @Test func who5MissingItemIsNoScoreButStillAlerts() throws {
-        let survey = try loadSurvey(SurveyTexts.who5)
+        let survey = try loadSurvey(BundledFixtures.text("who-5"))
         let results = SessionScorer.score(survey: survey, answers: choices(["cheerful": 0, "calm": 5, "active": 5, "rested": 5]))
         #expect(results.first?.value == nil)
         #expect(results.first?.bandID == nil)

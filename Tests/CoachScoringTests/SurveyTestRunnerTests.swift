@@ -1,4 +1,5 @@
 import CoachCore
+import CoachTestSupport
 import Testing
 @testable import CoachScoring
 
@@ -11,11 +12,11 @@ struct SurveyTestRunnerTests {
     }
 
     @Test func passingVectorsGiveNoFailures() throws {
-        #expect(SurveyTestRunner.run(survey: try loadSurvey(SurveyTexts.who5)).isEmpty)
+        #expect(SurveyTestRunner.run(survey: try loadSurvey(BundledFixtures.text("who-5"))).isEmpty)
         #expect(SurveyTestRunner.run(survey: try loadSurvey(SurveyTexts.cbiWork)).isEmpty)
     }
 
-    static let failingWHO5 = SurveyTexts.who5.replacingOccurrences(of: "\ntests:\n", with: """
+    static let failingWHO5 = (try! BundledFixtures.text("who-5")).replacingOccurrences(of: "\ntests:\n", with: """
 
         tests:
           - name: wrong on purpose
@@ -130,7 +131,7 @@ struct SurveyTestRunnerTests {
     }
 
     @Test func keysTheSurveyCannotProduceFailAsNoScore() throws {
-        var survey = try loadSurvey(SurveyTexts.who5, file: "w.yaml")
+        var survey = try loadSurvey(BundledFixtures.text("who-5"), file: "w.yaml")
         survey.tests[0].expect["ghost"] = .number(1)
         let failures = SurveyTestRunner.run(survey: survey)
         #expect(failures.map(\.key) == ["ghost"])

@@ -42,55 +42,6 @@ enum SurveyTexts {
 
     """
 
-    /// WHO-5 as surveys/README.md and docs/scoring.md describe it.
-    static let who5 = """
-    format: 1
-    id: who-5
-    title: WHO-5 Well-Being Index
-    kind: check-in
-    audience: rep
-    cadence: fortnightly
-    choices:
-      freq6:
-        - {value: 5, label: All of the time}
-        - {value: 4, label: Most of the time}
-        - {value: 3, label: More than half of the time}
-        - {value: 2, label: Less than half of the time}
-        - {value: 1, label: Some of the time}
-        - {value: 0, label: At no time}
-    questions:
-      - {id: cheerful, text: I have felt cheerful and in good spirits., type: choice, choices: freq6}
-      - {id: calm, text: I have felt calm and relaxed., type: choice, choices: freq6}
-      - {id: active, text: I have felt active and vigorous., type: choice, choices: freq6}
-      - {id: rested, text: I woke up feeling fresh and rested., type: choice, choices: freq6}
-      - {id: interested, text: My daily life has been filled with things that interest me., type: choice, choices: freq6}
-    scores:
-      - id: wellbeing
-        label: Well-being
-        items: [cheerful, calm, active, rested, interested]
-        method: sum
-        multiply: 4
-        range: [0, 100]
-        higher_is: better
-        change: 10
-        bands:
-          - {max: 28, id: low, label: Low, level: alert}
-          - {max: 50, id: poor, label: Poor, level: warn}
-          - {max: 100, id: ok, label: Good, level: ok}
-        alert_if_any: {items: [cheerful, calm, active, rested, interested], at_most: 1}
-    tests:
-      - name: all best
-        answers: {cheerful: 5, calm: 5, active: 5, rested: 5, interested: 5}
-        expect: {wellbeing: 100, wellbeing.band: ok, alert: false}
-      - name: low item alert
-        answers: {cheerful: 1, calm: 3, active: 3, rested: 3, interested: 3}
-        expect: {wellbeing: 52, alert: true}
-      - name: incomplete
-        answers: {cheerful: 5, calm: 5, active: 5, rested: 5}
-        expect: {wellbeing: null, wellbeing.band: null}
-
-    """
-
     /// The CBI work-related scale: 7 items, the last reverse-scored, mean, at least 4 answered.
     static let cbiWork = """
     format: 1

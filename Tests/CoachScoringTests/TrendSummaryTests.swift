@@ -1,5 +1,6 @@
 import CoachCore
 import Foundation
+import CoachTestSupport
 import Testing
 @testable import CoachScoring
 
@@ -90,7 +91,7 @@ struct TrendSummaryTests {
     let strain: ScoreDefinition
 
     init() throws {
-        who5 = try #require(loadSurvey(SurveyTexts.who5).score(id: "wellbeing"))
+        who5 = try #require(loadSurvey(BundledFixtures.text("who-5")).score(id: "wellbeing"))
         strain = try #require(loadSurvey(burnoutYAML).score(id: "strain"))
     }
 

@@ -2,6 +2,7 @@ import CoachCore
 import CoachScoring
 import Foundation
 import GRDB
+import CoachTestSupport
 import Testing
 @testable import CoachStore
 
@@ -71,7 +72,7 @@ struct WeeklyScoresTests {
 
     @Test("after any sequence of check-ins, what the store kept equals a rebuild from the sessions")
     func incrementalEqualsRebuild() throws {
-        var random = SplitMix(seed: 7)
+        var random = SeededRandom(seed: 7)
         let (store, reps) = try organisation(reps: 9)
         var completed: [Int64: Int64] = [:]  // rep → their last session
         for step in 0..<300 {
@@ -115,7 +116,7 @@ struct WeeklyScoresTests {
 extension WeeklyScoresTests {
     @Test("imported histories leave the same aggregates as completing the sessions one by one")
     func historiesEqualOneByOne() throws {
-        var random = SplitMix(seed: 11)
+        var random = SeededRandom(seed: 11)
         let (one, reps) = try organisation(reps: 7)
         let (bulk, _) = try organisation(reps: 7)
         // Reps 0 and 1 have check-ins before the import (rebuilt from all their sessions).
@@ -154,18 +155,5 @@ extension WeeklyScoresTests {
         #expect(kept == (try tables(one)))
         #expect(kept.count > 60)
         #expect(try bulk.writer.read { db in try WeeklyScores.problems(db) } == nil)
-    }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -11,6 +11,12 @@ public enum BundledFixtures {
         return survey
     }
 
+    /// The text of the bundled survey file `id`.yaml, exactly as shipped.
+    public static func text(_ id: String) throws -> String {
+        guard let file = BundledSurveys.files.first(where: { $0.name == id + ".yaml" }) else { throw MissingFixture(id: id) }
+        return file.content
+    }
+
     /// A bundled survey id that does not exist.
     public struct MissingFixture: Error, CustomStringConvertible {
         public let id: String

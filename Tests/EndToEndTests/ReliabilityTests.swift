@@ -1,4 +1,5 @@
 import Foundation
+import CoachTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -72,7 +73,8 @@ struct ReliabilityTests {
         let sandbox = try CoachSandbox()
         defer { sandbox.remove() }
         try sandbox.seedTeam()
-        var generator = SystemRandomNumberGenerator()
+        let seed = TestSeed.value()
+        var generator = SeededRandom(seed: seed)
         for round in 0..<12 {
             var input = Array("run who-5\n".utf8)
             for answer in Self.who5 {
@@ -88,12 +90,12 @@ struct ReliabilityTests {
             let result = try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
                                                environment: sandbox.environment, inheritEnvironment: false,
                                                stdin: Data(input), timeout: .seconds(60))
-            #expect(!result.killedBySignal && result.status < 128, "round \(round): trapped with \(result.status)")
-            #expect(result.stderr.count < 200_000, "round \(round): a huge line is not echoed back whole")
+            #expect(!result.killedBySignal && result.status < 128, "round \(round): trapped with \(result.status); \(TestSeed.describe(seed))")
+            #expect(result.stderr.count < 200_000, "round \(round): a huge line is not echoed back whole; \(TestSeed.describe(seed))")
         }
         let values = try sandbox.sql("SELECT value FROM answer")
         let valid = Set((0...5).map { #"{"type":"choice","value":\#($0)}"# })
-        #expect(!values.isEmpty && values.allSatisfy(valid.contains), "\(values.filter { !valid.contains($0) })")
+        #expect(!values.isEmpty && values.allSatisfy(valid.contains), "\(values.filter { !valid.contains($0) }); \(TestSeed.describe(seed))")
         #expect(try sandbox.sql("""
             SELECT id FROM session s WHERE state = 'completed' AND ((SELECT count(*) FROM answer WHERE session_id = s.id) != 5
             OR (SELECT count(*) FROM score WHERE session_id = s.id) != 1)

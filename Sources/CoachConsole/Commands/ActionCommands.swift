@@ -66,7 +66,7 @@ struct ActionDone: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) ?? 0
-        let item = try context.database().closeActionItem(id: number, by: user.name)
+        let item = try context.database().closeActionItem(id: number, by: user.name, at: context.clock.now())
         context.console.line("Done: #\(item.id) \(item.text)")
     }
 }
@@ -91,7 +91,7 @@ struct AgendaAdd: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let text = words.joined(separator: " ")
-        try context.database().addAgendaItem(text: text, for: user.name)
+        try context.database().addAgendaItem(text: text, for: user.name, at: context.clock.now())
         context.console.line("Added to your next one-on-one: \(text)")
     }
 }

@@ -90,7 +90,8 @@ struct CommandFacts {
         arguments.first { $0.kind == .option && $0.longNames.contains(flag) }
     }
 
-    /// Long names of the options that take a value, and of the flags that do not.
+    /// Long names of the options that take a value, and of the flags that do not (`--help`,
+    /// which every command has, left out).
     var optionNames: Set<String> { Set(arguments.filter { $0.kind == .option }.flatMap(\.longNames)) }
-    var flagNames: Set<String> { Set(arguments.filter { $0.kind == .flag }.flatMap(\.longNames)) }
+    var flagNames: Set<String> { Set(arguments.filter { $0.kind == .flag }.flatMap(\.longNames)).subtracting(["--help"]) }
 }

@@ -46,7 +46,8 @@ struct GoalSet: CoachCommand {
         let known = KPIs.known(in: context)
         guard known.isEmpty || known.contains(kpi) else { throw CoachError.unknownKPI(kpi, known: known) }
         let month = period.flatMap(Period.init) ?? Period(containing: context.clock.now())
-        let goal = try database.setGoal(person: person, kpi: kpi, target: target, period: month, by: user.name)
+        let goal = try database.setGoal(person: person, kpi: kpi, target: target, period: month, by: user.name,
+                                        at: context.clock.now())
         context.console.line("Target for \(person) in \(goal.period): \(goal.kpi) \(formatNumber(goal.target)).")
     }
 }

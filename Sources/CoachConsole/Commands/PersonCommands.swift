@@ -33,7 +33,8 @@ struct PersonAdd: CoachCommand {
         let database = try context.database()
         let isFirst = try database.peopleCount() == 0
         let actor = isFirst ? nil : try context.currentUser().name
-        let person = try database.addPerson(name: name, role: role, team: team, manager: manager, by: actor)
+        let person = try database.addPerson(name: name, role: role, team: team, manager: manager, by: actor,
+                                            at: context.clock.now())
         context.console.line("Added \(person.name) (\(person.role.rawValue)).")
         if isFirst, context.userName.map({ $0.caseInsensitiveCompare(person.name) != .orderedSame }) ?? true {
             context.switchUser(to: person.name)

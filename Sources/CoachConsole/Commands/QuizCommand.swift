@@ -66,7 +66,7 @@ enum TrainingFollowUp {
         let now = context.clock.now()
         let due = Calendar.current.date(byAdding: .day, value: followUpDays, to: now) ?? now
         try context.database().addAgendaItem(text: "Applying \(survey.title) on the job", for: taker.name, source: "training",
-                                             notBefore: DateAnswer.iso(due))
+                                             notBefore: DateAnswer.iso(due), at: now)
         guard context.catalog().surveys[reactionSurvey] != nil else { return }
         guard taker.id == user.id else {
             context.console.line("\(taker.name) can give feedback on the training with 'run \(reactionSurvey)'.")

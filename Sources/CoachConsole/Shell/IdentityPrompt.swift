@@ -44,7 +44,8 @@ struct IdentityPrompt {
                 continue
             }
             do {
-                let person = try database.addPerson(name: name, role: role, team: nil, manager: nil, by: nil)
+                let person = try database.addPerson(name: name, role: role, team: nil, manager: nil, by: nil,
+                                                      at: context.clock.now())
                 context.console.line("Added \(person.name) (\(role.rawValue)).")
                 remember(person.name)
             } catch {

@@ -71,7 +71,7 @@ struct TrendBuilder {
     /// Each score's reliability from the store, read once per survey version and run.
     private mutating func reliabilities(ofVersion hash: String) throws -> [String: ScoreReliability] {
         if let cached = reliabilityCache[hash] { return cached }
-        let computed = try context.database().reliabilities(ofVersion: hash)
+        let computed = try context.database().reliabilities(ofVersion: hash, now: now)
         reliabilityCache[hash] = computed
         return computed
     }
