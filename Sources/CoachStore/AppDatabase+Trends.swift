@@ -143,8 +143,9 @@ extension AppDatabase {
     }
 
     /// Cronbach's α of each score's items and the SD of its values, over each respondent's
-    /// latest completed session of `survey`, by score id; only aggregates leave the store. A
-    /// score with fewer than 30 respondents, or whose α is undefined, is absent.
+    /// latest completed session of `survey`, by score id; only aggregates leave the store. α uses
+    /// the respondents who answered every item of the score, and `respondents` counts exactly
+    /// those; a score with fewer than 30 of them, or whose α is undefined, is absent.
     /// Cached for a day (`score_reliability`): a population's alpha barely moves in that time.
     public func reliabilities(of survey: Survey, now: Date = Date()) throws -> [String: ScoreReliability] {
         if let cached = try cachedReliabilities(hash: survey.contentHash, now: now) { return cached }
@@ -216,6 +217,7 @@ extension AppDatabase {
             var result: [String: ScoreReliability] = [:]
             for definition in survey.scores {
                 guard let values = scores[definition.id], values.count >= ChangeRule.minimumRespondents else { continue }
+                // One row per person (their latest session): the complete item sets α is computed on.
                 let itemRows: [[Double]] = values.keys.compactMap { session in
                     let byQuestion = answers[session] ?? [:]
                     let row = definition.items.compactMap { id -> Double? in
@@ -225,9 +227,10 @@ extension AppDatabase {
                     }
                     return row.count == definition.items.count ? row : nil
                 }
-                guard let alpha = CronbachAlpha.compute(items: itemRows),
+                guard itemRows.count >= ChangeRule.minimumRespondents,
+                      let alpha = CronbachAlpha.compute(items: itemRows),
                       let sd = TrendStatistics.standardDeviation(Array(values.values)) else { continue }
-                result[definition.id] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: values.count)
+                result[definition.id] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: itemRows.count)
             }
             return result
         }

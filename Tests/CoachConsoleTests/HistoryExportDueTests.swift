@@ -93,6 +93,18 @@ struct HistoryExportDueTests {
         #expect(!shell.output.contains("who-5"), "not shared")
     }
 
+    @Test("export --csv and --json carry a score's full value: 350/6 is 58.333333333333336, not 58.33")
+    func exportFullPrecision() throws {
+        let builder = try HistoryBuilder.seeded()
+        try builder.session("who-5", kind: "check-in", at: HistoryBuilder.daysAgo(1), scores: ["wellbeing": 350.0 / 6])
+        let csv = try TestShell(lines: ["export --csv"], user: "Ana", database: builder.database)
+        #expect(csv.run() == 0, "\(csv.errors)")
+        #expect(csv.output.contains(",wellbeing,58.333333333333336,"), "\(csv.output)")
+        let json = try TestShell(lines: ["export --json"], user: "Ana", database: builder.database)
+        #expect(json.run() == 0, "\(json.errors)")
+        #expect(json.output.contains("58.333333333333336"), "\(json.output)")
+    }
+
     // MARK: - due, with a fixed clock in a fixed time zone
 
     static let newYork = TimeZone(identifier: "America/New_York")!

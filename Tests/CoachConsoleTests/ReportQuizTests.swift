@@ -58,6 +58,12 @@ struct ReportQuizTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as? [String: Any])
     }
 
+    func table(people: Int, as viewer: String = "Dana") throws -> String {
+        let shell = try TestShell(lines: ["report quiz crm-basics"], user: viewer, database: try store(people: people))
+        #expect(shell.run() == 0, "\(shell.errors)")
+        return shell.output
+    }
+
     @Test("the fixed fields; attempts count first attempts only; mean and SD of their percents")
     func fields() throws {
         let json = try report(people: 10)
@@ -102,9 +108,44 @@ struct ReportQuizTests {
     func managerScope() throws {
         let marco = try report(people: 10, as: "Marco")
         #expect(marco["attempts"] as? Int == 9)
-        #expect((marco["pass_rate_by_team"] as? [String: Double])?.keys.sorted() == ["North"])
+        #expect((marco["pass_rate_by_team"] as? [String: Any])?.keys.sorted() == ["North"])
+        #expect((marco["pass_rate_by_team"] as? [String: Any])?["North"] is Double)
         let mia = try report(people: 10, as: "Mia")
         #expect(mia["attempts"] as? Int == 1)
         #expect((mia["gain"] as? [String: Any]) == nil, "none of Mia's reps has a pre/post pair")
+    }
+
+    @Test("3 attempts: discrimination, efficiency, SD, CIC, error ratio and SE are null and read n too small")
+    func threeAttemptsAreTooFew() throws {
+        let json = try report(people: 3)
+        #expect(json["attempts"] as? Int == 3)
+        #expect(json["min_attempts"] as? Int == 10 && json["n_too_small"] as? Bool == true)
+        for field in ["cic", "error_ratio", "standard_error"] { #expect(json[field] is NSNull, "\(field): \(json[field] ?? "missing")") }
+        #expect(json["mean_percent"] is Double, "the mean of the percents stays")
+        let questions = try #require(json["questions"] as? [[String: Any]])
+        for question in questions {
+            for field in ["sd", "discrimination", "efficiency"] { #expect(question[field] is NSNull, "\(field) of \(question["id"] ?? "")") }
+            #expect(question["n_too_small"] as? Bool == true)
+        }
+        #expect(questions.first { $0["id"] as? String == "stage_after_qualified" }?["facility"] as? Double == 100,
+                "facility is shown from any number of attempts")
+        let text = try table(people: 3)
+        #expect(text.contains("n too small"), "\(text)")
+        #expect(text.contains("Reliability: CIC, error ratio and standard error n too small"), "\(text)")
+
+        let ten = try report(people: 10)
+        #expect(ten["n_too_small"] as? Bool == false && ten["cic"] is Double, "from 10 attempts the figures are shown")
+    }
+
+    @Test("a team's pass rate needs the privacy minimum (5): South's one person is hidden, North's nine are shown")
+    func smallTeamPassRateHidden() throws {
+        let json = try report(people: 10)
+        let byTeam = try #require(json["pass_rate_by_team"] as? [String: Any])
+        #expect(byTeam["South"] is NSNull, "one person: \(byTeam["South"] ?? "missing")")
+        #expect(byTeam["North"] is Double)
+        #expect(json["min_team_attempts"] as? Int == 5)
+        let text = try table(people: 10)
+        #expect(text.contains("South n too small (1)"), "\(text)")
+        #expect(text.contains("North "), "\(text)")
     }
 }

@@ -88,7 +88,7 @@ struct TrendsCommandTests {
         let two = try shell(["trends Ana --weeks 2 --score wellbeing --json"]).jsonArray.first
         #expect((two?["points"] as? [Any])?.count == 2)
         #expect(two?["mean"] as? Double == 64)
-        #expect(abs((two?["slope_per_week"] as? Double ?? 0) - 24) < 0.01)
+        #expect(two?["slope_per_week"] is NSNull, "two points are no trend")
         #expect(two?["sparkline"] as? String == "▅▇")
     }
 
@@ -117,7 +117,7 @@ struct TrendsCommandTests {
         #expect(lines.first == "subject,survey,score,n,latest,previous,delta,mean,slope_per_week,band,reliable_change,points")
         #expect(lines.count == 3, "header, one record, and the empty rest after the last CRLF")
         #expect(lines.last == "")
-        #expect(lines[1].hasPrefix(#""Lima, ""Bea""",who-5,wellbeing,2,48,40,8,44,8,poor,none,"#), "\(lines[1])")
+        #expect(lines[1].hasPrefix(#""Lima, ""Bea""",who-5,wellbeing,2,48,40,8,44,,poor,none,"#), "\(lines[1])")
         #expect(!shell.output.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
     }
 
@@ -128,5 +128,100 @@ struct TrendsCommandTests {
         #expect(output.contains("▄▅▅▇"))
         #expect(output.contains("▲ improved"))
         #expect(output.contains("+24"))
+    }
+}
+
+/// Full precision in machine output, slopes only from enough points, no change test on team rows.
+@Suite("trends, how sure the numbers are")
+struct TrendsPrecisionTests {
+    /// Ana's WHO-5 `values`, exactly one week apart (whole seconds, which the store keeps exactly),
+    /// the last one this week.
+    func builder(_ values: [Double]) throws -> HistoryBuilder {
+        let builder = try HistoryBuilder.seeded()
+        let last = HistoryBuilder.daysAgo(0).timeIntervalSince1970.rounded(.down)
+        for (index, value) in values.enumerated() {
+            let date = Date(timeIntervalSince1970: last - Double(7 * 86_400 * (values.count - 1 - index)))
+            try builder.session("who-5", kind: "check-in", at: date, scores: ["wellbeing": value])
+        }
+        return builder
+    }
+
+    func run(_ line: String, _ builder: HistoryBuilder, as user: String = "Ana") throws -> TestShell {
+        let shell = try TestShell(lines: [line], user: user, database: builder.database)
+        #expect(shell.run() == 0, "\(shell.errors)")
+        return shell
+    }
+
+    @Test("JSON numbers equal an independent OLS slope and mean to 1e-9, not two decimals")
+    func jsonEqualsIndependentComputation() throws {
+        let values: [Double] = [40, 43, 41, 47, 44, 52, 45]
+        let row = try #require(try run("trends Ana --json", builder(values)).jsonArray.first)
+        let points = try #require(row["points"] as? [[String: Any]])
+        // Times in weeks from the points' own dates (days, as JSON gives them), then OLS by hand.
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")  // whole days apart, as the sessions are
+        let dates = try points.map { try #require(formatter.date(from: $0["date"] as? String ?? "")) }
+        let x = dates.map { $0.timeIntervalSince(dates[0]) / (7 * 86_400) }
+        let y = points.map { $0["value"] as? Double ?? .nan }
+        #expect(y == values)
+        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+        var sxy = 0.0, sxx = 0.0
+        for (xi, yi) in zip(x, y) { sxy += (xi - mx) * (yi - my); sxx += (xi - mx) * (xi - mx) }
+        let slope = sxy / sxx
+        let mean = try #require(row["mean"] as? Double)
+        let jsonSlope = try #require(row["slope_per_week"] as? Double)
+        #expect(abs(mean - my) < 1e-9, "mean \(mean) vs \(my)")
+        #expect(abs(jsonSlope - slope) < 1e-9, "slope \(jsonSlope) vs \(slope)")
+        #expect(abs(jsonSlope - (jsonSlope * 100).rounded() / 100) > 1e-6, "not cut to two decimals: \(jsonSlope)")
+    }
+
+    @Test("a mean of exactly 4.375 prints as 4.375 in JSON and in CSV")
+    func exactMeanPrintsExactly() throws {
+        let values: [Double] = [1, 5, 5, 5, 5, 5, 4, 5]  // sum 35, n 8
+        let history = try builder(values)
+        let json = try run("trends Ana --json", history).output
+        #expect(json.contains(#""mean" : 4.375,"#), "\(json)")
+        let csv = try run("trends Ana --csv", history).output.components(separatedBy: "\r\n")
+        let header = csv[0].components(separatedBy: ",")
+        let fields = csv[1].components(separatedBy: ",")
+        #expect(fields[try #require(header.firstIndex(of: "mean"))] == "4.375", "\(csv[1])")
+        let table = try run("trends Ana", history).output
+        #expect(table.contains("4.4"), "the table rounds for people")
+    }
+
+    @Test("two points on the same day: slope null in JSON, empty in CSV, - in the table")
+    func sameDaySlope() throws {
+        let history = try HistoryBuilder.seeded()
+        try history.session("who-5", kind: "check-in", at: HistoryBuilder.daysAgo(0.02), scores: ["wellbeing": 40])
+        try history.session("who-5", kind: "check-in", at: HistoryBuilder.daysAgo(0.01), scores: ["wellbeing": 52])
+        let row = try #require(try run("trends Ana --json", history).jsonArray.first)
+        #expect(row["slope_per_week"] is NSNull, "\(row["slope_per_week"] ?? "missing")")
+        #expect(row["delta"] as? Double == 12)
+        let csv = try run("trends Ana --csv", history).output.components(separatedBy: "\r\n")
+        let header = csv[0].components(separatedBy: ",")
+        #expect(csv[1].components(separatedBy: ",")[try #require(header.firstIndex(of: "slope_per_week"))] == "")
+        // Columns are padded to the same width in every line: the row's cell starts where "/WEEK" does.
+        let table = try run("trends Ana", history).output.components(separatedBy: "\n")
+        let titles = table[0]
+        let column = titles.distance(from: titles.startIndex, to: try #require(titles.range(of: "/WEEK")).lowerBound)
+        #expect(Array(table[1])[column] == "-" && Array(table[1])[column + 1] == " ", "\(table[1])")
+    }
+
+    @Test("team rows carry no individual change test: reliable_change is none even for a jump of 60")
+    func teamRowsHaveNoChangeTest() throws {
+        let history = try HistoryBuilder.seeded()
+        let reps = ["Ana"] + (1...5).map { "Rep\($0)" }
+        for rep in reps.dropFirst() { try history.database.addPerson(name: rep, role: .rep, team: "North", manager: nil, by: "Dana") }
+        for rep in reps {
+            try history.session("who-5", kind: "check-in", subject: rep, at: HistoryBuilder.daysAgo(14), scores: ["wellbeing": 20])
+            try history.session("who-5", kind: "check-in", subject: rep, at: HistoryBuilder.daysAgo(0), scores: ["wellbeing": 80])
+        }
+        let rows = try run("trends --team North --json", history, as: "Dana").jsonArray
+        let row = try #require(rows.first { $0["score"] as? String == "wellbeing" }, "\(rows)")
+        #expect(row["delta"] as? Double == 60)
+        #expect(row["reliable_change"] as? String == "none")
+        let table = try run("trends --team North", history, as: "Dana").output
+        #expect(!table.contains("improved") && !table.contains("worsened"), "\(table)")
     }
 }

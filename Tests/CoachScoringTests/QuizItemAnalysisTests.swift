@@ -169,10 +169,10 @@ struct QuizItemAnalysisTests {
         let data = try JSONEncoder().encode(report)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(Set(object.keys) == ["quiz", "attempts", "mean_percent", "sd_percent", "cic", "error_ratio",
-                                     "standard_error", "pass_rate", "questions", "gain"])
+                                     "standard_error", "pass_rate", "questions", "gain", "min_attempts", "n_too_small"])
         #expect(object["pass_rate"] is NSNull)
         let questions = try #require(object["questions"] as? [[String: Any]])
-        #expect(Set(questions[0].keys) == ["id", "facility", "sd", "discrimination", "efficiency", "flag"])
+        #expect(Set(questions[0].keys) == ["id", "facility", "sd", "discrimination", "efficiency", "flag", "n_too_small"])
         #expect(questions[0]["flag"] is NSNull)
         let gain = try #require(object["gain"] as? [String: Any])
         #expect(Set(gain.keys) == ["people", "mean"])
@@ -181,5 +181,25 @@ struct QuizItemAnalysisTests {
         let json = String(decoding: try JSONEncoder().encode(flagged), as: UTF8.self)
         #expect(json.contains(#""flag":"likely_miskeyed""#))
         #expect(!json.contains("\"quiz\"") && !json.contains("\"gain\""))
+    }
+
+    @Test("below 10 attempts SD, D, E, CIC, ER and SE are withheld; facility, mean and pass rate stay")
+    func smallSamplesAreWithheld() throws {
+        let full = ItemAnalysis.analyse(attempts: Self.miskeyedSet(count: 9), questionIDs: ["q1", "q2", "q3"], passMark: 50)
+        #expect(full.cic != nil && full.questions.contains { $0.discrimination != nil }, "the formulas give numbers")
+        let shown = full.withholdingSmallSamples()
+        #expect(shown.minimumAttempts == 10 && shown.testTooSmall)
+        #expect(shown.cic == nil && shown.errorRatio == nil && shown.standardError == nil)
+        #expect(shown.meanPercent == full.meanPercent && shown.sdPercent == full.sdPercent && shown.passRate == full.passRate)
+        for (question, before) in zip(shown.questions, full.questions) {
+            #expect(shown.tooSmall(question))
+            #expect(question.facility == before.facility)
+            #expect(question.sd == nil && question.discrimination == nil && question.efficiency == nil && question.flag == nil)
+        }
+        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(shown)) as? [String: Any])
+        #expect(object["n_too_small"] as? Bool == true && object["min_attempts"] as? Int == 10 && object["cic"] is NSNull)
+        let ten = ItemAnalysis.analyse(attempts: Self.miskeyedSet(count: 10), questionIDs: ["q1", "q2", "q3"], passMark: 50)
+        #expect(ten.withholdingSmallSamples() == { var same = ten; same.minimumAttempts = 10; return same }(),
+                "from 10 attempts nothing is withheld")
     }
 }

@@ -35,7 +35,7 @@ private func series(_ pairs: [(Double, Double)]) -> [TrendPoint] {
 
 @Suite("Reliable change: Jacobson–Truax, the change threshold, or none")
 struct TrendReliableChangeTests {
-    let jt = ChangeRule.select(reliability: ScoreReliability(alpha: 0.5, standardDeviation: 10, respondents: 30), change: 10)
+    let jt = ChangeRule.select(reliability: ScoreReliability(alpha: 0.5, standardDeviation: 10, respondents: 30), change: 10, items: 5)
 
     @Test func theRuleFollowsTheReference() {
         // SE = 10 × √0.5; S_diff = √2 × SE = 10.
@@ -46,17 +46,28 @@ struct TrendReliableChangeTests {
         #expect(approx(sDiff, 10, tolerance: 1e-12))
         // 29 respondents: α is not used yet, the survey's change is.
         let few = ScoreReliability(alpha: 0.5, standardDeviation: 10, respondents: 29)
-        #expect(ChangeRule.select(reliability: few, change: 10) == .threshold(10))
-        #expect(ChangeRule.select(reliability: few, change: nil) == ChangeRule.none)
-        #expect(ChangeRule.select(reliability: nil, change: nil) == ChangeRule.none)
+        #expect(ChangeRule.select(reliability: few, change: 10, items: 5) == .threshold(10))
+        #expect(ChangeRule.select(reliability: few, change: nil, items: 5) == ChangeRule.none)
+        #expect(ChangeRule.select(reliability: nil, change: nil, items: 5) == ChangeRule.none)
         // Unusable reliability (α = 1 gives S_diff = 0; NaN; SD 0) falls back to the threshold.
         for bad in [ScoreReliability(alpha: 1, standardDeviation: 10, respondents: 40),
                     ScoreReliability(alpha: .nan, standardDeviation: 10, respondents: 40),
                     ScoreReliability(alpha: 0.8, standardDeviation: 0, respondents: 40)] {
-            #expect(ChangeRule.select(reliability: bad, change: 10) == .threshold(10))
+            #expect(ChangeRule.select(reliability: bad, change: 10, items: 5) == .threshold(10))
         }
-        #expect(ChangeRule.select(reliability: nil, change: 0) == ChangeRule.none)
-        #expect(ChangeRule.select(reliability: nil, change: -.infinity) == ChangeRule.none)
+        #expect(ChangeRule.select(reliability: nil, change: 0, items: 5) == ChangeRule.none)
+        #expect(ChangeRule.select(reliability: nil, change: -.infinity, items: 5) == ChangeRule.none)
+    }
+
+    @Test("α of a scale under 3 items is not used: the survey's change: is, else no rule")
+    func twoItemScalesUseChange() {
+        let good = ScoreReliability(alpha: 0.5, standardDeviation: 10, respondents: 200)
+        #expect(ChangeRule.select(reliability: good, change: 1, items: 2) == .threshold(1))
+        #expect(ChangeRule.select(reliability: good, change: nil, items: 2) == ChangeRule.none)
+        #expect(ChangeRule.select(reliability: good, change: 1, items: 1) == .threshold(1))
+        guard case .jacobsonTruax = ChangeRule.select(reliability: good, change: 1, items: 3) else {
+            Issue.record("3 items: α is used"); return
+        }
     }
 
     @Test func rcAtExactlyOnePointNineSixIsNotReliable() {
@@ -124,6 +135,9 @@ struct TrendSummaryTests {
 
     @Test func reliableChangeWithAlpha() throws {
         let reliability = ScoreReliability(alpha: 0.5, standardDeviation: 10, respondents: 31)
+        // α is used for scales of 3 items or more.
+        var strain = strain
+        strain.items = ["s1", "s2", "s3"]
         // Higher is worse: a rise of 25 (RC 2.5) is a reliable worsening.
         let s = TrendSummary.compute(points: series([(0, 50), (7, 75)]), definition: strain, reliability: reliability)
         #expect(s.reliableChange == .worsened)
@@ -153,10 +167,52 @@ struct TrendSummaryTests {
         #expect(same.reliableChange == .improved)
         // NaN and infinite values are left out; points are put in date order.
         let messy = series([(14, 64), (0, .nan), (7, 60), (21, .infinity)])
-        let s = TrendSummary.compute(points: messy, definition: who5)
-        #expect(s.n == 2 && s.latest == 64 && s.previous == 60 && s.delta == 4)
+        let s = TrendSummary.compute(points: messy + series([(21, 68)]), definition: who5)
+        #expect(s.n == 3 && s.latest == 68 && s.previous == 64 && s.delta == 4)
         #expect(approx(s.slopePerWeek, 4, tolerance: 1e-12))
         // A value outside every band has no band.
         #expect(TrendSummary.compute(points: series([(0, 120)]), definition: who5).band == nil)
+    }
+
+    @Test("a slope needs 3 points spanning 14 days; two same-day points give none, not thousands per week")
+    func slopeNeedsThreePointsOverTwoWeeks() {
+        let hours = series([(0, 40), (0.25, 52)])
+        #expect(hours.count == 2 && TrendSummary.compute(points: hours, definition: who5).slopePerWeek == nil)
+        #expect(TrendSummary.compute(points: series([(0, 40), (7, 52)]), definition: who5).slopePerWeek == nil, "two points")
+        #expect(TrendSummary.compute(points: series([(0, 40), (6, 46), (13, 52)]), definition: who5).slopePerWeek == nil,
+                "three points over 13 days")
+        #expect(TrendSummary.compute(points: series([(0, 40), (0.1, 41), (0.2, 52)]), definition: who5).slopePerWeek == nil,
+                "three points within a day")
+        let two = TrendSummary.compute(points: series([(0, 40), (7, 46), (14, 52)]), definition: who5)
+        #expect(approx(two.slopePerWeek, 6, tolerance: 1e-12), "three points over exactly 14 days")
+        // 14 days less an hour (a daylight-saving change) still counts as two weeks.
+        let dst = TrendSummary.compute(points: series([(0, 40), (7, 46), (14 - 1.0 / 24, 52)]), definition: who5)
+        #expect(dst.slopePerWeek != nil)
+    }
+
+    @Test("the mean is sum / count: 1, 5, 5, 5, 5, 5, 4, 5 give exactly 4.375 (a running mean gives 4.375000000000001)")
+    func exactMean() {
+        let values: [Double] = [1, 5, 5, 5, 5, 5, 4, 5]
+        let s = TrendSummary.compute(points: series(values.enumerated().map { (Double($0.offset * 7), $0.element) }),
+                                     definition: who5)
+        #expect(s.mean == 4.375)
+        #expect(TrendStatistics.mean([0.1, 0.2, 0.3]) == (0.1 + 0.2 + 0.3) / 3)
+    }
+
+    @Test("a 2-item scale with α from many respondents still uses the survey's change:")
+    func twoItemScaleUsesChange() {
+        let pair = ScoreDefinition(id: "pair", label: "Pair", items: ["a", "b"], method: .mean, range: 1...5, change: 1)
+        let reliability = ScoreReliability(alpha: 0.5, standardDeviation: 0.1, respondents: 100)
+        // With α the change 3 → 3.5 would be RC = 0.5 / (√2 × 0.1 × √0.5) = 5: "improved". With change: 1 it is none.
+        let s = TrendSummary.compute(points: series([(0, 3), (7, 3.5)]), definition: pair, reliability: reliability)
+        #expect(s.rule == .threshold(1))
+        #expect(s.reliableChange == .none)
+        #expect(s.reliableChangeIndex == nil)
+    }
+
+    @Test("a group's means get no change test, whatever the rule would be")
+    func groupRowsHaveNoChangeTest() {
+        let s = TrendSummary.compute(points: series([(0, 20), (7, 80)]), definition: who5, individual: false)
+        #expect(s.rule == ChangeRule.none && s.reliableChange == .none && s.delta == 60)
     }
 }

@@ -59,4 +59,25 @@ struct ReliabilityCacheTests {
         let later = try #require(try database.reliabilities(of: survey, now: now.addingTimeInterval(90_000))["total"])
         #expect(later.respondents == 40, "after a day it is computed again")
     }
+
+    @Test("the 30-respondent gate counts those who answered every item (the rows α uses), not those with a score")
+    func gateCountsCompleteRespondents() throws {
+        let answers: (Int) -> (Double, Double) = { index in (Double(index % 5 + 1), Double((index + index / 7) % 5 + 1)) }
+        let (database, survey) = try store(respondents: 29, answers: answers)
+        // A 30th respondent with a score but only item a answered.
+        let person = try database.addPerson(name: "Rep partial", role: .rep, team: nil, manager: nil, by: "Hana")
+        let session = try database.startSession(surveyID: survey.id, surveyHash: survey.contentHash, kind: "check-in",
+                                                subjectID: person.id!, authorID: person.id!)
+        try database.saveAnswer(sessionID: session, questionID: "a", valueJSON: AnswerValue.number(3).jsonText!,
+                                isPrivate: false, position: 0)
+        try database.completeSession(id: session, scores: [ScoreRow(scoreID: "total", value: 6)])
+        let now = Date()
+        #expect(try database.reliabilities(of: survey, now: now).isEmpty, "30 with a score, 29 complete: no α")
+
+        try addRespondent(30, answers: answers(30), to: database, survey: survey)
+        let figure = try #require(try database.reliabilities(of: survey, now: now.addingTimeInterval(90_000))["total"])
+        #expect(figure.respondents == 30, "31 with a score, 30 complete: α from those 30")
+        let expected = try #require(CronbachAlpha.compute(items: ((0..<29).map { $0 } + [30]).map { [answers($0).0, answers($0).1] }))
+        #expect(abs(figure.alpha - expected) < 1e-9)
+    }
 }

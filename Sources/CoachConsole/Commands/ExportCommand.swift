@@ -54,14 +54,14 @@ enum ExportCSV {
             let date = (session.completed ?? session.started).ISO8601Format()
             let base = [String(session.id), session.survey, session.kind, session.subject, session.author, date]
             for score in session.scores {
-                rows.append(["score"] + base + [score.score, score.value.map(formatNumber) ?? "", score.band ?? ""])
+                rows.append(["score"] + base + [score.score, score.value.map(exactNumber) ?? "", score.band ?? ""])
             }
             for answer in session.answers {
                 rows.append(["answer"] + base + [answer.question, answer.value, ""])
             }
         }
         for goal in data.goals {
-            rows.append(["goal", "", "", "", goal.person, "", goal.period, goal.kpi, formatNumber(goal.target), ""])
+            rows.append(["goal", "", "", "", goal.person, "", goal.period, goal.kpi, exactNumber(goal.target), ""])
         }
         for item in data.actionItems {
             rows.append(["action", "", "", "", item.subject, item.owner, item.due ?? "", "#\(item.id) \(item.status)", item.text, ""])

@@ -18,10 +18,11 @@ struct ReportQuiz: CoachCommand {
         abstract: "Item analysis and test statistics for a quiz (Moodle's formulas), and training gain.",
         discussion: """
         Computed over each person's first attempt: facility, SD, discrimination and discriminative
-        efficiency per question, flags once 10 attempts exist (likely miskeyed, too easy, too hard,
-        low efficiency), and for the test CIC, error ratio and standard error. Where people have a
-        pre and a post attempt, the mean normalised gain (first pre, last post). HR sees everyone;
-        a manager sees their reps.
+        efficiency per question, flags (likely miskeyed, too easy, too hard, low efficiency), and
+        for the test CIC, error ratio and standard error. All but facility need 10 attempts and
+        read "n too small" before; a team's pass rate needs privacy.min_group attempts (default 5).
+        Where people have a pre and a post attempt, the mean normalised gain (first pre, last post).
+        HR sees everyone; a manager sees their reps.
 
         Example:
           report quiz crm-basics --json
@@ -36,7 +37,8 @@ struct ReportQuiz: CoachCommand {
         guard survey.kind == .quiz else { throw CoachError.notAQuiz(survey.id, kind: survey.kind.rawValue) }
         let user = try context.currentUser()
         let attempts = try context.database().quizAttempts(viewer: user.name, quizID: survey.id)
-        let report = QuizReportBuilder(survey: survey, attempts: attempts)
+        let report = QuizReportBuilder(survey: survey, attempts: attempts,
+                                       minTeam: TeamAggregate.effectiveMinGroup(context.config.minGroup))
         if json {
             context.console.line(try JSONOutput.encode(report.json))
         } else {
@@ -46,14 +48,19 @@ struct ReportQuiz: CoachCommand {
 }
 
 /// Turns stored attempts into the report: first attempts for the statistics, first pre and last
-/// post attempts for the gain, pass rate by team.
+/// post attempts for the gain, pass rate by team. Statistics from too few attempts are withheld
+/// (nil, "n too small"): item and test statistics below `ItemAnalysis.minimumAttempts`, a team's
+/// pass rate below `minTeam` first attempts (the privacy minimum group).
 struct QuizReportBuilder {
     let survey: Survey
     let report: QuizReport
-    let passRateByTeam: [String: (rate: Double, attempts: Int)]
+    let minTeam: Int
+    /// Each team's pass rate (nil below `minTeam`) and how many first attempts it is from.
+    let passRateByTeam: [String: (rate: Double?, attempts: Int)]
 
-    init(survey: Survey, attempts: [QuizAttemptRecord]) {
+    init(survey: Survey, attempts: [QuizAttemptRecord], minTeam: Int) {
         self.survey = survey
+        self.minTeam = minTeam
         var firsts: [String: QuizAttemptRecord] = [:]
         var pre: [String: Double] = [:]
         var post: [String: Double] = [:]
@@ -71,29 +78,41 @@ struct QuizReportBuilder {
         report.quiz = survey.id
         let gain = TrainingGain.compute(pre: pre, post: post)
         if gain.people > 0 || !gain.undefined.isEmpty { report.gain = gain }
-        self.report = report
+        self.report = report.withholdingSmallSamples()
         var byTeam: [String: [Bool]] = [:]
         for attempt in first { if let passed = attempt.passed { byTeam[attempt.team ?? "(no team)", default: []].append(passed) } }
-        passRateByTeam = byTeam.mapValues { (Double($0.filter { $0 }.count) / Double($0.count), $0.count) }
+        passRateByTeam = byTeam.mapValues { passes in
+            (passes.count < minTeam ? nil : Double(passes.filter { $0 }.count) / Double(passes.count), passes.count)
+        }
     }
 
-    /// The fixed fields, plus `title` and `pass_rate_by_team`.
+    /// The report's fields, plus `title`, `pass_rate_by_team` (null for a team below the minimum)
+    /// and that minimum, `min_team_attempts`.
     struct JSON: Encodable {
         let report: QuizReport
         let title: String
-        let passRateByTeam: [String: Double]
+        let passRateByTeam: [String: Double?]
+        let minTeam: Int
 
         func encode(to encoder: any Encoder) throws {
             try report.encode(to: encoder)
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(title, forKey: .title)
             try container.encode(passRateByTeam, forKey: .passRateByTeam)
+            try container.encode(minTeam, forKey: .minTeam)
         }
 
-        private enum Keys: String, CodingKey { case title, passRateByTeam = "pass_rate_by_team" }
+        private enum Keys: String, CodingKey {
+            case title, passRateByTeam = "pass_rate_by_team", minTeam = "min_team_attempts"
+        }
     }
 
-    var json: JSON { JSON(report: report, title: survey.title, passRateByTeam: passRateByTeam.mapValues(\.rate)) }
+    var json: JSON {
+        JSON(report: report, title: survey.title, passRateByTeam: passRateByTeam.mapValues(\.rate), minTeam: minTeam)
+    }
+
+    /// What the table shows where a statistic is withheld for want of attempts.
+    static let tooSmall = "n too small"
 
     func text(console: Console) -> String {
         func number(_ value: Double?) -> String { value.map { ScoreFormat.display($0) } ?? "-" }
@@ -105,7 +124,9 @@ struct QuizReportBuilder {
         lines.append(reliabilityReading)
         if !passRateByTeam.isEmpty {
             lines.append("Pass rate by team: " + passRateByTeam.sorted { $0.key < $1.key }
-                .map { "\($0.key) \(ScoreFormat.display($0.value.rate * 100, decimals: 0))% (\($0.value.attempts))" }.joined(separator: ", "))
+                .map { team, pass in
+                    "\(team) \(pass.rate.map { ScoreFormat.display($0 * 100, decimals: 0) + "%" } ?? Self.tooSmall) (\(pass.attempts))"
+                }.joined(separator: ", "))
         }
         if let gain = report.gain {
             lines.append("Training gain: mean normalised gain \(gain.mean.map { ScoreFormat.display($0, decimals: 2) } ?? "-") over \(gain.people) \(gain.people == 1 ? "person" : "people") (first pre, last post attempt)")
@@ -115,21 +136,26 @@ struct QuizReportBuilder {
         let ordered = report.questions.sorted { ($0.flag == nil ? 1 : 0) < ($1.flag == nil ? 1 : 0) }
         for stats in ordered {
             let text = survey.question(id: stats.id)?.text ?? ""
-            table.add([stats.id, number(stats.facility), stats.sd.map { ScoreFormat.display($0, decimals: 2) } ?? "-",
-                       number(stats.discrimination), number(stats.efficiency),
+            let small = report.tooSmall(stats)
+            func sampled(_ value: String) -> String { small ? Self.tooSmall : value }
+            table.add([stats.id, number(stats.facility), sampled(stats.sd.map { ScoreFormat.display($0, decimals: 2) } ?? "-"),
+                       sampled(number(stats.discrimination)), sampled(number(stats.efficiency)),
                        stats.flag.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "",
                        text.count > 60 ? String(text.prefix(59)) + "…" : text])
         }
         lines.append(table.render { console.styled($0, .bold) })
-        if report.attempts < ItemAnalysis.flagMinimumAttempts {
-            lines.append("(Questions are flagged once \(ItemAnalysis.flagMinimumAttempts) people have taken the quiz.)")
+        if report.questions.contains(where: report.tooSmall) {
+            lines.append("(SD, D, E and flags need \(report.minimumAttempts) attempts at a question: \(Self.tooSmall) before.)")
         }
         return lines.joined(separator: "\n")
     }
 
     /// One line reading CIC the way Moodle's guidance does.
     private var reliabilityReading: String {
-        guard let cic = report.cic else { return "Reliability: not enough attempts to judge yet." }
+        if report.testTooSmall {
+            return "Reliability: CIC, error ratio and standard error \(Self.tooSmall) (they need \(report.minimumAttempts) attempts)."
+        }
+        guard let cic = report.cic else { return "Reliability: CIC cannot be computed from these attempts." }
         let verdict = cic > 75 ? "satisfactory" : cic < 64 ? "unsatisfactory" : "borderline"
         var line = "Reliability: CIC \(ScoreFormat.display(cic)) — \(verdict) (above 75 is satisfactory, below 64 unsatisfactory)"
         if let error = report.errorRatio, let standard = report.standardError {

@@ -11,9 +11,10 @@ struct TrendsCommand: CoachCommand {
         abstract: "Trend summaries: a person's scores, or a team's weekly means.",
         discussion: """
         One row per score: a sparkline over the window (scaled to the score's range), latest,
-        previous, delta, mean, slope per week, band, and a mark where the latest change is a
-        reliable change. Team rows are means over distinct respondents per week; weeks with fewer
-        than privacy.min_group respondents (default 5) are left out.
+        previous, delta, mean, slope per week (from 3 points over 14 days or more), band, and a
+        mark where the latest change is a reliable change. Team rows are means over distinct
+        respondents per week, with no change mark; weeks with fewer than privacy.min_group
+        respondents (default 5) are left out. JSON and CSV carry full values; the table rounds.
 
         Example:
           trends Ana --weeks 26

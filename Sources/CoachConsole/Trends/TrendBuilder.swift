@@ -52,7 +52,9 @@ struct TrendBuilder {
         return rows.sorted { $0.rank < $1.rank }.map(\.row)
     }
 
-    /// The rows of a team (or `all`): weekly means over distinct respondents, privacy applied by the store.
+    /// The rows of a team (or `all`): weekly means over distinct respondents, privacy applied by the
+    /// store. Their `reliable_change` is always `none`: week to week the means come from different
+    /// respondents, so a test of one person's change does not apply.
     mutating func teamRows(viewer: String, team: String, scoreFilter: String?) throws -> [TrendRow] {
         let database = try context.database()
         let series = try database.teamTrends(viewer: viewer, team: team, now: now, weeks: weeks,
@@ -63,7 +65,7 @@ struct TrendBuilder {
             else { continue }
             let points = item.points.map(\.trendPoint)
             rows.append(row(subject: team, surveyID: item.surveyID, definition: definition, points: points,
-                            n: item.points.last?.n ?? 0, reliability: nil))
+                            n: item.points.last?.n ?? 0, reliability: nil, individual: false))
         }
         return rows
     }
@@ -77,8 +79,9 @@ struct TrendBuilder {
     }
 
     private func row(subject: String, surveyID: String, definition: ScoreDefinition, points: [TrendPoint], n: Int,
-                     reliability: ScoreReliability?, bandShown: Bool = true) -> TrendRow {
-        var summary = TrendSummary.compute(points: points, definition: definition, reliability: reliability)
+                     reliability: ScoreReliability?, individual: Bool = true, bandShown: Bool = true) -> TrendRow {
+        var summary = TrendSummary.compute(points: points, definition: definition, reliability: reliability,
+                                           individual: individual)
         if !bandShown { summary.band = nil }
         let weekly = WeeklyBuckets.series(points, now: now, weeks: weeks, calendar: calendar)
         return TrendRow(subject: subject, survey: surveyID, score: definition.id, label: definition.label, n: n,

@@ -2,7 +2,8 @@ import CoachCore
 import CoachScoring
 import Foundation
 
-/// One (subject, score) row of `trends`, in a fixed JSON shape (scripts rely on its field names).
+/// One (subject, score) row of `trends`, in the JSON shape scripts read. Numbers carry their
+/// full value in JSON and CSV (programs read them); only the table rounds.
 struct TrendRow: Encodable {
     struct Point: Encodable {
         let date: String
@@ -31,27 +32,24 @@ struct TrendRow: Encodable {
         try container.encode(label, forKey: .label)
         try container.encode(n, forKey: .n)
         try container.encode(points, forKey: .points)
-        try container.encode(summary.latest.map(rounded), forKey: .latest)
-        try container.encode(summary.previous.map(rounded), forKey: .previous)
-        try container.encode(summary.delta.map(rounded), forKey: .delta)
-        try container.encode(summary.mean.map(rounded), forKey: .mean)
-        try container.encode(summary.slopePerWeek.map(rounded), forKey: .slopePerWeek)
+        try container.encode(summary.latest, forKey: .latest)
+        try container.encode(summary.previous, forKey: .previous)
+        try container.encode(summary.delta, forKey: .delta)
+        try container.encode(summary.mean, forKey: .mean)
+        try container.encode(summary.slopePerWeek, forKey: .slopePerWeek)
         try container.encode(summary.bandID, forKey: .band)
         try container.encode(summary.reliableChange.rawValue, forKey: .reliableChange)
         try container.encode(sparkline, forKey: .sparkline)
     }
 
-    /// CSV columns, the JSON fields with points as `date=value` pairs.
+    /// CSV columns, the JSON fields with points as `date=value` pairs; an unknown number is empty.
     static let csvHeader = ["subject", "survey", "score", "n", "latest", "previous", "delta", "mean",
                             "slope_per_week", "band", "reliable_change", "points"]
 
     var csvRow: [String] {
-        func text(_ value: Double?) -> String { value.map { formatNumber(rounded($0)) } ?? "" }
+        func text(_ value: Double?) -> String { value.map(exactNumber) ?? "" }
         return [subject, survey, score, String(n), text(summary.latest), text(summary.previous), text(summary.delta),
                 text(summary.mean), text(summary.slopePerWeek), summary.bandID ?? "", summary.reliableChange.rawValue,
-                points.map { "\($0.date)=\(formatNumber($0.value))" }.joined(separator: " ")]
+                points.map { "\($0.date)=\(exactNumber($0.value))" }.joined(separator: " ")]
     }
 }
-
-/// Two decimals are plenty for scores; JSON readers get stable numbers.
-private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }

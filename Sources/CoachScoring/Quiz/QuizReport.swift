@@ -128,8 +128,10 @@ public struct GainSummary: Sendable, Equatable, Encodable {
 
 /// Item analysis and whole-test statistics of a quiz (`report quiz`).
 ///
-/// Encodes to the `report quiz --json` object (fixed field names): undefined statistics are JSON `null`,
-/// `quiz` and `gain` are left out while nil (the caller sets them). Values are not rounded.
+/// Encodes to the `report quiz --json` object: undefined statistics are JSON `null`, `quiz` and
+/// `gain` are left out while nil (the caller sets them). Values are not rounded. `min_attempts`
+/// and `n_too_small` (on the report and on each question) say which statistics were withheld
+/// for want of attempts (see `withholdingSmallSamples`).
 public struct QuizReport: Sendable, Equatable, Encodable {
     /// The quiz id; set by the caller.
     public var quiz: String?
@@ -154,6 +156,39 @@ public struct QuizReport: Sendable, Equatable, Encodable {
     public var questions: [QuestionStatistics]
     /// Pre/post training gain; set by the caller.
     public var gain: GainSummary?
+    /// Attempts below which the statistics that need a sample are withheld; 0 while nothing is.
+    public var minimumAttempts: Int = 0
+
+    /// Whether the test's CIC, error ratio and standard error are withheld for want of attempts.
+    public var testTooSmall: Bool { attempts < minimumAttempts }
+
+    /// Whether a question's SD, discrimination and efficiency are withheld for want of attempts.
+    public func tooSmall(_ question: QuestionStatistics) -> Bool { question.attempts < minimumAttempts }
+
+    /// The report with the statistics that need a sample set to nil where fewer than `minimum`
+    /// attempts stand behind them: each question's SD, discrimination and efficiency (counting
+    /// the attempts shown that question), and the test's CIC, error ratio and standard error.
+    /// Facility, the mean and SD of the percents and the pass rate describe the attempts there
+    /// are and stay. Flags already need as many attempts (`ItemAnalysis.flagMinimumAttempts`).
+    public func withholdingSmallSamples(minimum: Int = ItemAnalysis.minimumAttempts) -> QuizReport {
+        var report = self
+        report.minimumAttempts = minimum
+        if report.testTooSmall {
+            report.cic = nil
+            report.errorRatio = nil
+            report.standardError = nil
+        }
+        report.questions = questions.map { question in
+            guard report.tooSmall(question) else { return question }
+            var withheld = question
+            withheld.sd = nil
+            withheld.discrimination = nil
+            withheld.efficiency = nil
+            withheld.flags = []
+            return withheld
+        }
+        return report
+    }
 
     /// Creates a report.
     public init(quiz: String? = nil, attempts: Int, meanPercent: Double?, sdPercent: Double?, cic: Double?,
@@ -181,12 +216,16 @@ public struct QuizReport: Sendable, Equatable, Encodable {
         try container.encode(errorRatio, forKey: .errorRatio)
         try container.encode(standardError, forKey: .standardError)
         try container.encode(passRate, forKey: .passRate)
-        try container.encode(questions.map(QuestionJSON.init), forKey: .questions)
+        try container.encode(questions.map { QuestionJSON(stats: $0, tooSmall: tooSmall($0)) }, forKey: .questions)
         try container.encodeIfPresent(gain, forKey: .gain)
+        try container.encode(minimumAttempts, forKey: .minimumAttempts)
+        try container.encode(testTooSmall, forKey: .tooSmall)
     }
 
     private enum CodingKeys: String, CodingKey {
         case quiz, attempts, questions, gain, cic
+        case minimumAttempts = "min_attempts"
+        case tooSmall = "n_too_small"
         case meanPercent = "mean_percent"
         case sdPercent = "sd_percent"
         case errorRatio = "error_ratio"
@@ -197,7 +236,7 @@ public struct QuizReport: Sendable, Equatable, Encodable {
     /// A question as `report quiz --json` shows it.
     private struct QuestionJSON: Encodable {
         let stats: QuestionStatistics
-        init(_ stats: QuestionStatistics) { self.stats = stats }
+        let tooSmall: Bool
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
@@ -207,8 +246,12 @@ public struct QuizReport: Sendable, Equatable, Encodable {
             try container.encode(stats.discrimination, forKey: .discrimination)
             try container.encode(stats.efficiency, forKey: .efficiency)
             try container.encode(stats.flag?.rawValue, forKey: .flag)
+            try container.encode(tooSmall, forKey: .tooSmall)
         }
 
-        enum Keys: String, CodingKey { case id, facility, sd, discrimination, efficiency, flag }
+        enum Keys: String, CodingKey {
+            case id, facility, sd, discrimination, efficiency, flag
+            case tooSmall = "n_too_small"
+        }
     }
 }

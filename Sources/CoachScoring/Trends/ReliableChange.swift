@@ -7,7 +7,8 @@ public enum ReliableChange: String, CaseIterable, Sendable, Equatable {
 }
 
 /// What the store knows about a score's reliability: Cronbach's α of its items, the standard
-/// deviation of all respondents' scores, and how many respondents they come from.
+/// deviation of all respondents' scores, and how many respondents α comes from (those with a
+/// complete set of the score's items, one per person).
 public struct ScoreReliability: Sendable, Equatable {
     public var alpha: Double
     public var standardDeviation: Double
@@ -30,19 +31,24 @@ public enum ChangeRule: Sendable, Equatable {
     /// Neither is known: no change is flagged.
     case none
 
-    /// Respondents needed before α from the store is used.
+    /// Respondents with every item answered needed before α from the store is used.
     public static let minimumRespondents = 30
+    /// Items a score needs before its α is used. α grows with the number of items, and with two
+    /// it is only the Spearman–Brown step-up of their one correlation, a noisy and biased figure;
+    /// shorter scales use the survey's `change:`.
+    public static let minimumItems = 3
     /// |RC| must exceed this.
     public static let criticalValue = 1.96
     /// Relative tolerance of the boundary comparisons: a value equal to a boundary up to
     /// floating-point rounding counts as equal to it.
     public static let boundaryTolerance = 1e-9
 
-    /// Chooses the rule: Jacobson–Truax when `reliability` comes from at least 30 respondents
-    /// and gives a usable S_diff (α and SD finite, SD ≥ 0, α < 1, so S_diff > 0); otherwise the
-    /// survey's `change` when it is a finite number above 0; otherwise `.none`.
-    public static func select(reliability: ScoreReliability?, change: Double?) -> ChangeRule {
-        if let r = reliability, r.respondents >= minimumRespondents,
+    /// Chooses the rule: Jacobson–Truax when the score has at least 3 `items` and `reliability`
+    /// comes from at least 30 respondents and gives a usable S_diff (α and SD finite, SD ≥ 0,
+    /// α < 1, so S_diff > 0); otherwise the survey's `change` when it is a finite number above 0;
+    /// otherwise `.none`.
+    public static func select(reliability: ScoreReliability?, change: Double?, items: Int) -> ChangeRule {
+        if items >= minimumItems, let r = reliability, r.respondents >= minimumRespondents,
            r.alpha.isFinite, r.standardDeviation.isFinite, r.standardDeviation >= 0, r.alpha < 1 {
             let sDiff = 2.0.squareRoot() * r.standardDeviation * (1 - r.alpha).squareRoot()
             if sDiff > 0, sDiff.isFinite {

@@ -3,11 +3,15 @@
 /// Every function ignores NaN and infinite inputs and returns nil when its result is undefined
 /// (too few values) or not a finite number; none of them traps.
 public enum TrendStatistics {
-    /// The arithmetic mean; nil without a finite value.
+    /// The arithmetic mean, sum / count; nil without a finite value.
+    ///
+    /// A mean that is exactly representable comes out exactly (4, 4.5, 4.5, 4.5 → 4.375), which a
+    /// running mean does not promise. Only when the sum overflows is the running mean used.
     public static func mean(_ values: [Double]) -> Double? {
         let finite = values.filter(\.isFinite)
         guard !finite.isEmpty else { return nil }
-        // Running mean: stays finite for large values of the same sign.
+        let sum = finite.reduce(0, +)
+        if sum.isFinite { return sum / Double(finite.count) }
         var m = 0.0
         for (i, v) in finite.enumerated() { m += (v - m) / Double(i + 1) }
         return m.isFinite ? m : nil
