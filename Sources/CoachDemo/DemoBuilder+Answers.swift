@@ -80,7 +80,13 @@ extension DemoBuilder {
             case .agenda:
                 var entries: [JSONValue] = []
                 var still: [OpenItem] = []
+                let today = DateAnswer.iso(date, calendar: DemoPlan.utc)
                 for var item in agenda {
+                    // A follow-up waits for its day, as the one-on-one's agenda question does.
+                    if let notBefore = item.notBefore, notBefore > today {
+                        still.append(item)
+                        continue
+                    }
                     var entry: [String: JSONValue] = ["item": .number(Double(item.id)), "text": .string(item.text)]
                     if rng.chance(0.85) {
                         entry["decision"] = .string("discussed")

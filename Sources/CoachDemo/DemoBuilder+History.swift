@@ -9,6 +9,8 @@ extension DemoBuilder {
         var id: Int64
         var text: String
         var carried: Int
+        /// `YYYY-MM-DD`: a follow-up is on the agenda from this day on.
+        var notBefore: String? = nil
     }
 
     enum Event {
@@ -118,8 +120,11 @@ extension DemoBuilder {
                     }
                 case .quiz(let phase):
                     let answers = quizAttempt(rep: rep, phase: phase, plan: plan, rng: &rng)
-                    try store(quiz, answers: answers, subject: repID, author: repID, date: date,
-                              periodKey: nil, phase: phase, batch: batch)
+                    let stored = try store(quiz, answers: answers, subject: repID, author: repID, date: date,
+                                           periodKey: nil, phase: phase, batch: batch)
+                    for (id, followUp) in zip(stored.newAgendaIDs.suffix(stored.followUps.count), stored.followUps) {
+                        openAgenda.append(OpenItem(id: id, text: followUp.text, carried: 0, notBefore: followUp.notBefore))
+                    }
                 }
             }
         }

@@ -9,8 +9,10 @@ extension DemoBuilder {
     struct Stored {
         var newActionIDs: [Int64]
         var actionTexts: [String]
+        /// The ids of the agenda items added: `agendaTexts`' first, then `followUps`'.
         var newAgendaIDs: [Int64]
         var agendaTexts: [String]
+        var followUps: [SessionEffects.FollowUp]
     }
 
     /// Imports the completed session scored, graded and read for effects by the rules every
@@ -35,7 +37,7 @@ extension DemoBuilder {
         let completed = date.addingTimeInterval(Double(20 * (answers.count + 1) + 30))
         let input = try SessionService.importable(
             survey: survey, answers: dictionary, imported: imported, subjectID: subject, authorID: author,
-            phase: phase, periodKey: periodKey, startedAt: date, completedAt: completed)
+            phase: phase, periodKey: periodKey, startedAt: date, completedAt: completed, calendar: DemoPlan.utc)
         let effects = input.effects
         if let known, known != effects {
             throw DemoError.incoherent("\(survey.id): generated effects \(known) != what the answers say \(effects)")
@@ -43,7 +45,10 @@ extension DemoBuilder {
         if checkCoherence { try verify(survey, answers: answers) }
         batch.sessions.append(PreparedSession(input))
         let actionIDs = effects.newActions.map { _ -> Int64 in nextActionID += 1; return nextActionID }
-        let agendaIDs = effects.newAgendaItems.map { _ -> Int64 in nextAgendaID += 1; return nextAgendaID }
+        let agendaIDs = (0..<(effects.newAgendaItems.count + effects.followUps.count)).map { _ -> Int64 in
+            nextAgendaID += 1
+            return nextAgendaID
+        }
         batch.actionIDs.append(actionIDs)
         batch.agendaIDs.append(agendaIDs)
         summary.sessions += 1
@@ -51,7 +56,7 @@ extension DemoBuilder {
         summary.actionItems += actionIDs.count
         summary.agendaItems += agendaIDs.count
         return Stored(newActionIDs: actionIDs, actionTexts: effects.newActions.map(\.text),
-                      newAgendaIDs: agendaIDs, agendaTexts: effects.newAgendaItems)
+                      newAgendaIDs: agendaIDs, agendaTexts: effects.newAgendaItems, followUps: effects.followUps)
     }
 
     private func verify(_ survey: Survey, answers: [(Question, AnswerValue)]) throws {

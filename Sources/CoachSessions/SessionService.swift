@@ -25,6 +25,8 @@ public struct SessionService {
         public let sessionID: Int64
         public let survey: Survey
         public let subject: Person
+        /// A quiz attempt's `pre` or `post`.
+        public let phase: SessionPhase?
         public let previous: [(questionID: String, value: AnswerValue)]
     }
 
@@ -54,7 +56,7 @@ public struct SessionService {
             authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
             supersedes: supersedes, quizLayout: try layout?.jsonText(), at: now)
         return Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
-                     subject: people.subject, previous: [])
+                     subject: people.subject, phase: phase, previous: [])
     }
 
     /// The author's latest paused or interrupted session, ready to continue at its first
@@ -78,7 +80,7 @@ public struct SessionService {
             }
             return (questionID: answer.questionID, value: value)
         }
-        return Ready(sessionID: sessionID, survey: survey, subject: subject, previous: previous)
+        return Ready(sessionID: sessionID, survey: survey, subject: subject, phase: session.phase, previous: previous)
     }
 
     /// The survey as `session` showed it: the stored version, with a quiz attempt's layout.
@@ -116,7 +118,8 @@ public struct SessionService {
                                    options: options)
         switch engine.run() {
         case .completed:
-            return .completed(try complete(sessionID: ready.sessionID, survey: ready.survey, answers: engine.effectiveAnswers))
+            return .completed(try complete(sessionID: ready.sessionID, survey: ready.survey, phase: ready.phase,
+                                           answers: engine.effectiveAnswers))
         case .paused:
             try database.pauseSession(id: ready.sessionID, at: clock.now())
             return .paused(answers: engine.answers.count)
@@ -128,10 +131,12 @@ public struct SessionService {
     /// Completes a session whose questions are all answered: scores, effects and weekly
     /// aggregates in one transaction. If that fails, the session is paused with every answer
     /// kept, and the error says so.
-    public func complete(sessionID: Int64, survey: Survey, answers: [String: AnswerValue]) throws -> CompletedSession {
+    public func complete(sessionID: Int64, survey: Survey, phase: SessionPhase?,
+                         answers: [String: AnswerValue]) throws -> CompletedSession {
         do {
-            let completed = try CompletedSession(survey: survey, answers: answers)
-            try database.completeSession(id: sessionID, scored: completed.scored, effects: completed.effects, at: clock.now())
+            let now = clock.now()
+            let completed = try CompletedSession(survey: survey, phase: phase, answers: answers, completedAt: now)
+            try database.completeSession(id: sessionID, scored: completed.scored, effects: completed.effects, at: now)
             return completed
         } catch {
             // The answers are stored; pausing only marks the session for `resume`. If even that
@@ -145,8 +150,9 @@ public struct SessionService {
     /// session completed in the shell.
     public static func importable(survey: Survey, answers: [String: AnswerValue], imported: [ImportedAnswer],
                                   subjectID: Int64, authorID: Int64, phase: SessionPhase? = nil, periodKey: String?,
-                                  startedAt: Date, completedAt: Date) throws -> CompletedSessionInput {
-        let completed = try CompletedSession(survey: survey, answers: answers)
+                                  startedAt: Date, completedAt: Date, calendar: Calendar = .current) throws -> CompletedSessionInput {
+        let completed = try CompletedSession(survey: survey, phase: phase, answers: answers, completedAt: completedAt,
+                                             calendar: calendar)
         return CompletedSessionInput(
             surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue,
             subjectID: subjectID, authorID: authorID, phase: phase, periodKey: periodKey,
@@ -162,10 +168,25 @@ public struct CompletedSession {
     public let effects: SessionEffects
     public let answers: [String: AnswerValue]
 
-    /// Applies the rules to a finished session's answers.
-    public init(survey: Survey, answers: [String: AnswerValue]) throws {
+    /// Days after a passed post-training quiz that "Applying QUIZ on the job" comes up in the
+    /// rep's one-on-one (Kirkpatrick level 3: behaviour, checked on the job).
+    public static let trainingFollowUpDays = 30
+
+    /// Applies the rules to a finished session's answers: scores, the meeting's effects, and
+    /// after a passed `post` attempt the training follow-up on the rep's agenda.
+    public init(survey: Survey, phase: SessionPhase?, answers: [String: AnswerValue], completedAt: Date,
+                calendar: Calendar = .current) throws {
         scored = ScoredSession(survey: survey, answers: answers)
-        effects = try SessionEffects(survey: survey, answers: answers)
+        var effects = try SessionEffects(survey: survey, answers: answers)
+        if phase == .post, scored.quiz?.passed == true {
+            let day = calendar.date(byAdding: .day, value: Self.trainingFollowUpDays, to: completedAt) ?? completedAt
+            effects.followUps.append(.init(text: Self.followUpText(quiz: survey.title),
+                                           notBefore: DateAnswer.iso(day, calendar: calendar)))
+        }
+        self.effects = effects
         self.answers = answers
     }
+
+    /// The agenda topic a passed post-training quiz leaves.
+    public static func followUpText(quiz title: String) -> String { "Applying \(title) on the job" }
 }

@@ -252,7 +252,7 @@ public final class BulkImporter {
                     SELECT id FROM action_item WHERE created_session_id = ? ORDER BY id
                     """), arguments: [id])
             }
-            if !effects.newAgendaItems.isEmpty {
+            if !effects.newAgendaItems.isEmpty || !effects.followUps.isEmpty {
                 newAgendaIDs = try Int64.fetchAll(db.cachedStatement(sql: """
                     SELECT id FROM agenda_item WHERE source_session_id = ? ORDER BY id
                     """), arguments: [id])

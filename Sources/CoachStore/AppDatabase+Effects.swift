@@ -58,6 +58,12 @@ extension AppDatabase {
                 VALUES (?, ?, 'checkin', ?, ?, 'open')
                 """).execute(arguments: [subject, text, sessionID, now])
         }
+        for followUp in effects.followUps {
+            try db.cachedStatement(sql: """
+                INSERT INTO agenda_item (person_id, text, source, source_session_id, created_at, not_before, status)
+                VALUES (?, ?, 'training', ?, ?, ?, 'open')
+                """).execute(arguments: [subject, followUp.text, sessionID, now, followUp.notBefore])
+        }
     }
 
     /// The id of the person named `name` (any case), through a cached statement (an import applies

@@ -37,12 +37,22 @@ public struct SessionEffects: Sendable, Equatable {
         public init(text: String, owner: String, due: String) { self.text = text; self.owner = owner; self.due = due }
     }
 
+    /// A topic for a later one-on-one that waits until `notBefore` (a training follow-up).
+    public struct FollowUp: Sendable, Equatable {
+        public var text: String
+        /// `YYYY-MM-DD`: the first day it is on the agenda.
+        public var notBefore: String
+        public init(text: String, notBefore: String) { self.text = text; self.notBefore = notBefore }
+    }
+
     public var actionDecisions: [ActionDecision] = []
     public var agendaDecisions: [AgendaDecision] = []
     public var kpiActuals: [KPIActual] = []
     public var newActions: [NewAction] = []
     /// Topics the subject raised for their next one-on-one.
     public var newAgendaItems: [String] = []
+    /// Topics for a later one-on-one, added after the ones above.
+    public var followUps: [FollowUp] = []
 
     public init() {}
 

@@ -138,6 +138,26 @@ struct DemoTests {
         #expect(poorWithoutAlert == 0)
     }
 
+    @Test("every passed post-training attempt in the demo leaves its follow-up, as in the shell")
+    func trainingFollowUps() throws {
+        let (database, _) = try demoStore(reps: 12, weeks: 52)
+        let (passedPost, followUps, early) = try database.read { db in
+            (try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM session s JOIN score sc ON sc.session_id = s.id
+                WHERE s.phase = 'post' AND sc.score_id = 'passed' AND sc.value = 1
+                """) ?? -1,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM agenda_item WHERE source = 'training'") ?? -2,
+             // A follow-up is discussed only from its day on.
+             try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM agenda_item a JOIN session m ON m.id = a.discussed_session_id
+                WHERE a.source = 'training' AND date(m.completed_at) < a.not_before
+                """) ?? -3)
+        }
+        #expect(passedPost > 0)
+        #expect(followUps == passedPost)
+        #expect(early == 0)
+    }
+
     @Test("personas show: burnout WHO-5 falls and CBI rises; the new hire's post quiz beats the pre quiz")
     func personas() throws {
         let (database, summary) = try demoStore(reps: 12, weeks: 52)

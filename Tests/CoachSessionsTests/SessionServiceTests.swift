@@ -154,4 +154,49 @@ struct SessionServiceTests {
         #expect(completed.scored.scores.first?.band == "poor")
         #expect(throws: SessionError.nothingToResume) { try service.resume(authorID: rita) }
     }
+
+    /// The quiz's right answers, by question id.
+    static func rightAnswers(_ survey: Survey) -> [String: AnswerValue] {
+        var answers: [String: AnswerValue] = [:]
+        for question in survey.questions {
+            switch question.answer {
+            case let .choice(value)?: answers[question.id] = .choice(value)
+            case let .choices(values)?: answers[question.id] = .choices(values)
+            case let .number(value)?: answers[question.id] = .number(value)
+            case let .texts(texts)?: answers[question.id] = texts.first.map(AnswerValue.text)
+            case let .bool(value)?: answers[question.id] = .bool(value)
+            case nil: break
+            }
+        }
+        return answers
+    }
+
+    @Test("a passed post-training attempt puts the follow-up on the rep's agenda 30 days later, in the shell and in an import")
+    func trainingFollowUpIsPartOfCompletion() throws {
+        let quiz = try BundledFixtures.survey("crm-basics")
+        let answers = Self.rightAnswers(quiz)
+        let database = try store()
+        let service = SessionService(database: database, clock: .fixed(Self.day))
+        let ready = try service.start(quiz, authorName: "Rita", subjectName: nil, phase: .post, seed: 1)
+        let completed = try service.complete(sessionID: ready.sessionID, survey: ready.survey, phase: ready.phase,
+                                             answers: Self.rightAnswers(ready.survey))
+        #expect(completed.scored.quiz?.passed == true)
+        let expected = SessionEffects.FollowUp(text: "Applying CRM basics on the job", notBefore: "2026-12-25")
+        #expect(completed.effects.followUps == [expected])
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT text, source, not_before, source_session_id FROM agenda_item")
+                .map { "\($0[0] as String)|\($0[1] as String)|\($0[2] as String)|\($0[3] as Int64)" }
+        }
+        #expect(rows == ["Applying CRM basics on the job|training|2026-12-25|\(ready.sessionID)"])
+
+        // The same rule on the import path; a pre attempt or a failed post attempt leaves none.
+        let rita = try #require(try database.person(named: "Rita")?.id)
+        func followUps(_ phase: SessionPhase?, _ answers: [String: AnswerValue]) throws -> [SessionEffects.FollowUp] {
+            try SessionService.importable(survey: quiz, answers: answers, imported: [], subjectID: rita, authorID: rita,
+                                          phase: phase, periodKey: nil, startedAt: Self.day, completedAt: Self.day).effects.followUps
+        }
+        #expect(try followUps(.post, answers) == [expected])
+        #expect(try followUps(.pre, answers).isEmpty)
+        #expect(try followUps(.post, [:]).isEmpty)
+    }
 }

@@ -56,17 +56,14 @@ struct QuizCommand: CoachCommand {
     }
 }
 
-/// Kirkpatrick levels 1 and 3 after a passed post-training attempt: the reaction survey now,
-/// and an agenda item in the rep's one-on-one 30 days later.
+/// Kirkpatrick level 1 after a passed post-training attempt: the reaction survey now. (Level 3,
+/// the agenda item 30 days later, is part of completing the attempt.)
 enum TrainingFollowUp {
     static let reactionSurvey = "training-reaction"
-    static let followUpDays = 30
 
+    /// The follow-up agenda item is the session's own effect (`CompletedSession`); this offers
+    /// the reaction survey.
     static func afterPassedPost(survey: Survey, taker: Person, user: Person, context: CommandContext) throws {
-        let now = context.clock.now()
-        let due = Calendar.current.date(byAdding: .day, value: followUpDays, to: now) ?? now
-        try context.database().addAgendaItem(text: "Applying \(survey.title) on the job", for: taker.name, source: "training",
-                                             notBefore: DateAnswer.iso(due), at: now)
         guard context.catalog().surveys[reactionSurvey] != nil else { return }
         guard taker.id == user.id else {
             context.console.line("\(taker.name) can give feedback on the training with 'run \(reactionSurvey)'.")
