@@ -47,9 +47,12 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "coach", dependencies: ["CoachConsole"]),
-        // What tests share: scripted conversations and line readers, fixtures read from the
-        // bundled surveys. Test doubles live here, never in the product.
-        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachConsole"], path: "Tests/CoachTestSupport"),
+        // What tests share: fixtures read from the bundled surveys, scripted conversations and
+        // line readers, the in-process test shell, the sandbox and process runner for the built
+        // binary, the pseudo-terminal harness, seeded randomness. Test doubles live here, never
+        // in the product.
+        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachScoring", "CoachStore", "CoachConsole"],
+                path: "Tests/CoachTestSupport"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore", "CoachTestSupport"]),
         .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring", "CoachTestSupport"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachTestSupport"]),

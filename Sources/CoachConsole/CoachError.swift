@@ -21,10 +21,6 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case surveysFolderMissing(String)
     /// A survey file that does not lint; the shell refuses to run it.
     case brokenSurvey(String, problems: [String])
-    /// An answer that cannot be written as JSON (a non-finite number).
-    case unstorableAnswer(String)
-    /// `resume` with nothing to resume.
-    case nothingToResume
     /// `checkin` given a survey that is not a check-in or self-assessment.
     case notACheckIn(String, kind: String)
     /// `quiz` given a survey that is not a quiz.
@@ -33,8 +29,6 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case noAttemptsLeft(String, allowed: Int)
     /// A KPI the one-on-one template does not review.
     case unknownKPI(String, known: [String])
-    /// A session stopped because an answer could not be saved.
-    case sessionFailed(String)
 
     public var description: String {
         switch self {
@@ -58,8 +52,6 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "the surveys folder \(path) does not exist (it comes from --surveys or COACH_SURVEYS); point --surveys at a folder of survey files, or leave it out for the bundled surveys"
         case let .brokenSurvey(source, problems):
             return "\(source) does not lint, so it cannot run:\n" + problems.joined(separator: "\n")
-        case let .unstorableAnswer(id):
-            return "the answer to '\(id)' cannot be stored"
         case let .notACheckIn(id, kind):
             return "'\(id)' is a \(kind) survey, not a check-in; use 'run \(id)'"
         case let .notAQuiz(id, kind):
@@ -69,10 +61,6 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .unknownKPI(kpi, known):
             let guess = suggestion(for: kpi, among: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown KPI '\(kpi)'\(guess); the one-on-one template reviews: \(known.joined(separator: ", "))"
-        case let .sessionFailed(message):
-            return "the session stopped: \(message). Every answer acknowledged before is stored; 'resume' continues"
-        case .nothingToResume:
-            return "you have no paused session; start one with 'run SURVEY'"
         }
     }
 

@@ -15,6 +15,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case unstorableAnswer(String)
     /// The user has no paused or interrupted session.
     case nothingToResume
+    /// An answer could not be saved, so the session stopped; every answer before it is stored.
+    case answerNotSaved(String)
     /// Completing the session failed; its answers are kept and it is paused.
     case completionFailed(survey: String, reason: String)
 
@@ -32,7 +34,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .unstorableAnswer(question):
             return "the answer to \(question) cannot be stored"
         case .nothingToResume:
-            return "you have no paused session to resume"
+            return "you have no paused session; start one with 'run SURVEY'"
+        case let .answerNotSaved(message):
+            return "the session stopped: \(message). Every answer acknowledged before is stored; 'resume' continues"
         case let .completionFailed(survey, reason):
             return "\(survey) could not be completed: \(reason). Every answer is kept and the session is paused; 'resume' finishes it."
         }

@@ -124,7 +124,7 @@ public struct SessionService {
             try database.pauseSession(id: ready.sessionID, at: clock.now())
             return .paused(answers: engine.answers.count)
         case let .failed(message):
-            throw SessionError.completionFailed(survey: ready.survey.title, reason: message)
+            throw SessionError.answerNotSaved(message)
         }
     }
 

@@ -8,6 +8,41 @@ extension AppDatabase {
     /// their stored answers and survey version (value, band or alert): a store written by an
     /// older or faulty path. Sessions whose version is not recorded or no longer loads are skipped.
     static func rescoreProblems(_ db: Database) throws -> String? {
+        let differing = try differingScores(db).map(\.sessionID)
+        guard !differing.isEmpty else { return nil }
+        return "\(differing.count) completed session\(differing.count == 1 ? "" : "s") whose stored scores differ from their answers: "
+            + differing.prefix(10).map { "#\($0)" }.joined(separator: ", ") + (differing.count > 10 ? ", ..." : "")
+            + "; 'check --repair' stores them as the answers score"
+    }
+
+    /// Replaces the score rows of every completed session whose stored scores differ from its
+    /// answers with the rows the scoring rule gives (`check --repair`), and rebuilds the weekly
+    /// aggregates they feed. Answers are never changed. Returns how many sessions were rescored.
+    public func rescoreDifferingSessions() throws -> Int {
+        try write { db in
+            let differing = try Self.differingScores(db)
+            for session in differing {
+                guard let rows = session.expected else { continue }
+                try db.execute(sql: "DELETE FROM score WHERE session_id = ?", arguments: [session.sessionID])
+                for row in rows {
+                    try Score(sessionID: session.sessionID, scoreID: row.scoreID, value: row.value,
+                              band: row.band, alert: row.alert).insert(db)
+                }
+            }
+            if !differing.isEmpty { try WeeklyScores.rebuild(db, calendar: calendar) }
+            return differing.filter { $0.expected != nil }.count
+        }
+    }
+
+    /// A session whose stored scores differ: what the rule gives, or nil when it cannot be
+    /// rescored (an unreadable answer or quiz layout).
+    struct DifferingScores {
+        let sessionID: Int64
+        let expected: [ScoreRow]?
+    }
+
+    /// Walks every completed session once, in id order, comparing stored and recomputed scores.
+    static func differingScores(_ db: Database) throws -> [DifferingScores] {
         var surveys: [String: Survey?] = [:]
         func survey(_ hash: String) throws -> Survey? {
             if let known = surveys[hash] { return known }
@@ -20,15 +55,18 @@ extension AppDatabase {
             return loaded
         }
         let scoresOf = try db.makeStatement(sql: "SELECT score_id, value, band, alert FROM score WHERE session_id = ?")
-        var differing: [Int64] = []
-        var current: (id: Int64, hash: String, layout: String?)?
+        var differing: [DifferingScores] = []
+        var current: (id: Int64, hash: String, layout: String?, readable: Bool)?
         var answers: [String: AnswerValue] = [:]
         func finish() throws {
             guard let session = current, var survey = try survey(session.hash) else { return }
+            guard session.readable else {
+                differing.append(DifferingScores(sessionID: session.id, expected: nil))
+                return
+            }
             if let layout = session.layout {
-                // An unreadable layout cannot be rescored: reported as differing.
                 do { survey = try QuizLayout(jsonText: layout).shownSurvey(survey) } catch {
-                    differing.append(session.id)
+                    differing.append(DifferingScores(sessionID: session.id, expected: nil))
                     return
                 }
             }
@@ -36,7 +74,7 @@ extension AppDatabase {
             let stored = try Row.fetchAll(scoresOf, arguments: [session.id]).map {
                 ScoreRow(scoreID: $0[0], value: $0[1], band: $0[2], alert: $0[3])
             }
-            if !Self.sameRows(expected, stored) { differing.append(session.id) }
+            if !sameRows(expected, stored) { differing.append(DifferingScores(sessionID: session.id, expected: expected)) }
         }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.id, s.survey_hash, s.quiz_layout, a.question_id, a.value
@@ -47,19 +85,15 @@ extension AppDatabase {
             let id: Int64 = row[0]
             if current?.id != id {
                 try finish()
-                current = (id, row[1], row[2])
+                current = (id, row[1], row[2], true)
                 answers = [:]
             }
             if let questionID: String = row[3], let text: String = row[4] {
-                guard let value = AnswerValue(jsonText: text) else { differing.append(id); continue }
-                answers[questionID] = value
+                if let value = AnswerValue(jsonText: text) { answers[questionID] = value } else { current?.readable = false }
             }
         }
         try finish()
-        let unique = Array(Set(differing)).sorted()
-        guard !unique.isEmpty else { return nil }
-        return "\(unique.count) completed session\(unique.count == 1 ? "" : "s") whose stored scores differ from their answers: "
-            + unique.prefix(10).map { "#\($0)" }.joined(separator: ", ") + (unique.count > 10 ? ", ..." : "")
+        return differing
     }
 
     /// The same rows in any order, values equal to 1e-9 of their size.

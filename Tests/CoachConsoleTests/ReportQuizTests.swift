@@ -1,4 +1,5 @@
 @testable import CoachConsole
+import CoachTestSupport
 import CoachCore
 @testable import CoachStore
 import Foundation

@@ -161,6 +161,7 @@ struct CompletionTests {
     @Test("complete KIND prints the words Tab offers, for generated completion scripts")
     func completeCommand() throws {
         let shell = try TestShell(lines: ["person add Dana --role hr", "person add Marco --role manager --team North",
+                                          "person add Mia --role rep --team North",
                                           "complete manager", "complete person D", "complete team"])
         shell.run()
         #expect(shell.output.hasSuffix("Marco\nDana\nNorth\n"), "\(shell.output)")

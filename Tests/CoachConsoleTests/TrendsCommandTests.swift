@@ -1,4 +1,5 @@
 @testable import CoachConsole
+import CoachTestSupport
 import CoachCore
 import CoachStore
 import Foundation

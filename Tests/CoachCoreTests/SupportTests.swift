@@ -37,6 +37,21 @@ struct SupportTests {
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
+    @Test("numbers and numeric choices read back exactly, whether or not the decoder is skipped")
+    func numericAnswersReadBackExactly() throws {
+        for value in [0, -0.0, 4, -3, 2.5, 0.1 + 0.2, 1e-7, 6.02e23, 12_345_678_901_234_567, -1.5e-300] {
+            for answer in [AnswerValue.number(value), .choice(.number(value))] {
+                let json = try #require(answer.jsonText)
+                #expect(AnswerValue(jsonText: json) == answer, "\(json)")
+            }
+        }
+        // Not JSON numbers: left to the decoder, which refuses them.
+        for text in [#"{"type":"number","value":inf}"#, #"{"type":"number","value":nan}"#, #"{"type":"choice","value":}"#,
+                     #"{"type":"number","value":0x10}"#] {
+            #expect(AnswerValue(jsonText: text) == nil, "\(text)")
+        }
+    }
+
     @Test func answerJSONRoundTrip() throws {
         let answers: [AnswerValue] = [
             .number(4), .number(2.5), .text("Ann \"A\""), .bool(true), .choice(.number(5)), .choice(.string("a")),

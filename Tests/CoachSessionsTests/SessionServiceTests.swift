@@ -83,7 +83,7 @@ struct SessionServiceTests {
         }
     }
 
-    @Test("check reports a session whose stored scores differ from its answers")
+    @Test("check reports a session whose stored scores differ from its answers, and check --repair rescores it")
     func checkFindsRescoreDifferences() throws {
         let database = try store()
         let service = SessionService(database: database, clock: .fixed(Self.day))
@@ -92,7 +92,13 @@ struct SessionServiceTests {
         #expect(try database.check().first { $0.name == "stored scores match the answers" }?.problem == nil)
         try database.write { db in try db.execute(sql: "UPDATE score SET alert = 0") }
         let problem = try database.check().first { $0.name == "stored scores match the answers" }?.problem
-        #expect(problem == "1 completed session whose stored scores differ from their answers: #\(ready.sessionID)")
+        #expect(problem == "1 completed session whose stored scores differ from their answers: #\(ready.sessionID); "
+                + "'check --repair' stores them as the answers score")
+        // The repair stores the rows the rule gives, and leaves nothing to report.
+        #expect(try database.rescoreDifferingSessions() == 1)
+        #expect(try database.check().first { $0.name == "stored scores match the answers" }?.problem == nil)
+        #expect(try database.scores(sessionID: ready.sessionID).map(\.alert) == [true])
+        #expect(try database.rescoreDifferingSessions() == 0)
     }
 
     @Test("a completion that fails pauses the session with every answer kept and says so")

@@ -1,17 +1,9 @@
+import CoachScoring
 import Foundation
 
-/// A small seeded generator (SplitMix64), so every randomised test is reproducible.
-public struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The seeded generator randomised tests use: the product's own SplitMix64, whose sequence for a
+/// seed never changes.
+public typealias SeededRandom = SplitMix64
 
 /// The seed of a randomised test: `COACH_TEST_SEED` when set (to repeat a failure), else a new
 /// one each run. Failure messages include `describe(seed)`, so a failing seed is always printed.

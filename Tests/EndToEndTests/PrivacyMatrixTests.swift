@@ -1,6 +1,7 @@
 import CoachCore
 import CoachScoring
 import Foundation
+import CoachTestSupport
 import Testing
 
 /// The privacy model of docs/privacy.md as a matrix: every role × every kind of data × every way out.
@@ -122,7 +123,7 @@ struct PrivacyMatrixTests {
         // WHO-5 60 ("ok") with one item at 1: the safety alert.
         try check(sandbox.shell(["run who-5", "4", "4", "3", "3", "1"], as: "Ana"), "who-5")
         // A passed quiz, all correct.
-        let quiz = try BundledSurvey.load("crm-basics")
+        let quiz = try BundledFixtures.survey("crm-basics")
         let answers = QuizKeys.translate(["Proposal", "3000", "15 %", "40", "a", "closed-lost", "b", "Authority", "a,b", "a",
                                           "a", "a,b,d", "Customer Relationship Management", "n", "14", "a", "y"],
                                          survey: quiz, layout: QuizLayout.make(survey: quiz, seed: 42))

@@ -1,6 +1,7 @@
 import CoachCore
 import CoachScoring
 import Foundation
+import CoachTestSupport
 import Testing
 
 /// `quiz QUIZ [--for] [--phase]`: header, attempt limits, phases, and the training follow-up
@@ -15,7 +16,7 @@ struct QuizEndToEndTests {
                           "nothing", "y", "8", "a", "n"]
 
     func answers(_ lines: [String]) throws -> [String] {
-        let quiz = try BundledSurvey.load("crm-basics")
+        let quiz = try BundledFixtures.survey("crm-basics")
         return QuizKeys.translate(lines, survey: quiz, layout: QuizLayout.make(survey: quiz, seed: 42))
     }
 

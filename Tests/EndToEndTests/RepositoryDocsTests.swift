@@ -1,3 +1,4 @@
+import CoachTestSupport
 import CoachCore
 import Foundation
 import Testing

@@ -1,6 +1,7 @@
 import CoachCore
 import CoachScoring
 import Foundation
+import CoachTestSupport
 import Testing
 
 /// Every bundled survey run start to finish by scripted stdin, and the store rows afterwards;
@@ -68,7 +69,7 @@ struct SessionEndToEndTests {
 
     func typed(_ run: SurveyRun) throws -> [String] {
         guard isQuiz(run.survey) else { return run.lines }
-        let survey = try BundledSurvey.load(run.survey)
+        let survey = try BundledFixtures.survey(run.survey)
         return QuizKeys.translate(run.lines, survey: survey, layout: QuizLayout.make(survey: survey, seed: Self.quizSeed))
     }
 

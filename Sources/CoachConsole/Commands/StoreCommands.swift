@@ -7,9 +7,10 @@ struct CheckCommand: CoachCommand {
         commandName: "check",
         abstract: "Check the store: SQLite's integrity check and coach's own invariants.",
         discussion: """
-        Exit status 1 when anything is wrong. --repair first rebuilds what coach derives from the
-        sessions (the weekly aggregates team trends read), placing sessions in weeks by your time
-        zone; answers and scores are never changed.
+        Exit status 1 when anything is wrong. --repair first stores the scores of any completed
+        session whose stored scores differ from what its answers score to (a store written by an
+        older coach), then rebuilds what coach derives from the sessions (the weekly aggregates
+        team trends read), placing sessions in weeks by your time zone. Answers are never changed.
 
         Example:
           check
@@ -17,10 +18,15 @@ struct CheckCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Flag(help: "Rebuild the weekly aggregates from the sessions before checking.") var repair = false
+    @Flag(help: "Rescore sessions whose scores differ from their answers, and rebuild the weekly aggregates, before checking.")
+    var repair = false
 
     func run(in context: CommandContext) throws {
         if repair {
+            let rescored = try context.database().rescoreDifferingSessions()
+            if rescored > 0 {
+                context.console.line("Stored the scores of \(rescored) session\(rescored == 1 ? "" : "s") as their answers score.")
+            }
             try context.database().rebuildWeeklyScores()
             context.console.line("Rebuilt the weekly aggregates from the sessions.")
         }

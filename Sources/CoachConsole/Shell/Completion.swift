@@ -50,16 +50,18 @@ struct Completion {
         return count
     }
 
-    /// The words `coach complete KIND` prints, one per line.
+    /// The words `coach complete KIND` prints, one per line: each once, sorted.
     func values(for kind: ArgumentKind) -> [String] {
+        let words: [String]
         switch kind {
-        case .person: return people(role: nil)
-        case .manager: return people(role: .manager)
-        case .team: return teams()
-        case .command: return CommandTable.words(after: [])
-        case .survey: return Array(context.catalog().surveys.keys).sorted()
-        case .kpi: return KPIs.known(in: context)
+        case .person: words = people(role: nil)
+        case .manager: words = people(role: .manager)
+        case .team: words = teams()
+        case .command: words = CommandTable.words(after: [])
+        case .survey: words = Array(context.catalog().surveys.keys)
+        case .kpi: words = KPIs.known(in: context)
         }
+        return Array(Set(words)).sorted()
     }
 
     private func filter(_ candidates: [String], _ word: String) -> [String] {

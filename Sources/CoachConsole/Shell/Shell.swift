@@ -6,19 +6,19 @@ import Foundation
 /// The coach shell: reads command lines, parses each with the command table and runs it.
 /// On a terminal it greets, asks who you are once, and keeps history; on a pipe it reads plain
 /// lines with no prompt or echo, so a script can drive it.
-final class Shell {
+public final class Shell {
     private let context: CommandContext
     private let reader: any LineReader
     /// The worst status a command returned: a script driving the shell can tell something failed.
     private var status: Int32 = 0
 
-    init(context: CommandContext) {
+    public init(context: CommandContext) {
         self.context = context
         self.reader = context.reader ?? PlainLineReader(fileDescriptor: STDIN_FILENO)
     }
 
     /// Runs until `quit`, `exit`, Ctrl-D or the end of input; returns the exit status.
-    func run() -> Int32 {
+    public func run() -> Int32 {
         if context.isTerminal {
             context.console.line("coach — type 'help' for commands, 'quit' to leave.")
             IdentityPrompt(context: context, reader: reader).ensureUser()

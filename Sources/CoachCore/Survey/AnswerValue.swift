@@ -61,10 +61,29 @@ public enum AnswerValue: Hashable, Sendable, Codable {
 
     /// Decodes the JSON text written by `jsonText`; nil for anything else.
     public init?(jsonText: String) {
+        if let simple = Self.numberAnswer(jsonText) {
+            self = simple
+            return
+        }
         guard let value = try? JSONDecoder().decode(AnswerValue.self, from: Data(jsonText.utf8)) else {
             return nil
         }
         self = value
+    }
+
+    /// The most common stored forms, `{"type":"choice","value":3}` and `{"type":"number","value":2.5}`,
+    /// read without a JSON decoder (rescoring a large store reads millions of them). Anything
+    /// else, or a number not in JSON's plain form, is left to the decoder.
+    private static func numberAnswer(_ text: String) -> AnswerValue? {
+        let choice = #"{"type":"choice","value":"#, number = #"{"type":"number","value":"#
+        let isChoice = text.hasPrefix(choice)
+        guard isChoice || text.hasPrefix(number), text.hasSuffix("}") else { return nil }
+        let digits = text.utf8.dropFirst(isChoice ? choice.utf8.count : number.utf8.count).dropLast()
+        guard let first = digits.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first),
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".")
+                  || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }),
+              let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite else { return nil }
+        return isChoice ? .choice(.number(value)) : .number(value)
     }
 }
 

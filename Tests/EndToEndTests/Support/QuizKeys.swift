@@ -1,17 +1,6 @@
 import CoachCore
 import CoachScoring
 
-/// A bundled survey, loaded as coach loads it.
-enum BundledSurvey {
-    struct Missing: Error {}
-
-    static func load(_ id: String) throws -> Survey {
-        guard let file = BundledSurveys.files.first(where: { $0.name == "\(id).yaml" }),
-              case let .success(survey) = SurveyLoader.load(yaml: file.content, file: file.name) else { throw Missing() }
-        return survey
-    }
-}
-
 /// Translates a script written with the keys of a quiz's file order (a, b, c as written) into
 /// the keys a seeded layout shows, so the same answers are given whatever the shuffle.
 enum QuizKeys {

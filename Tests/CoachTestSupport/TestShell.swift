@@ -1,21 +1,21 @@
-@testable import CoachConsole
-import CoachTestSupport
+import CoachConsole
 import CoachCore
 import CoachStore
 import Foundation
 
 /// A shell on an in-memory store with scripted input and captured output, for in-process tests.
-final class TestShell {
-    let database: AppDatabase
-    let reader: ScriptedLineReader
-    let context: CommandContext
+public final class TestShell {
+    public let database: AppDatabase
+    public let reader: ScriptedLineReader
+    public let context: CommandContext
     private let outBuffer = Buffer()
     private let errorBuffer = Buffer()
 
-    var output: String { outBuffer.text }
-    var errors: String { errorBuffer.text }
+    /// What the shell printed on standard output, and on standard error.
+    public var output: String { outBuffer.text }
+    public var errors: String { errorBuffer.text }
 
-    init(lines: [String], user: String? = nil, terminal: Bool = false, database: AppDatabase? = nil,
+    public init(lines: [String], user: String? = nil, terminal: Bool = false, database: AppDatabase? = nil,
          clock: CoachClock = .system) throws {
         self.database = try database ?? AppDatabase.inMemory()
         reader = ScriptedLineReader(lines: lines)
@@ -31,7 +31,7 @@ final class TestShell {
 
     /// Runs the shell over the scripted lines; returns its exit status.
     @discardableResult
-    func run() -> Int32 { Shell(context: context).run() }
+    public func run() -> Int32 { Shell(context: context).run() }
 
     final class Buffer: @unchecked Sendable { var text = "" }
 }

@@ -4,23 +4,24 @@ import Glibc
 #endif
 
 /// What a finished child process produced.
-struct ProcessResult: Sendable {
+public struct ProcessResult: Sendable {
     /// The exit status, or the signal number if the process was killed by one.
-    var status: Int32
+    public var status: Int32
     /// Whether the process was ended by a signal (then `status` is the signal).
-    var killedBySignal: Bool
-    var stdout: Data
-    var stderr: Data
+    public var killedBySignal: Bool
+    public var stdout: Data
+    public var stderr: Data
 
     /// Standard output decoded as UTF-8 (invalid bytes replaced).
-    var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
+    public var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
     /// Standard error decoded as UTF-8 (invalid bytes replaced).
-    var stderrText: String { String(decoding: stderr, as: UTF8.self) }
+    public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
 }
 
 /// Why ``ProcessRunner`` could not produce a result.
-struct ProcessRunnerError: Error, CustomStringConvertible {
-    var description: String
+public struct ProcessRunnerError: Error, CustomStringConvertible {
+    public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// Runs an executable to completion with given arguments, environment and
@@ -30,7 +31,7 @@ struct ProcessRunnerError: Error, CustomStringConvertible {
 /// written on a third, so a chatty child never deadlocks on a full pipe. A
 /// child still running at the timeout is killed (SIGTERM, then SIGKILL) and
 /// the run throws, quoting the output so far.
-enum ProcessRunner {
+public enum ProcessRunner {
     /// - Parameters:
     ///   - executable: path to the program.
     ///   - arguments: its arguments (without the program name).
@@ -40,7 +41,7 @@ enum ProcessRunner {
     ///     child sees end of input). `nil` gives an empty input.
     ///   - currentDirectory: the working directory, or this process's.
     ///   - timeout: how long the child may run.
-    static func run(
+    public static func run(
         _ executable: String,
         arguments: [String] = [],
         environment: [String: String] = [:],
@@ -139,7 +140,7 @@ private final class Collector: @unchecked Sendable {
 
 extension Duration {
     /// The duration in seconds, for APIs that take `TimeInterval`.
-    var timeInterval: TimeInterval {
+    public var timeInterval: TimeInterval {
         let (seconds, attoseconds) = components
         return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }

@@ -4,8 +4,9 @@ import Glibc
 #endif
 
 /// Why a ``PseudoTerminal`` call failed; timeouts quote the output so far.
-struct PseudoTerminalError: Error, CustomStringConvertible {
-    var description: String
+public struct PseudoTerminalError: Error, CustomStringConvertible {
+    public var description: String
+    public init(description: String) { self.description = description }
 }
 
 /// A program running on a pseudo-terminal, driven like a user at a keyboard.
@@ -20,9 +21,9 @@ struct PseudoTerminalError: Error, CustomStringConvertible {
 /// earlier, they meet the terminal in cooked mode (Ctrl-D is swallowed as
 /// end-of-file, Ctrl-C hits whatever SIGINT disposition is current). Every wait has a timeout, so a hang fails the test
 /// instead of stalling CI; dropping the session kills the child.
-final class PseudoTerminal: @unchecked Sendable {
+public final class PseudoTerminal: @unchecked Sendable {
     /// The child's process id.
-    let pid: pid_t
+    public let pid: pid_t
     private let master: Int32
     /// The child's output, filled by a reader thread that holds only this
     /// (not `self`), so dropping the session still runs `deinit`.
@@ -36,7 +37,7 @@ final class PseudoTerminal: @unchecked Sendable {
     ///   - environment: added to this process's environment (after `TERM=xterm`),
     ///     or used alone when `inheritEnvironment` is false.
     ///   - columns, rows: the window size the child sees.
-    init(
+    public init(
         _ executable: String,
         arguments: [String] = [],
         environment: [String: String] = [:],
@@ -90,7 +91,7 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Everything the child wrote so far (lossily decoded).
-    var output: String {
+    public var output: String {
         state.lock.lock()
         defer { state.lock.unlock() }
         return String(decoding: state.buffer, as: UTF8.self)
@@ -99,12 +100,12 @@ final class PseudoTerminal: @unchecked Sendable {
     /// `text` without terminal control sequences (colours, cursor moves) and
     /// carriage returns, for comparing screen output with expectations.
     /// (Scalar semantics: `"\r\n"` is one `Character`, whose `\r` must go.)
-    static func plain(_ text: String) -> String {
+    public static func plain(_ text: String) -> String {
         text.replacing(#/\u{1B}(\[[0-9;?]*[ -\/]*[@-~]|\][^\u{7}]*\u{7}|[()][0-9A-Za-z]|[=>78])|\r|\u{7}/#.matchingSemantics(.unicodeScalar), with: "")
     }
 
     /// Types `text` on the keyboard.
-    func send(_ text: String) {
+    public func send(_ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -120,7 +121,7 @@ final class PseudoTerminal: @unchecked Sendable {
     /// - Throws: ``PseudoTerminalError`` with the output so far if `substring`
     ///   does not appear within `timeout` or the child closes the terminal.
     @discardableResult
-    func waitFor(_ substring: String, timeout: Duration = .seconds(10)) throws -> String {
+    public func waitFor(_ substring: String, timeout: Duration = .seconds(10)) throws -> String {
         let needle = Array(substring.utf8)
         let deadline = Date(timeIntervalSinceNow: timeout.timeInterval)
         state.lock.lock()
@@ -146,7 +147,7 @@ final class PseudoTerminal: @unchecked Sendable {
     /// Waits for the child to exit.
     /// - Returns: its exit status, or 128 + the signal number if killed by one.
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
         let deadline = Date(timeIntervalSinceNow: timeout.timeInterval)
         while true {
             if let status = reap(blocking: false) { return status }
@@ -159,7 +160,7 @@ final class PseudoTerminal: @unchecked Sendable {
     }
 
     /// Ends the child: SIGTERM, then SIGKILL if it is still there after a second.
-    func terminate() {
+    public func terminate() {
         guard reap(blocking: false) == nil else { return }
         kill(pid, SIGTERM)
         for _ in 0..<100 {
@@ -255,14 +256,14 @@ final class PseudoTerminal: @unchecked Sendable {
 
 /// The output of a ``PseudoTerminal``'s child, shared with its reader thread.
 private final class OutputState: @unchecked Sendable {
-    let lock = NSCondition()
-    var buffer: [UInt8] = []   // all guarded by `lock`
-    var readerDone = false
-    var stopReading = false
+    public let lock = NSCondition()
+    public var buffer: [UInt8] = []   // all guarded by `lock`
+    public var readerDone = false
+    public var stopReading = false
 
     /// Copies everything from `master` into `buffer` until the child side is
     /// closed (EIO) or `stopReading` is set.
-    func readLoop(_ master: Int32) {
+    public func readLoop(_ master: Int32) {
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
             lock.lock()
