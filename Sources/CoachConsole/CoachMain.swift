@@ -13,9 +13,15 @@ public enum CoachMain {
     public static func run(arguments: [String]) -> Int32 {
         let command: any ParsableCommand
         do {
-            try CommandTable.checkCommandWords(CommandTable.droppingGlobalOptions(arguments))
             command = try Coach.parseAsRoot(arguments)
         } catch {
+            // A mistyped command word gets "did you mean" rather than the parser's message. Only
+            // a line that did not parse pays for reading the command table's facts.
+            do {
+                try CommandTable.checkCommandWords(CommandTable.droppingGlobalOptions(arguments))
+            } catch let wordError {
+                return report(wordError, console: .standard(useColor: false))
+            }
             return report(error, console: .standard(useColor: false))
         }
         if let command = command as? any CoachCommand { return run(command: command, global: command.global) }

@@ -43,13 +43,17 @@ extension AppDatabase {
 
     /// Walks every completed session once, in id order, comparing stored and recomputed scores.
     static func differingScores(_ db: Database) throws -> [DifferingScores] {
-        var surveys: [String: Survey?] = [:]
-        func survey(_ hash: String) throws -> Survey? {
+        // Each version once, with the questions its scores read: other answers (a one-on-one's
+        // notes and decisions, free text) cannot change a score and are not decoded.
+        var surveys: [String: (survey: Survey, scored: Set<String>)?] = [:]
+        func survey(_ hash: String) throws -> (survey: Survey, scored: Set<String>)? {
             if let known = surveys[hash] { return known }
-            var loaded: Survey?
+            var loaded: (survey: Survey, scored: Set<String>)?
             if let content = try String.fetchOne(db, sql: "SELECT content FROM survey_version WHERE hash = ?", arguments: [hash]),
                case let .success(survey) = SurveyLoader.load(yaml: content, file: hash) {
-                loaded = survey
+                let scored = survey.kind == .quiz ? Set(survey.questions.map(\.id))
+                    : Set(survey.scores.flatMap { $0.items + ($0.alertIfAny?.items ?? []) })
+                loaded = (survey, scored)
             }
             surveys[hash] = loaded
             return loaded
@@ -59,7 +63,8 @@ extension AppDatabase {
         var current: (id: Int64, hash: String, layout: String?, readable: Bool)?
         var answers: [String: AnswerValue] = [:]
         func finish() throws {
-            guard let session = current, var survey = try survey(session.hash) else { return }
+            guard let session = current, let version = try survey(session.hash) else { return }
+            var survey = version.survey
             guard session.readable else {
                 differing.append(DifferingScores(sessionID: session.id, expected: nil))
                 return
@@ -81,14 +86,16 @@ extension AppDatabase {
             FROM session s LEFT JOIN answer a ON a.session_id = s.id
             WHERE s.state = 'completed' ORDER BY s.id
             """)
+        var scored: Set<String> = []
         while let row = try rows.next() {
             let id: Int64 = row[0]
             if current?.id != id {
                 try finish()
                 current = (id, row[1], row[2], true)
                 answers = [:]
+                scored = try survey(row[1])?.scored ?? []
             }
-            if let questionID: String = row[3], let text: String = row[4] {
+            if let questionID: String = row[3], scored.contains(questionID), let text: String = row[4] {
                 if let value = AnswerValue(jsonText: text) { answers[questionID] = value } else { current?.readable = false }
             }
         }
