@@ -1,0 +1,82 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// What is due for one person at a moment: check-ins by their cadence, one-on-ones with a
+/// manager's reps, and the person's open action items due by the end of the ISO week. The
+/// shell's greeting, `due` and `checkin` all ask this; they only decide how to show it.
+public struct DueItems {
+    /// A one-on-one with a rep that is due by the template's cadence.
+    public struct OneOnOne: Equatable, Sendable {
+        public let rep: String
+        /// When the last one was held; nil when none was.
+        public let last: Date?
+        /// Whole days since the last one (calendar days).
+        public let daysSince: Int?
+        /// Past the cadence's length, not just due this period.
+        public let overdue: Bool
+
+        public init(rep: String, last: Date?, daysSince: Int?, overdue: Bool) {
+            self.rep = rep
+            self.last = last
+            self.daysSince = daysSince
+            self.overdue = overdue
+        }
+    }
+
+    /// An open action item the person owns, due by the end of this ISO week.
+    public struct Action: Equatable, Sendable {
+        public let item: ActionItemView
+        /// Its due day is before today.
+        public let late: Bool
+    }
+
+    public let checkIns: [Survey]
+    public let oneOnOnes: [OneOnOne]
+    public let actions: [Action]
+
+    /// The check-in and self-assessment surveys for `user`'s role that are due by cadence.
+    public static func checkIns(for user: Person, surveys: [Survey], database: AppDatabase, now: Date,
+                                calendar: Calendar = .current) throws -> [Survey] {
+        let last = try database.lastCompletions(of: user.name)
+        return surveys.filter { survey in
+            guard survey.audience == user.role, [.checkIn, .selfAssessment].contains(survey.kind),
+                  let cadence = survey.cadence else { return false }
+            return cadence.isDue(lastCompleted: last[survey.id], now: now, calendar: calendar)
+        }
+    }
+
+    /// Everything due for `user` at `now`; `oneOnOneTemplate` gives the meetings' cadence.
+    public init(for user: Person, surveys: [Survey], oneOnOneTemplate: Survey?, database: AppDatabase, now: Date,
+                calendar: Calendar = .current) throws {
+        checkIns = try Self.checkIns(for: user, surveys: surveys, database: database, now: now, calendar: calendar)
+        var meetings: [OneOnOne] = []
+        if user.role == .manager, let template = oneOnOneTemplate {
+            let cadence = template.cadence ?? .weekly
+            for (rep, last) in try database.lastOneOnOnes(managerName: user.name)
+            where cadence.isDue(lastCompleted: last, now: now, calendar: calendar) {
+                let days = last.map {
+                    calendar.dateComponents([.day], from: calendar.startOfDay(for: $0), to: calendar.startOfDay(for: now)).day ?? 0
+                }
+                let overdue = days.flatMap { days in cadence.days.map { days > $0 } } ?? false
+                meetings.append(OneOnOne(rep: rep, last: last, daysSince: days, overdue: overdue))
+            }
+        }
+        oneOnOnes = meetings
+        let today = DateAnswer.iso(now, calendar: calendar)
+        let endOfWeek = DateAnswer.iso(Self.endOfISOWeek(now, calendar: calendar), calendar: calendar)
+        actions = try database.actionItems(viewer: user.name, subject: nil, openOnly: true)
+            .filter { $0.owner == user.name && ($0.due ?? "9999") <= endOfWeek }
+            .map { Action(item: $0, late: ($0.due ?? "") < today) }
+    }
+
+    /// Nothing is due.
+    public var isEmpty: Bool { checkIns.isEmpty && oneOnOnes.isEmpty && actions.isEmpty }
+
+    private static func endOfISOWeek(_ now: Date, calendar: Calendar) -> Date {
+        var iso = Calendar(identifier: .iso8601)
+        iso.timeZone = calendar.timeZone
+        let start = iso.dateInterval(of: .weekOfYear, for: now)?.start ?? now
+        return iso.date(byAdding: .day, value: 6, to: start) ?? now
+    }
+}
