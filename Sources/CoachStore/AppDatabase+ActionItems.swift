@@ -96,9 +96,11 @@ extension AppDatabase {
     public func addAgendaItem(text: String, for personName: String, source: String = "manual", notBefore: String? = nil,
                               at now: Date = Date()) throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 2_000,
-              !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !text.isEmpty, text.count <= 2_000 else {
             throw StoreError.invalidText("an agenda item needs 1 to 2000 characters of plain text")
+        }
+        if let problem = PlainText.problem(in: text) {
+            throw StoreError.invalidText("an agenda item cannot contain \(problem)")
         }
         try write { db in
             let person = try Self.existingPerson(personName, db)

@@ -157,7 +157,7 @@ public final class BulkImporter {
         let name = try NameRules.validated(imported.name)
         guard try AppDatabase.person(named: name, db) == nil else { throw StoreError.duplicatePerson(name) }
         var team: Team?
-        if let teamName = try imported.team.map(NameRules.validated) {
+        if let teamName = try imported.team.map(NameRules.validatedTeam) {
             if let found = try Team.filter(Team.Columns.name.collating(.nocase) == teamName).fetchOne(db) {
                 team = found
             } else {

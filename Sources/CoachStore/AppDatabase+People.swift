@@ -18,7 +18,7 @@ extension AppDatabase {
     public func addPerson(name: String, role: Role, team: String?, manager: String?,
                           by actor: String?, at now: Date = Date()) throws -> Person {
         let name = try NameRules.validated(name)
-        let teamName = try team.map(NameRules.validated)
+        let teamName = try team.map(NameRules.validatedTeam)
         let managerName = manager?.trimmingCharacters(in: .whitespacesAndNewlines)
         return try write { db in
             var teamName = teamName

@@ -17,4 +17,13 @@ enum NameRules {
         }
         return name
     }
+
+    /// A team name: a name, and not `all`, which `trends --team all` reads as every team.
+    static func validatedTeam(_ text: String) throws -> String {
+        let name = try validated(text)
+        guard name.lowercased() != "all" else {
+            throw StoreError.invalidName(name, reason: "'all' means every team (trends --team all); choose another team name")
+        }
+        return name
+    }
 }

@@ -19,6 +19,8 @@ struct SessionEngineBadInputTests {
         Bad(name: "an escape sequence", line: "\u{1b}[31mred", reason: "That line contains control characters"),
         Bad(name: "a stray carriage return", line: "yes\rno", reason: "That line contains control characters"),
         Bad(name: "DEL", line: "abc\u{7f}", reason: "That line contains control characters"),
+        Bad(name: "a right-to-left override", line: "pay \u{202E}esir", reason: "That line contains bidirectional control characters"),
+        Bad(name: "a directional isolate", line: "\u{2067}x\u{2069}", reason: "That line contains bidirectional control characters"),
         Bad(name: "invalid UTF-8, lossily decoded", line: String(decoding: [0x61, 0xff, 0xfe, 0x62] as [UInt8], as: UTF8.self),
             reason: "That line is not valid UTF-8; please type it again."),
         Bad(name: "an empty line", line: "", reason: "An answer is needed here"),

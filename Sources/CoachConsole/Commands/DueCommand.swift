@@ -46,7 +46,7 @@ struct DueList {
             let when = meeting.last.map { day in
                 "last \(DateAnswer.iso(day, calendar: calendar)), \(meeting.daysSince ?? 0) days ago" + (meeting.overdue ? ", overdue" : "")
             } ?? "none yet"
-            lines.append("One-on-one with \(meeting.rep) due (\(when)): one-on-one \(meeting.rep)")
+            lines.append("One-on-one with \(meeting.rep) due (\(when)): one-on-one \(ShellWords.quoted(meeting.rep))")
         }
         for action in due.actions {
             lines.append("Action #\(action.item.id) due \(action.item.due ?? "")\(action.late ? " (late)" : ""): \(action.item.text)")

@@ -40,12 +40,22 @@ public final class Shell {
             case let .line(text):
                 let line = text.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty { continue }
-                reader.addToHistory(line)
+                if Self.keepsInHistory(line) { reader.addToHistory(line) }
                 if !execute(line) { break loop }
             }
         }
         reader.saveHistory()
         return status
+    }
+
+    /// Commands whose words are private text (a topic for one's one-on-one): the history file
+    /// keeps commands, never what a person confides.
+    static let privateCommands: [[String]] = [["agenda", "add"]]
+
+    /// Whether `line` may go into the history file.
+    static func keepsInHistory(_ line: String) -> Bool {
+        let words = ShellWords.splitLeniently(line).map { $0.lowercased() }
+        return !privateCommands.contains { words.starts(with: $0) }
     }
 
     /// Runs one command line; returns false when the line asks to leave.

@@ -8,6 +8,15 @@ enum ShellWords {
         return words
     }
 
+    /// `word` as it must be typed to come back as one word: in double quotes (with `"` and `\`
+    /// escaped) when it holds whitespace, a quote or a backslash, else as it is.
+    static func quoted(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" }) else {
+            return word
+        }
+        return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     /// The words of a partial line, an unclosed quote taken as closed (for completion).
     static func splitLeniently(_ line: String) -> [String] { scan(line).words }
 

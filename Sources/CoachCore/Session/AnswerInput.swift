@@ -10,8 +10,8 @@ enum AnswerInput {
         if line.unicodeScalars.contains("\u{FFFD}") {
             return "That line is not valid UTF-8; please type it again."
         }
-        if line.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
-            return "That line contains control characters; please type plain text."
+        if let problem = PlainText.problem(in: line, allowTab: true) {
+            return "That line contains \(problem); please type plain text."
         }
         let count = line.count
         if count > maximumLength {
