@@ -33,6 +33,30 @@ struct SurveyLoaderErrorTests {
         #expect(problem.description == "surveys/who-5.yaml:14:5: boom")
     }
 
+    @Test("survey text with an escape sequence or a bidirectional override is refused at its line and column")
+    func controlAndBidiInText() {
+        let escape = #"""
+        questions:
+          - {id: mood, text: "\e]0;owned\a\e[31mMood?", type: scale, min: 1, max: 5}
+        """#
+        #expect(problems(escape) == ["7:22: the text of question 'mood' contains control characters"])
+        let bidi = #"""
+        questions:
+          - {id: mood, text: "Mood \u202Edoog", type: scale, min: 1, max: 5}
+        """#
+        #expect(problems(bidi).first?.hasPrefix("7:22: ") == true)
+        #expect(problems(bidi).first?.contains("bidirectional control characters") == true)
+        // Multi-line text keeps its line breaks.
+        let multiline = """
+        intro: |
+          Two lines
+          of intro.
+        questions:
+          - {id: mood, text: Mood?, type: scale, min: 1, max: 5}
+        """
+        #expect(problems(multiline) == [])
+    }
+
     @Test func yamlSyntaxError() {
         #expect(problems("questions: [a, b\n") == ["7:1: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence at line 6)"])
     }

@@ -10,9 +10,12 @@ public enum PlainText {
             || value == 0x200E || value == 0x200F || value == 0x061C
     }
 
-    /// Why `text` is not plain text, or nil when it is. `allowTab` lets a tab through.
-    public static func problem(in text: String, allowTab: Bool = false) -> String? {
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !(allowTab && $0 == "\t") }) {
+    /// Why `text` is not plain text, or nil when it is. `allowTab` lets a tab through, and
+    /// `allowNewlines` line feeds (a survey's multi-line text).
+    public static func problem(in text: String, allowTab: Bool = false, allowNewlines: Bool = false) -> String? {
+        if text.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control && !(allowTab && $0 == "\t") && !(allowNewlines && $0 == "\n")
+        }) {
             return "control characters"
         }
         if text.unicodeScalars.contains(where: isBidiControl) {

@@ -87,11 +87,16 @@ class ProblemCollector {
         return Array(sequence)
     }
 
-    /// Text: any non-empty scalar.
+    /// Text: any non-empty scalar, without control or bidirectional control characters (YAML
+    /// escapes such as `"\e[31m"` or `"\u202E"` would reach other people's terminals).
     func text(_ node: Node?, what: String) -> String? {
         guard let node else { return nil }
         guard case .scalar(let scalar) = node, tagName(node) != .null else {
             report("\(what) must be text, not \(describe(node))", at: node)
+            return nil
+        }
+        if let problem = PlainText.problem(in: scalar.string, allowTab: true, allowNewlines: true) {
+            report("\(what) contains \(problem)", at: node)
             return nil
         }
         return scalar.string
