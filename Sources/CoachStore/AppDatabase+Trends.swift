@@ -22,16 +22,19 @@ extension AppDatabase {
     /// self-assessments, or wellbeing a rep shares with them). Managers and HR may ask.
     /// `score` narrows to one score: its id, `survey.score`, or a survey id.
     ///
+    /// The minimum group is the organisation's (`org set min-group`, default 5, never below 3);
+    /// `viewerMinGroup`, from the viewer's own config, can only raise it for their own view.
+    ///
     /// Reads the weekly aggregates the store keeps (`WeeklyScores`), never the sessions in the
     /// window. `TeamAggregate.shownTeams` decides each week: for `all` over every team, for one
     /// team over its own counts, which is all its decision depends on (so asking for `all` or for
     /// one team never changes what the other shows).
-    public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, minGroup: Int,
+    public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, viewerMinGroup: Int,
                            calendar: Calendar, score: String? = nil) throws -> [TeamSeries] {
         let window = WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar)
         guard !window.isEmpty else { return [] }
         let weekKeys = window.map(\.week.description)
-        let (counts, known, teamID, wholeKinds) = try read { db -> ([Row], [Row], Int64?, Set<String>) in
+        let (counts, known, teamID, wholeKinds, minGroup) = try read { db -> ([Row], [Row], Int64?, Set<String>, Int) in
             let viewer = try Self.existingPerson(viewerName, db)
             guard viewer.role != .rep else {
                 throw StoreError.notAllowed("team trends are for managers and HR; 'trends' shows your own")
@@ -67,7 +70,8 @@ extension AppDatabase {
                   AND w.week IN \(weekKeys) AND \(Privacy.scoresVisible(to: viewer))\(score == nil ? "" : Self.matching(candidates))
                 GROUP BY 1, 2, 3, 4
                 """).fetchAll(db)
-            return (counts, known, teamID, Privacy.kindsSeenWhole(by: viewer))
+            let minGroup = try Self.orgSettings(db).effectiveMinGroup(requested: viewerMinGroup)
+            return (counts, known, teamID, Privacy.kindsSeenWhole(by: viewer), minGroup)
         }
         return Self.series(counts: counts, known: known, wholeKinds: wholeKinds, window: window, teamID: teamID, minGroup: minGroup)
     }

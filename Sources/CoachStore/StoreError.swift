@@ -40,6 +40,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidText(String)
     /// The session is completed or abandoned and cannot change any more.
     case sessionClosed(id: Int64, state: SessionState)
+    /// An organisation setting given a value it cannot take.
+    case invalidSetting(String, reason: String)
     /// After a bulk import, the write-ahead log could not be turned back on.
     case journalNotRestored(path: String, reason: String)
     /// Any other database failure, with SQLite's message.
@@ -92,6 +94,8 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "no session #\(id)"
         case let .sessionClosed(id, state):
             return "session #\(id) is \(state.rawValue) and cannot change"
+        case let .invalidSetting(key, reason):
+            return "\(key) must be \(reason)"
         case let .journalNotRestored(path, reason):
             return "everything was written to \(path), but its write-ahead log could not be turned back on (\(reason)). "
                 + "Close the other coach processes: the next coach to open the store turns the log back on."

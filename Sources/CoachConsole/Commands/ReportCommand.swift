@@ -38,7 +38,8 @@ struct ReportQuiz: CoachCommand {
         let user = try context.currentUser()
         let attempts = try context.database().quizAttempts(viewer: user.name, quizID: survey.id)
         let report = QuizReportBuilder(survey: survey, attempts: attempts,
-                                       minTeam: TeamAggregate.effectiveMinGroup(context.config.minGroup))
+                                       minTeam: try context.database().orgSettings()
+                                           .effectiveMinGroup(requested: context.config.minGroup))
         if json {
             context.console.line(try JSONOutput.encode(report.json))
         } else {

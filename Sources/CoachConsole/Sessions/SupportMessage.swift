@@ -12,7 +12,10 @@ enum SupportMessage {
 
     /// Shows the message (the caller has checked `ScoredSession.callsForSupport`).
     static func show(context: CommandContext) {
-        let contacts = context.config.support?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultContacts
+        // The organisation's message (org set support-message), else the config's, else ours; a store
+        // that cannot be read at this moment still leaves the person a message to read.
+        let organisation = (try? context.database().orgSettings())?.supportMessage
+        let contacts = organisation ?? context.config.support?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultContacts
         context.console.line("")
         context.console.line(context.console.styled("Just for you", .cyan))
         context.console.line("""

@@ -58,7 +58,8 @@ struct TrendBuilder {
     mutating func teamRows(viewer: String, team: String, scoreFilter: String?) throws -> [TrendRow] {
         let database = try context.database()
         let series = try database.teamTrends(viewer: viewer, team: team, now: now, weeks: weeks,
-                                             minGroup: context.config.minGroup, calendar: calendar, score: scoreFilter)
+                                             viewerMinGroup: context.config.minGroup, calendar: calendar,
+                                             score: scoreFilter)
         var rows: [TrendRow] = []
         for item in series {  // the store has applied --score
             guard let definition = try scoring(surveyID: item.surveyID, hash: nil)?.trendDefinition(scoreID: item.scoreID)

@@ -1,0 +1,86 @@
+import ArgumentParser
+import CoachCore
+import CoachScoring
+import CoachStore
+
+/// `org show` and `org set KEY VALUE`: the organisation's settings, kept in the store.
+struct OrgCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "org",
+        abstract: "Show or change the organisation's settings (HR).",
+        subcommands: [OrgShow.self, OrgSet.self])
+}
+
+extension OrgSetting: ExpressibleByArgument {}
+
+/// `org show [--json]`
+struct OrgShow: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show the organisation's settings (HR).",
+        discussion: "Example:\n  org show")
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        guard user.role == .hr else { throw StoreError.notAllowed("the organisation's settings are HR's") }
+        let settings = try context.database().orgSettings()
+        let minGroup = settings.minGroup ?? TeamAggregate.defaultMinGroup
+        if json {
+            context.console.line(try JSONOutput.encode(OrgJSON(minGroup: minGroup, supportMessage: settings.supportMessage)))
+            return
+        }
+        var table = Table("SETTING", "VALUE", "WHAT IT IS")
+        table.add([OrgSetting.minGroup.rawValue, "\(minGroup)" + (settings.minGroup == nil ? " (default)" : ""),
+                   OrgSetting.minGroup.summary])
+        table.add([OrgSetting.supportMessage.rawValue, settings.supportMessage.map(Self.oneLine) ?? "(not set)",
+                   OrgSetting.supportMessage.summary])
+        context.console.line(table.render { context.console.styled($0, .bold) })
+    }
+
+    /// A multi-line message on one table line.
+    static func oneLine(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " / ")
+        return line.count > 60 ? String(line.prefix(59)) + "…" : line
+    }
+
+    struct OrgJSON: Encodable {
+        let minGroup: Int
+        let supportMessage: String?
+        enum CodingKeys: String, CodingKey { case minGroup = "min_group", supportMessage = "support_message" }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(minGroup, forKey: .minGroup)
+            try container.encode(supportMessage, forKey: .supportMessage)
+        }
+    }
+}
+
+/// `org set KEY VALUE`
+struct OrgSet: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Change an organisation setting (HR): min-group or support-message.",
+        discussion: """
+        min-group is the smallest group a team aggregate shows, 3 or more (default 5); a person's
+        own config (privacy: min_group) can only make their own view stricter. support-message
+        is shown privately to a person whose wellbeing check-in is low.
+
+        Example:
+          org set min-group 6
+          org set support-message "Call the Employee Assistance line: 0800 123 456"
+        """)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "min-group or support-message.") var key: OrgSetting
+    @Argument(parsing: .remaining, help: "The value (quotes optional).") var words: [String]
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        let value = words.joined(separator: " ")
+        try context.database().setOrgSetting(key, to: value, by: user.name, at: context.clock.now())
+        context.console.line("Set \(key.rawValue) to \(key == .supportMessage ? OrgShow.oneLine(value) : value).")
+    }
+}

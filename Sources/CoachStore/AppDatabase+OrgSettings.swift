@@ -1,0 +1,79 @@
+import CoachCore
+import CoachScoring
+import Foundation
+import GRDB
+
+/// An organisation setting kept in the store (`org show`, `org set KEY VALUE`).
+public enum OrgSetting: String, CaseIterable, Sendable {
+    /// The smallest group a team aggregate shows (default 5, never below 3).
+    case minGroup = "min-group"
+    /// The contacts shown privately to a person whose wellbeing check-in is low.
+    case supportMessage = "support-message"
+
+    /// What the setting is for, as `org show` lists it.
+    public var summary: String {
+        switch self {
+        case .minGroup: return "smallest group a team aggregate shows (3 or more; a person's config may only raise it)"
+        case .supportMessage: return "contacts shown privately to a person whose wellbeing check-in is low"
+        }
+    }
+}
+
+/// The organisation's settings as stored; nil where none was set.
+public struct OrgSettings: Sendable, Equatable {
+    public var minGroup: Int?
+    public var supportMessage: String?
+
+    /// The minimum group a viewer gets: the organisation's (default 5), raised by the viewer's
+    /// own `requested` value when that is stricter, and never below 3.
+    public func effectiveMinGroup(requested: Int) -> Int {
+        TeamAggregate.effectiveMinGroup(max(minGroup ?? TeamAggregate.defaultMinGroup, requested))
+    }
+}
+
+extension AppDatabase {
+    /// The organisation's settings.
+    public func orgSettings() throws -> OrgSettings {
+        try read { db in try Self.orgSettings(db) }
+    }
+
+    static func orgSettings(_ db: Database) throws -> OrgSettings {
+        var settings = OrgSettings()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM org_setting") {
+            switch OrgSetting(rawValue: row[0]) {
+            case .minGroup?: settings.minGroup = Int(row[1] as String)
+            case .supportMessage?: settings.supportMessage = row[1]
+            case nil: break
+            }
+        }
+        return settings
+    }
+
+    /// Sets an organisation setting; HR only. `min-group` is a whole number from 3 to 1000;
+    /// `support-message` is plain text (line breaks allowed) of at most 2000 characters.
+    public func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date = Date()) throws {
+        let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch setting {
+        case .minGroup:
+            guard let number = Int(value), (TeamAggregate.lowestMinGroup...1000).contains(number) else {
+                throw StoreError.invalidSetting(setting.rawValue, reason: "a whole number from \(TeamAggregate.lowestMinGroup) to 1000")
+            }
+        case .supportMessage:
+            guard !value.isEmpty, value.count <= 2_000 else {
+                throw StoreError.invalidSetting(setting.rawValue, reason: "1 to 2000 characters of text")
+            }
+            if let problem = PlainText.problem(in: value, allowNewlines: true) {
+                throw StoreError.invalidSetting(setting.rawValue, reason: "plain text without \(problem)")
+            }
+        }
+        try write { db in
+            let actor = try Self.existingPerson(actorName, db)
+            guard actor.role == .hr else { throw StoreError.notAllowed("only HR changes the organisation's settings") }
+            try db.execute(sql: """
+                INSERT INTO org_setting (key, value, updated_at, updated_by_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+                    updated_by_id = excluded.updated_by_id
+                """, arguments: [setting.rawValue, value, now, actor.id])
+        }
+    }
+}
