@@ -18,7 +18,6 @@ public struct ScoredSession: Sendable, Equatable {
         /// level: the store keeps this result's band to the person it is about.
         public let alert: Bool
 
-        /// Tests that plant stored rows directly reach this through `@testable import`.
         init(scoreID: String, value: Double?, band: String?, alert: Bool) {
             self.scoreID = scoreID
             self.value = value
@@ -70,14 +69,5 @@ public struct ScoredSession: Sendable, Equatable {
             return StoredScore(scoreID: result.scoreID, value: result.value, band: result.bandID, alert: result.alert || calls)
         }
         callsForSupport = support
-    }
-
-    /// Rows planted as given, for tests of what reads them (reached through `@testable import`).
-    init(scores: [StoredScore], marks: [StoredMark] = []) {
-        self.results = []
-        self.quiz = nil
-        self.scores = scores
-        self.marks = marks
-        self.callsForSupport = false
     }
 }

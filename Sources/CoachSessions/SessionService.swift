@@ -94,9 +94,8 @@ public struct SessionService {
         case let .failure(problems):
             throw SessionError.storedVersionUnreadable(survey: session.surveyID, problems: problems.problems.map(\.description))
         }
-        guard let stored = session.quizLayout else { return survey }
         do {
-            return try QuizLayout(jsonText: stored).shownSurvey(survey)
+            return try QuizLayout.shown(survey, storedLayout: session.quizLayout)
         } catch {
             throw SessionError.unreadableLayout(sessionID: session.id ?? 0, reason: "\(error)")
         }

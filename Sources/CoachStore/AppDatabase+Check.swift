@@ -49,12 +49,6 @@ extension AppDatabase {
         }
     }
 
-    /// Rebuilds the weekly aggregates team trends read from every session (`check --repair`),
-    /// placing sessions in weeks by this process's time zone.
-    public func rebuildWeeklyScores() throws {
-        try write { db in try WeeklyScores.rebuild(db, calendar: calendar) }
-    }
-
     /// Completed sessions whose survey version declares scores (or is a quiz) but that have none.
     private func missingScores(_ db: Database) throws -> String? {
         var scored: [String: Bool] = [:]

@@ -20,18 +20,36 @@ extension AppDatabase {
     /// aggregates they feed. Answers are never changed. Returns how many sessions were rescored.
     public func rescoreDifferingSessions() throws -> Int {
         try write { db in
-            let differing = try Self.differingScores(db)
-            for session in differing {
-                guard let rows = session.expected else { continue }
-                try db.execute(sql: "DELETE FROM score WHERE session_id = ?", arguments: [session.sessionID])
-                for row in rows {
-                    try Score(sessionID: session.sessionID, scoreID: row.scoreID, value: row.value,
-                              band: row.band, alert: row.alert).insert(db)
-                }
-            }
-            if !differing.isEmpty { try WeeklyScores.rebuild(db, calendar: calendar) }
-            return differing.filter { $0.expected != nil }.count
+            let rescored = try Self.rescore(db)
+            if rescored > 0 { try WeeklyScores.rebuild(db, calendar: calendar) }
+            return rescored
         }
+    }
+
+    /// `check --repair` in one transaction: rescores what differs (as `rescoreDifferingSessions`),
+    /// then rebuilds the weekly aggregates once, placing sessions in weeks by this process's time
+    /// zone. Returns how many sessions were rescored.
+    public func repair() throws -> Int {
+        try write { db in
+            let rescored = try Self.rescore(db)
+            try WeeklyScores.rebuild(db, calendar: calendar)
+            return rescored
+        }
+    }
+
+    /// Replaces the score rows of the sessions that differ; how many were rescored.
+    private static func rescore(_ db: Database) throws -> Int {
+        var rescored = 0
+        for session in try differingScores(db) {
+            guard let rows = session.expected else { continue }
+            try db.execute(sql: "DELETE FROM score WHERE session_id = ?", arguments: [session.sessionID])
+            for row in rows {
+                try Score(sessionID: session.sessionID, scoreID: row.scoreID, value: row.value,
+                          band: row.band, alert: row.alert).insert(db)
+            }
+            rescored += 1
+        }
+        return rescored
     }
 
     /// A session whose stored scores differ: what the rule gives, or nil when it cannot be
@@ -64,16 +82,10 @@ extension AppDatabase {
         var answers: [String: AnswerValue] = [:]
         func finish() throws {
             guard let session = current, let version = try survey(session.hash) else { return }
-            var survey = version.survey
-            guard session.readable else {
+            // An unreadable answer or quiz layout cannot be rescored: reported as differing.
+            guard session.readable, let survey = try? QuizLayout.shown(version.survey, storedLayout: session.layout) else {
                 differing.append(DifferingScores(sessionID: session.id, expected: nil))
                 return
-            }
-            if let layout = session.layout {
-                do { survey = try QuizLayout(jsonText: layout).shownSurvey(survey) } catch {
-                    differing.append(DifferingScores(sessionID: session.id, expected: nil))
-                    return
-                }
             }
             let expected = ScoredSession(survey: survey, answers: answers).scoreRows
             let stored = try Row.fetchAll(scoresOf, arguments: [session.id]).map {

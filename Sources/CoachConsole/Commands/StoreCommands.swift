@@ -23,11 +23,10 @@ struct CheckCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         if repair {
-            let rescored = try context.database().rescoreDifferingSessions()
+            let rescored = try context.database().repair()
             if rescored > 0 {
                 context.console.line("Stored the scores of \(rescored) session\(rescored == 1 ? "" : "s") as their answers score.")
             }
-            try context.database().rebuildWeeklyScores()
             context.console.line("Rebuilt the weekly aggregates from the sessions.")
         }
         let findings = try context.database().check()

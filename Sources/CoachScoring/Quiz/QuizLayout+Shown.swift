@@ -20,6 +20,13 @@ extension QuizLayout {
         String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
     }
 
+    /// `survey` as an attempt showed it: with the attempt's stored layout applied, or as it is
+    /// when the attempt has none (a survey that is not a quiz, or an imported attempt).
+    public static func shown(_ survey: Survey, storedLayout: String?) throws -> Survey {
+        guard let storedLayout else { return survey }
+        return try QuizLayout(jsonText: storedLayout).shownSurvey(survey)
+    }
+
     /// Reads a layout stored with an attempt.
     public init(jsonText: String) throws {
         self = try JSONDecoder().decode(QuizLayout.self, from: Data(jsonText.utf8))
