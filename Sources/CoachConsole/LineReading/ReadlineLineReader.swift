@@ -1,5 +1,6 @@
 // The only file in CoachConsole that imports CReadline (GNU readline).
 import CReadline
+import CoachCore
 import Foundation
 
 /// Proposes completions for the word being typed.
@@ -56,7 +57,7 @@ public final class ReadlineLineReader: LineReader {
     public func readLine(prompt: String) -> LineInput {
         var savedSigint = sigaction()
         let handlerInstalled = coach_begin_interruptible_read(&savedSigint) == 0
-        let raw = readline(prompt)
+        let raw = readline(SafeText.escaped(prompt))
         if handlerInstalled { coach_end_interruptible_read(&savedSigint) }
         let interrupted = coach_take_interrupt() != 0
         defer { free(raw) }

@@ -1,7 +1,12 @@
+import CoachCore
 import Foundation
 
 /// Where commands write: standard output for results, standard error for problems.
 /// Tests capture both by passing their own sinks.
+///
+/// Everything written passes `SafeText`: a control or bidirectional character in a name, a note
+/// or a survey label is shown as an escape, never obeyed by the terminal. The only escape
+/// sequences that reach the terminal are the styles `styled` asks for.
 public final class Console: @unchecked Sendable {
     private let writeOut: (String) -> Void
     private let writeError: (String) -> Void
@@ -22,26 +27,64 @@ public final class Console: @unchecked Sendable {
     }
 
     /// Writes a line (or several) to standard output.
-    public func line(_ text: String = "") { writeOut(text + "\n") }
+    public func line(_ text: String = "") { writeOut(Self.terminalText(text) + "\n") }
 
     /// Writes text to standard output without a newline.
-    public func write(_ text: String) { writeOut(text) }
+    public func write(_ text: String) { writeOut(Self.terminalText(text)) }
 
     /// Writes a problem to standard error.
-    public func problem(_ text: String) { writeError(text + "\n") }
+    public func problem(_ text: String) { writeError(Self.terminalText(text) + "\n") }
 
-    /// Wraps text in an ANSI style when colour is on.
+    /// Marks text for an ANSI style when colour is on; the console turns the marks into escape
+    /// sequences as it writes (`terminalText`), after escaping everything else.
     public func styled(_ text: String, _ style: TextStyle) -> String {
-        useColor ? "\u{1b}[\(style.rawValue)m\(text)\u{1b}[0m" : text
+        useColor ? Self.mark(style.rawValue) + text + Self.mark(TextStyle.reset) : text
+    }
+
+    /// A style mark: two Unicode noncharacters around the style's number. Noncharacters never
+    /// come from people or survey files (input and lint refuse them; `SafeText` escapes them).
+    private static func mark(_ code: String) -> String { String(markStart) + code + String(markEnd) }
+    private static let markStart = Character(Unicode.Scalar(UInt8(0)).withValue(0xFDD0))
+    private static let markEnd = Character(Unicode.Scalar(UInt8(0)).withValue(0xFDD1))
+
+    /// `text` made safe for a terminal: style marks become their ANSI sequences, every other
+    /// character `SafeText` names is shown escaped; line feeds and tabs are kept.
+    static func terminalText(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: SafeText.needsEscape) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let start = rest.firstIndex(of: markStart) {
+            result += SafeText.escaped(String(rest[..<start]))
+            let afterStart = rest.index(after: start)
+            if let end = rest[afterStart...].firstIndex(of: markEnd),
+               TextStyle.codes.contains(String(rest[afterStart..<end])) {
+                result += "\u{1b}[" + rest[afterStart..<end] + "m"
+                rest = rest[rest.index(after: end)...]
+            } else {
+                result += SafeText.escaped(String(rest[start]))
+                rest = rest[afterStart...]
+            }
+        }
+        return result + SafeText.escaped(String(rest))
     }
 }
 
 /// The few ANSI styles coach uses.
-public enum TextStyle: String, Sendable {
+public enum TextStyle: String, Sendable, CaseIterable {
     case bold = "1"
     case dim = "2"
     case red = "31"
     case green = "32"
     case yellow = "33"
     case cyan = "36"
+
+    /// The code that ends a style.
+    static let reset = "0"
+    /// Every code `Console.styled` writes.
+    static let codes: Set<String> = Set(allCases.map(\.rawValue) + [reset])
+}
+
+private extension Unicode.Scalar {
+    /// The scalar `value` (a constant known to be valid), or this one if it is not.
+    func withValue(_ value: UInt32) -> Unicode.Scalar { Unicode.Scalar(value) ?? self }
 }

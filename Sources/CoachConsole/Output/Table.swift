@@ -1,11 +1,15 @@
-/// A plain-text table with a header row, columns padded to their widest cell.
+import CoachCore
+
+/// A plain-text table with a header row, columns padded to their widest cell. Each cell is
+/// escaped (`SafeText`, line breaks shown as `\n`) before it is measured, so text from other
+/// people neither moves the terminal nor breaks the columns.
 struct Table {
     var headers: [String]
     var rows: [[String]] = []
 
     init(_ headers: String...) { self.headers = headers }
 
-    mutating func add(_ cells: [String]) { rows.append(cells) }
+    mutating func add(_ cells: [String]) { rows.append(cells.map { SafeText.escaped($0, keepingNewlines: false) }) }
 
     /// The table as lines; the header is styled by `header`.
     func render(header: (String) -> String = { $0 }) -> String {

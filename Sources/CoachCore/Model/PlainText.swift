@@ -21,6 +21,9 @@ public enum PlainText {
         if text.unicodeScalars.contains(where: isBidiControl) {
             return "bidirectional control characters (they can make text read differently from what is stored)"
         }
+        if text.unicodeScalars.contains(where: { $0.properties.isNoncharacterCodePoint || $0.value == 0x2028 || $0.value == 0x2029 }) {
+            return "characters that are not text (Unicode noncharacters or line separators)"
+        }
         return nil
     }
 }
