@@ -6,7 +6,7 @@ import CoachCore
 ///
 /// Every way a session reaches the store (the shell, one-shot commands, the demo, an import)
 /// goes through this type, and the store accepts scores only in this form, so the same answers
-/// always give the same stored rows. The privacy rules read `StoredScore.alert`.
+/// always give the same stored rows. The privacy rules read `StoredScore.bandPrivate`; `alert` is shown to the person alone.
 public struct ScoredSession: Sendable, Equatable {
     /// One score row as stored.
     public struct StoredScore: Sendable, Equatable {
@@ -17,12 +17,17 @@ public struct ScoredSession: Sendable, Equatable {
         /// The survey's `alert_if_any` fired, or the result reached the score's `support_at`
         /// level: the store keeps this result's band to the person it is about.
         public let alert: Bool
+        /// The band itself is at or past the score's `support_at` level: its label is the
+        /// person's alone. Decided by the band (so by the value), never by `alert`: what others
+        /// see must not let them infer an item alert they were promised they would not learn.
+        public let bandPrivate: Bool
 
-        init(scoreID: String, value: Double?, band: String?, alert: Bool) {
+        init(scoreID: String, value: Double?, band: String?, alert: Bool, bandPrivate: Bool) {
             self.scoreID = scoreID
             self.value = value
             self.band = band
             self.alert = alert
+            self.bandPrivate = bandPrivate
         }
     }
 
@@ -64,9 +69,11 @@ public struct ScoredSession: Sendable, Equatable {
         }
         var support = false
         scores = results.map { result in
-            let calls = survey.score(id: result.scoreID)?.callsForSupport(band: result.band, alert: result.alert) ?? false
+            let definition = survey.score(id: result.scoreID)
+            let calls = definition?.callsForSupport(band: result.band, alert: result.alert) ?? false
             support = support || calls
-            return StoredScore(scoreID: result.scoreID, value: result.value, band: result.bandID, alert: result.alert || calls)
+            return StoredScore(scoreID: result.scoreID, value: result.value, band: result.bandID, alert: result.alert || calls,
+                               bandPrivate: definition?.callsForSupport(band: result.band, alert: false) ?? false)
         }
         callsForSupport = support
     }

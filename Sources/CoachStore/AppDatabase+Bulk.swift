@@ -235,7 +235,7 @@ public final class BulkImporter {
         }
         try insert(.answer, "session_id, question_id, value, is_private, position, answered_at",
                    width: PreparedSession.answerWidth, rows: prepared.answers)
-        try insert(.score, "session_id, score_id, value, band, alert",
+        try insert(.score, "session_id, score_id, value, band, alert, band_private",
                    width: PreparedSession.scoreWidth, rows: prepared.scores)
         try insert(.questionMark, "session_id, question_id, mark, max_mark",
                    width: PreparedSession.markWidth, rows: prepared.marks)

@@ -5,7 +5,7 @@ import GRDB
 
 extension AppDatabase {
     /// Completed sessions whose stored score rows differ from what the scoring rule gives for
-    /// their stored answers and survey version (value, band or alert): a store written by an
+    /// their stored answers and survey version (value, band, alert or private band): a store written by an
     /// older or faulty path. Sessions whose version is not recorded or no longer loads are skipped.
     static func rescoreProblems(_ db: Database) throws -> String? {
         let differing = try differingScores(db).map(\.sessionID)
@@ -45,7 +45,7 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM score WHERE session_id = ?", arguments: [session.sessionID])
             for row in rows {
                 try Score(sessionID: session.sessionID, scoreID: row.scoreID, value: row.value,
-                          band: row.band, alert: row.alert).insert(db)
+                          band: row.band, alert: row.alert, bandPrivate: row.bandPrivate).insert(db)
             }
             rescored += 1
         }
@@ -76,7 +76,7 @@ extension AppDatabase {
             surveys[hash] = loaded
             return loaded
         }
-        let scoresOf = try db.makeStatement(sql: "SELECT score_id, value, band, alert FROM score WHERE session_id = ?")
+        let scoresOf = try db.makeStatement(sql: "SELECT score_id, value, band, alert, band_private FROM score WHERE session_id = ?")
         var differing: [DifferingScores] = []
         var current: (id: Int64, hash: String, layout: String?, readable: Bool)?
         var answers: [String: AnswerValue] = [:]
@@ -89,7 +89,7 @@ extension AppDatabase {
             }
             let expected = ScoredSession(survey: survey, answers: answers).scoreRows
             let stored = try Row.fetchAll(scoresOf, arguments: [session.id]).map {
-                ScoreRow(scoreID: $0[0], value: $0[1], band: $0[2], alert: $0[3])
+                ScoreRow(scoreID: $0[0], value: $0[1], band: $0[2], alert: $0[3], bandPrivate: $0[4])
             }
             if !sameRows(expected, stored) { differing.append(DifferingScores(sessionID: session.id, expected: expected)) }
         }
@@ -120,7 +120,8 @@ extension AppDatabase {
         guard expected.count == stored.count else { return false }
         let byID = Dictionary(stored.map { ($0.scoreID, $0) }, uniquingKeysWith: { first, _ in first })
         return expected.allSatisfy { row in
-            guard let other = byID[row.scoreID], other.band == row.band, other.alert == row.alert else { return false }
+            guard let other = byID[row.scoreID], other.band == row.band, other.alert == row.alert,
+                  other.bandPrivate == row.bandPrivate else { return false }
             switch (row.value, other.value) {
             case (nil, nil): return true
             case let (a?, b?): return abs(a - b) <= 1e-9 * max(1, abs(a))

@@ -102,7 +102,7 @@ extension AppDatabase {
             try Self.apply(effects, session: session, at: now, db)
             for row in scores {
                 try Score(sessionID: id, scoreID: row.scoreID, value: row.value,
-                          band: row.band, alert: row.alert).upsert(db)
+                          band: row.band, alert: row.alert, bandPrivate: row.bandPrivate).upsert(db)
             }
             for row in marks {
                 try QuestionMark(sessionID: id, questionID: row.questionID, mark: row.mark,

@@ -127,11 +127,11 @@ public struct PreparedSession: Sendable {
     /// The scores with a value, for the weekly rows (`PreparedHistory`).
     let weeklyScores: [(id: String, value: Double)]
     /// The session row's values, then per answer: question_id, value, is_private, position,
-    /// answered_at; per score: score_id, value, band, alert; per mark: question_id, mark, max_mark
+    /// answered_at; per score: score_id, value, band, alert, band_private; per mark: question_id, mark, max_mark
     /// (the session id of those rows is bound on import).
     let values: BulkValues
 
-    static let sessionWidth = 13, answerWidth = 5, scoreWidth = 4, markWidth = 3
+    static let sessionWidth = 13, answerWidth = 5, scoreWidth = 5, markWidth = 3
 
     public init(_ input: CompletedSessionInput) {
         session = Session(
@@ -173,6 +173,7 @@ public struct PreparedSession: Sendable {
             values.append(row.value)
             values.append(row.band)
             values.append(row.alert)
+            values.append(row.bandPrivate)
         }
         for row in input.marks {
             values.append(row.questionID)

@@ -40,18 +40,19 @@ enum Privacy {
         viewer.role == .hr ? Set(hrReadsEveryone) : []
     }
 
-    /// An expression for `score` aliased `sc` of session `s`: its alert flag when `viewer` is the
-    /// session's subject, else 0. An alert (an item answered 0 or 1, a score past its support
-    /// level) is what shows the rep the private support message; it says more than the band and
-    /// is the rep's alone, even when their wellbeing band is shared.
-    /// The band of score `sc` (session `s`) as `viewer` may read it. A result that calls for the
-    /// private support message (stored with `alert` set: an item alert, or a band at the score's
-    /// `support_at` level) keeps its band label to the person it is about: never a label shown
-    /// to others (docs/privacy.md). The value and trend stay visible where the rep shares them.
+    /// The band of score `sc` (session `s`) as `viewer` may read it. A band at the score's
+    /// `support_at` level (`band_private`) keeps its label to the person it is about: never a
+    /// label shown to others (docs/privacy.md). The value and trend stay visible where the rep
+    /// shares them. Whether the band shows depends on the band alone, never on `alert`, so a
+    /// blank band cannot tell anyone that an item alert fired.
     static func bandVisible(to viewer: Person) -> SQL {
-        "(CASE WHEN s.subject_id = \(viewer.id ?? -1) OR sc.alert = 0 THEN sc.band ELSE NULL END)"
+        "(CASE WHEN s.subject_id = \(viewer.id ?? -1) OR sc.band_private = 0 THEN sc.band ELSE NULL END)"
     }
 
+    /// An expression for `score` aliased `sc` of session `s`: its alert flag when `viewer` is the
+    /// session's subject, else 0. An alert (an item answered 0 or 1, a score past its support
+    /// level) is what shows the rep the private support message; it is the rep's alone, even
+    /// when their wellbeing band is shared.
     static func alertVisible(to viewer: Person) -> SQL {
         "(CASE WHEN s.subject_id = \(viewer.id ?? -1) THEN sc.alert ELSE 0 END)"
     }

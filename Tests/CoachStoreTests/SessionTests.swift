@@ -106,8 +106,8 @@ struct SessionTests {
         #expect(session.state == .completed)
         #expect(session.completedAt != nil)
         #expect(try store.scores(sessionID: id) == [
-            Score(sessionID: id, scoreID: "low", value: nil, band: nil, alert: true),
-            Score(sessionID: id, scoreID: "wellbeing", value: 64, band: "ok", alert: false),
+            Score(sessionID: id, scoreID: "low", value: nil, band: nil, alert: true, bandPrivate: false),
+            Score(sessionID: id, scoreID: "wellbeing", value: 64, band: "ok", alert: false, bandPrivate: false),
         ])
         let marks = try store.writer.read { db in try QuestionMark.fetchAll(db) }
         #expect(marks == [QuestionMark(sessionID: id, questionID: "q1", mark: 1, maxMark: 1)])

@@ -10,11 +10,15 @@ public struct Score: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     public var value: Double?
     /// The id of the band label the value falls in, if any.
     public var band: String?
-    /// Whether the value calls for attention (a low wellbeing score).
+    /// Whether the result calls for the private support message (an item alert or a band at the
+    /// score's `support_at` level); shown to the person alone.
     public var alert: Bool
+    /// Whether the band is at the score's `support_at` level, so its label is the person's alone.
+    public var bandPrivate: Bool
 
     enum CodingKeys: String, CodingKey {
         case value, band, alert
+        case bandPrivate = "band_private"
         case sessionID = "session_id"
         case scoreID = "score_id"
     }
@@ -32,12 +36,14 @@ struct ScoreRow: Sendable, Equatable {
     var value: Double?
     var band: String?
     var alert: Bool
+    var bandPrivate: Bool
 
-    init(scoreID: String, value: Double?, band: String? = nil, alert: Bool = false) {
+    init(scoreID: String, value: Double?, band: String? = nil, alert: Bool = false, bandPrivate: Bool = false) {
         self.scoreID = scoreID
         self.value = value
         self.band = band
         self.alert = alert
+        self.bandPrivate = bandPrivate
     }
 }
 
@@ -74,7 +80,7 @@ struct MarkRow: Sendable, Equatable {
 extension ScoredSession {
     /// The score rows the store writes.
     var scoreRows: [ScoreRow] {
-        scores.map { ScoreRow(scoreID: $0.scoreID, value: $0.value, band: $0.band, alert: $0.alert) }
+        scores.map { ScoreRow(scoreID: $0.scoreID, value: $0.value, band: $0.band, alert: $0.alert, bandPrivate: $0.bandPrivate) }
     }
 
     /// The mark rows the store writes.
