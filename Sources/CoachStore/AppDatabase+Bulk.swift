@@ -163,6 +163,7 @@ public final class BulkImporter {
             } else {
                 var created = Team(id: nil, name: teamName, managerID: nil)
                 try created.insert(db)
+                try NameRules.claimKey(for: teamName, id: db.lastInsertedRowID, table: "team", db)
                 team = created
             }
         }
@@ -170,6 +171,7 @@ public final class BulkImporter {
                             managerID: imported.managerID, shareWellbeing: imported.shareWellbeing,
                             createdAt: imported.createdAt)
         try person.insert(db)
+        try NameRules.claimKey(for: name, id: db.lastInsertedRowID, table: "person", db)
         if imported.role == .manager, var team, team.managerID == nil {
             team.managerID = person.id
             try team.update(db)

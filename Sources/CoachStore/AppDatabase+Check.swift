@@ -45,6 +45,7 @@ extension AppDatabase {
             findings.append(CheckFinding(name: "completed sessions have their scores", problem: try missingScores(db)))
             findings.append(CheckFinding(name: "stored scores match the answers", problem: try Self.rescoreProblems(db)))
             findings.append(CheckFinding(name: "weekly aggregates match the sessions", problem: try WeeklyScores.problems(db)))
+            findings.append(CheckFinding(name: "names can be told apart", problem: try NameRules.lookAlikeProblems(db)))
             return findings
         }
     }

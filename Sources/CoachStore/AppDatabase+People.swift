@@ -66,6 +66,7 @@ extension AppDatabase {
             var person = Person(id: nil, name: name, role: role, teamID: teamRecord?.id,
                                 managerID: managerPerson?.id, shareWellbeing: nil, createdAt: now)
             try person.insert(db)
+            try NameRules.claimKey(for: name, id: db.lastInsertedRowID, table: "person", db)
             if role == .manager, var teamRecord, teamRecord.managerID == nil {
                 teamRecord.managerID = person.id
                 try teamRecord.update(db)
@@ -140,14 +141,15 @@ extension AppDatabase {
     }
 
     static func person(named name: String, _ db: Database) throws -> Person? {
-        try Person.filter(Person.Columns.name.collating(.nocase) == name).fetchOne(db)
+        try Person.filter(Person.Columns.name.collating(.nocase) == NameKey.normalized(name)).fetchOne(db)
     }
 
     /// The named person, or `unknownPerson` with the closest existing name as a suggestion.
     static func existingPerson(_ name: String, _ db: Database) throws -> Person {
         if let person = try person(named: name, db) { return person }
         let names = try String.fetchAll(db, sql: "SELECT name FROM person")
-        throw StoreError.unknownPerson(name, suggestion: suggestion(for: name, among: names))
+        let lookAlike = try NameRules.lookAlikePerson(name, db)
+        throw StoreError.unknownPerson(name, suggestion: lookAlike ?? suggestion(for: name, among: names))
     }
 
     /// The acting user, or `unknownUser`.
@@ -160,11 +162,12 @@ extension AppDatabase {
     }
 
     private static func findOrCreateTeam(_ name: String, _ db: Database) throws -> Team {
-        if let team = try Team.filter(Team.Columns.name.collating(.nocase) == name).fetchOne(db) {
+        if let team = try Team.filter(Team.Columns.name.collating(.nocase) == NameKey.normalized(name)).fetchOne(db) {
             return team
         }
         var team = Team(id: nil, name: name, managerID: nil)
         try team.insert(db)
+        try NameRules.claimKey(for: name, id: db.lastInsertedRowID, table: "team", db)
         return team
     }
 }

@@ -42,7 +42,7 @@ extension AppDatabase {
             var teamID: Int64?
             if team.lowercased() != Self.allTeams {
                 let teams = try Row.fetchAll(db, sql: "SELECT id, name FROM team")
-                guard let found = teams.first(where: { ($0[1] as String).caseInsensitiveCompare(team) == .orderedSame }) else {
+                guard let found = teams.first(where: { ($0[1] as String).caseInsensitiveCompare(NameKey.normalized(team)) == .orderedSame }) else {
                     throw StoreError.unknownTeam(team, suggestion: suggestion(for: team, among: teams.map { $0[1] }))
                 }
                 teamID = found[0]

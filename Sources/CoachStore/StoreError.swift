@@ -16,6 +16,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidName(String, reason: String)
     /// A person with this name (case-insensitively) already exists.
     case duplicatePerson(String)
+    /// The name reads the same as `existing`, a person's or team's name already in the store
+    /// (the same confusable skeleton, `NameKey`); `kind` is "person" or "team".
+    case confusableName(String, existing: String, kind: String)
     /// No person has this name; `suggestion` is the closest existing name, if any is close.
     case unknownPerson(String, suggestion: String?)
     /// The acting user is missing (nil) or not a person in the store.
@@ -67,6 +70,9 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "invalid name '\(name)': \(reason)"
         case let .duplicatePerson(name):
             return "a person named '\(name)' already exists"
+        case let .confusableName(name, existing, kind):
+            return "'\(name)' looks the same as the \(kind) '\(existing)' already in the store (letters from another script, or "
+                + "look-alike characters); choose a name people can tell apart, e.g. with a surname or an initial"
         case let .unknownPerson(name, suggestion):
             if let suggestion { return "no person named '\(name)' (did you mean '\(suggestion)'?)" }
             return "no person named '\(name)'; 'people' lists them"
