@@ -51,6 +51,7 @@ extension DemoBuilder {
         var openActions: [OpenItem] = []
         var openAgenda: [OpenItem] = []
         var previousMonday: Date?
+        var lastBurnoutPeriod: String?
         let span = Double(max(1, weeks - 1 - rep.joinWeek))
 
         for w in rep.joinWeek..<weeks {
@@ -85,10 +86,14 @@ extension DemoBuilder {
                     try store(who5, answers: answers, subject: repID, author: repID, date: date,
                               periodKey: week, batch: batch)
                 case .cbi:
+                    // Monthly: a rep who joined on the last days of a month did it for the next.
+                    let period = Period(containing: date, calendar: DemoPlan.utc).description
+                    guard period != lastBurnoutPeriod else { continue }
+                    lastBurnoutPeriod = period
                     let level = rep.trajectory.burnout(x)
                     let answers = checkin(cbi, date: date, rng: &rng, skip: 0.03) { _ in level }
                     try store(cbi, answers: answers, subject: repID, author: repID, date: date,
-                              periodKey: Period(containing: date, calendar: DemoPlan.utc).description, batch: batch)
+                              periodKey: period, batch: batch)
                 case .weekly:
                     let m = rep.trajectory.motivation(x), wb = rep.trajectory.wellbeing(x)
                     let learning = rep.trajectory.learning(x)

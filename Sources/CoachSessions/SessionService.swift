@@ -28,6 +28,12 @@ public struct SessionService {
         /// A quiz attempt's `pre` or `post`.
         public let phase: SessionPhase?
         public let previous: [(questionID: String, value: AnswerValue)]
+        /// The session was already open (a paused check-in for this period, a quiz's paused
+        /// attempt) and continues where it was left, instead of a second one starting.
+        public var continued = false
+        /// The check-in this one amends when the period already had one (a second check-in in a
+        /// week amends the first: both are kept, the newer counts).
+        public var amends: Int64?
     }
 
     /// How a run ended.
@@ -39,7 +45,9 @@ public struct SessionService {
 
     /// Starts `survey` by `authorName` about `subjectName` (default: the author), after the
     /// store's rules on who may run what for whom. An amended check-in names the session it
-    /// `supersedes`; a quiz gets its layout from `seed` (random without one).
+    /// `supersedes`; a quiz gets its layout from `seed` (random without one). A check-in already
+    /// open for this period, or the quiz's open attempt, is continued (`Ready.continued`) rather
+    /// than started twice; the store refuses one open in another coach process.
     public func start(_ survey: Survey, authorName: String, subjectName: String?, phase: SessionPhase? = nil,
                       supersedes: Int64? = nil, seed: UInt64? = nil) throws -> Ready {
         let people = try database.sessionSubject(kind: survey.kind, authorName: authorName, subjectName: subjectName)
@@ -51,19 +59,45 @@ public struct SessionService {
             ? QuizLayout.make(survey: survey, seed: seed ?? UInt64.random(in: 0...UInt64.max)) : nil
         let now = clock.now()
         try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content, at: now)
-        let sessionID = try database.startSession(
-            surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
-            authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
-            supersedes: supersedes, quizLayout: try layout?.jsonText(), at: now)
-        return Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
-                     subject: people.subject, phase: phase, previous: [])
+        // One live check-in per period: a period already done is amended, the newest amendment
+        // of it (each retry moves one step along the chain of amendments).
+        var amends = supersedes
+        for _ in 0..<100 {
+            do {
+                let sessionID = try database.startSession(
+                    surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
+                    authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
+                    supersedes: amends, quizLayout: try layout?.jsonText(), attemptLimit: survey.quiz?.attempts, at: now)
+                var ready = Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
+                                  subject: people.subject, phase: phase, previous: [])
+                ready.amends = amends
+                return ready
+            } catch let StoreError.sessionOpen(id, _, nil) {
+                return try continueSession(id)
+            } catch let StoreError.periodTaken(_, _, id) {
+                amends = id
+            }
+        }
+        throw StoreError.periodTaken(survey: survey.id, period: survey.cadence?.periodKey(for: now) ?? "", id: amends ?? 0)
     }
 
     /// The author's latest paused or interrupted session, ready to continue at its first
     /// unanswered question with the survey version it started with.
     public func resume(authorID: Int64) throws -> Ready {
-        guard let session = try database.resumableSession(authorID: authorID) else { throw SessionError.nothingToResume }
+        guard let session = try database.resumableSession(authorID: authorID), let id = session.id else {
+            throw SessionError.nothingToResume
+        }
+        try database.claimSession(id: id, at: clock.now())
         return try ready(session)
+    }
+
+    /// Session `id`, already open, claimed for this process and ready to go on.
+    private func continueSession(_ id: Int64) throws -> Ready {
+        try database.claimSession(id: id, at: clock.now())
+        guard let session = try database.session(id: id) else { throw StoreError.sessionNotFound(id) }
+        var ready = try ready(session)
+        ready.continued = true
+        return ready
     }
 
     /// `session` as it was left: the stored survey version, its layout and its answers.

@@ -45,6 +45,11 @@ extension AppDatabase {
             findings.append(CheckFinding(name: "completed sessions have their scores", problem: try missingScores(db)))
             findings.append(CheckFinding(name: "stored scores match the answers", problem: try Self.rescoreProblems(db)))
             findings.append(CheckFinding(name: "weekly aggregates match the sessions", problem: try WeeklyScores.problems(db)))
+            try count("one live check-in per person, survey and period",
+                      """
+                      SELECT COUNT(*) FROM (SELECT 1 FROM session WHERE \(Schema.onePerPeriodCondition)
+                      GROUP BY subject_id, survey_id, period_key, IFNULL(supersedes_id, 0) HAVING COUNT(*) > 1)
+                      """, "groups of check-ins that race for one period (neither amends the other)")
             findings.append(CheckFinding(name: "names can be told apart", problem: try NameRules.lookAlikeProblems(db)))
             return findings
         }

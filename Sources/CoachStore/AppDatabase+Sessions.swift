@@ -24,29 +24,37 @@ extension AppDatabase {
         }
     }
 
-    /// Starts an in-progress session and returns its id. The survey version must be recorded
-    /// first (`recordSurveyVersion`).
+    /// Starts an in-progress session, claimed by this process, and returns its id. The survey
+    /// version must be recorded first (`recordSurveyVersion`). Refused when it would race a
+    /// session already there (`checkStart`): the same check-in period, the quiz's open attempt,
+    /// or a quiz attempt beyond `attemptLimit`.
     public func startSession(surveyID: String, surveyHash: String, kind: String,
                              subjectID: Int64, authorID: Int64, phase: SessionPhase? = nil,
                              periodKey: String? = nil, supersedes: Int64? = nil,
-                             quizLayout: String? = nil, at now: Date = Date()) throws -> Int64 {
+                             quizLayout: String? = nil, attemptLimit: Int? = nil, at now: Date = Date()) throws -> Int64 {
         try write { db in
+            try checkStart(surveyID: surveyID, kind: kind, subjectID: subjectID, periodKey: periodKey,
+                           supersedes: supersedes, attemptLimit: attemptLimit, db)
             var session = Session(
                 id: nil, surveyID: surveyID, surveyHash: surveyHash, kind: kind,
                 subjectID: subjectID, authorID: authorID, startedAt: now, updatedAt: now,
                 completedAt: nil, state: .inProgress, phase: phase, supersedesID: supersedes,
                 quizLayout: quizLayout, periodKey: periodKey)
             try session.insert(db)
-            return session.id!
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE session SET claimed_by = ?, attempt_limit = ? WHERE id = ?",
+                           arguments: [claim.text, attemptLimit, id])
+            return id
         }
     }
 
     /// Stores (or replaces, after `:back`) the answer to `questionID`, in its own transaction.
-    /// A paused session becomes in progress again.
+    /// A paused session becomes in progress again. Only the process that has the session open
+    /// stores its answers (`sessionTaken` otherwise).
     public func saveAnswer(sessionID: Int64, questionID: String, valueJSON: String,
                            isPrivate: Bool, position: Int, at now: Date = Date()) throws {
         try write { db in
-            try Self.openSession(sessionID, db)
+            try claimOpenSession(sessionID, db)
             try db.execute(sql: """
                 INSERT INTO answer (session_id, question_id, value, is_private, position, answered_at)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -61,7 +69,7 @@ extension AppDatabase {
     /// Removes the answer to `questionID` (`:back` then `:skip`).
     public func deleteAnswer(sessionID: Int64, questionID: String, at now: Date = Date()) throws {
         try write { db in
-            try Self.openSession(sessionID, db)
+            try claimOpenSession(sessionID, db)
             try Answer.filter(Answer.Columns.sessionID == sessionID && Answer.Columns.questionID == questionID)
                 .deleteAll(db)
             try Self.touch(sessionID, state: .inProgress, at: now, db)
@@ -77,11 +85,14 @@ extension AppDatabase {
         }
     }
 
-    /// Marks an open session paused; every answer given so far is already stored.
+    /// Marks an open session paused and lets go of this process's claim on it; every answer
+    /// given so far is already stored. A session another running process holds is left alone.
     public func pauseSession(id: Int64, at now: Date = Date()) throws {
         try write { db in
             try Self.openSession(id, db)
+            guard try otherClaimant(of: id, db) == nil else { return }
             try Self.touch(id, state: .paused, at: now, db)
+            try releaseClaim(id, db)
         }
     }
 
@@ -98,7 +109,8 @@ extension AppDatabase {
     func completeSession(id: Int64, scores: [ScoreRow], marks: [MarkRow] = [],
                          effects: SessionEffects = SessionEffects(), at now: Date = Date()) throws {
         try write { db in
-            let session = try Self.openSession(id, db)
+            let session = try claimOpenSession(id, db)
+            try checkAttemptLimit(session, db)
             try Self.apply(effects, session: session, at: now, db)
             for row in scores {
                 try Score(sessionID: id, scoreID: row.scoreID, value: row.value,
@@ -109,20 +121,29 @@ extension AppDatabase {
                                  maxMark: row.maxMark).upsert(db)
             }
             try db.execute(sql: """
-                UPDATE session SET state = ?, completed_at = ?, updated_at = ? WHERE id = ?
+                UPDATE session SET state = ?, completed_at = ?, updated_at = ?, claimed_by = NULL WHERE id = ?
                 """, arguments: [SessionState.completed, now, now, id])
             try WeeklyScores.sessionCompleted(id, db, calendar: calendar)
         }
     }
 
-    /// The author's latest interrupted (in-progress or paused) session, if any.
+    /// The author's latest interrupted (in-progress or paused) session that no other running
+    /// coach process has open, if any; `sessionTaken` when every such session is open elsewhere.
     public func resumableSession(authorID: Int64) throws -> Session? {
         try read { db in
-            try Session
+            let open = try Session
                 .filter(Session.Columns.authorID == authorID)
                 .filter([SessionState.inProgress, .paused].contains(Session.Columns.state))
                 .order(Session.Columns.updatedAt.desc, Session.Columns.id.desc)
-                .fetchOne(db)
+                .fetchAll(db)
+            for session in open {
+                guard let id = session.id else { continue }
+                if try otherClaimant(of: id, db) == nil { return session }
+            }
+            if let latest = open.first?.id, let other = try otherClaimant(of: latest, db) {
+                throw StoreError.sessionTaken(id: latest, by: other.description)
+            }
+            return nil
         }
     }
 
@@ -139,16 +160,6 @@ extension AppDatabase {
     }
 
     // MARK: - Helpers
-
-    /// The session, or `sessionNotFound` / `sessionClosed` unless it is in progress or paused.
-    @discardableResult
-    private static func openSession(_ id: Int64, _ db: Database) throws -> Session {
-        guard let session = try Session.fetchOne(db, key: id) else { throw StoreError.sessionNotFound(id) }
-        guard session.state == .inProgress || session.state == .paused else {
-            throw StoreError.sessionClosed(id: id, state: session.state)
-        }
-        return session
-    }
 
     private static func touch(_ id: Int64, state: SessionState, at now: Date, _ db: Database) throws {
         try db.execute(sql: "UPDATE session SET state = ?, updated_at = ? WHERE id = ?",

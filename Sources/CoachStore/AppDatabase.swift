@@ -9,6 +9,8 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The calendar whose time zone places a completed session in its ISO week (`WeeklyScores`).
     public var calendar: Calendar = .current
+    /// This opened store's claim on the sessions it runs (`SessionClaim`).
+    let claim = SessionClaim.current()
 
     /// Opens (creating if needed) the store at `path`, and migrates it to the current schema.
     ///

@@ -43,6 +43,15 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidText(String)
     /// The session is completed or abandoned and cannot change any more.
     case sessionClosed(id: Int64, state: SessionState)
+    /// A session for this person, survey and period (or this quiz's attempt) is already open;
+    /// `claimedBy` names the coach process that has it open, nil when nobody does.
+    case sessionOpen(id: Int64, survey: String, claimedBy: String?)
+    /// The session is open in another coach process, which alone stores its answers.
+    case sessionTaken(id: Int64, by: String)
+    /// A check-in for this period was completed meanwhile (by another coach process).
+    case periodTaken(survey: String, period: String, id: Int64)
+    /// Every allowed attempt at the quiz is used.
+    case attemptLimitReached(survey: String, allowed: Int)
     /// An organisation setting given a value it cannot take.
     case invalidSetting(String, reason: String)
     /// After a bulk import, the write-ahead log could not be turned back on.
@@ -100,6 +109,18 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "no session #\(id)"
         case let .sessionClosed(id, state):
             return "session #\(id) is \(state.rawValue) and cannot change"
+        case let .sessionOpen(id, survey, claimedBy):
+            if let claimedBy {
+                return "your \(survey) session #\(id) is open in \(claimedBy); finish or pause it there, then 'resume'"
+            }
+            return "your \(survey) session #\(id) is still open; 'resume' continues it"
+        case let .sessionTaken(id, by):
+            return "session #\(id) is open in \(by), which stores its answers; finish or pause it there "
+                + "(a session is answered in one place at a time)"
+        case let .periodTaken(survey, period, id):
+            return "\(survey) for \(period) was completed meanwhile (session #\(id)); 'checkin \(survey)' amends it"
+        case let .attemptLimitReached(survey, allowed):
+            return "all \(allowed) attempt\(allowed == 1 ? "" : "s") at \(survey) are used"
         case let .invalidSetting(key, reason):
             return "\(key) must be \(reason)"
         case let .journalNotRestored(path, reason):

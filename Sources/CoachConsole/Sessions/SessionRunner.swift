@@ -19,6 +19,15 @@ struct SessionRunner {
         let user = try context.currentUser()
         let ready = try service().start(survey, authorName: user.name, subjectName: subjectName, phase: phase,
                                         supersedes: supersedes, seed: seed)
+        if let amended = ready.amends, supersedes == nil {
+            context.console.line("\(ready.survey.title) is done for this period already (session #\(amended)): "
+                                 + "this one amends it. Both are kept; the newer one counts.")
+        }
+        if ready.continued {
+            let kept = ready.previous.count
+            context.console.line("Continuing \(ready.survey.title) (session #\(ready.sessionID)), already open: "
+                                 + "\(kept) answer\(kept == 1 ? "" : "s") kept.")
+        }
         return try run(ready)
     }
 
