@@ -37,7 +37,7 @@ extension AppDatabase {
                 return result
             }
         } catch let error as DatabaseError {
-            throw StoreError(error, path: writer.path)
+            throw storeError(error)
         }
     }
 
@@ -58,10 +58,10 @@ extension AppDatabase {
             restored = try journalMode("WAL")
         } catch {
             if case let .failure(bodyError) = result { throw bodyError }
-            throw StoreError.journalNotRestored(path: writer.path, reason: "\(error)")
+            throw StoreError.journalNotRestored(path: path, reason: "\(error)")
         }
         if restored != "wal", case .success = result {
-            throw StoreError.journalNotRestored(path: writer.path, reason: "another process opened the store meanwhile")
+            throw StoreError.journalNotRestored(path: path, reason: "another process opened the store meanwhile")
         }
         return try result.get()
     }
@@ -74,7 +74,7 @@ extension AppDatabase {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             return nil
         } catch let error as DatabaseError {
-            throw StoreError(error, path: writer.path)
+            throw storeError(error)
         }
     }
 

@@ -7,20 +7,25 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The connection; intent methods are the only way in.
     let writer: any DatabaseWriter
+    /// The store file, watched around writes; nil in memory.
+    let watch: StoreFileWatch?
+    /// The store's path as given, for messages.
+    let path: String
     /// The calendar whose time zone places a completed session in its ISO week (`WeeklyScores`).
     public var calendar: Calendar = .current
 
-    /// Opens (creating if needed) the store at `path`, and migrates it to the current schema.
+    /// Opens (creating if needed) the store at `path` for reading and writing, and migrates it
+    /// to the current schema.
     ///
-    /// The folder is created 0700 and a new file 0600. Commits are durable (WAL,
-    /// `synchronous = FULL`), and concurrent coach processes wait up to 5 s for each other.
-    /// A file that is not a SQLite database, or a store written by a newer coach, is
+    /// The folder is created 0700 and a new file 0600; an existing file must be a regular file
+    /// the user owns, and loses any group and other permissions (`StoreFile`). Commits are
+    /// durable (WAL, `synchronous = FULL`), and concurrent coach processes wait up to 5 s for each
+    /// other. A file that is not a SQLite database, or a store written by a newer coach, is
     /// refused and left byte-for-byte unchanged.
     public static func open(path: String) throws -> AppDatabase {
-        try StoreFile.prepareFolder(for: path)
-        try StoreFile.prepareFile(at: path)
+        let file = try StoreFile.adoptForWriting(path: path)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue = try DatabaseQueue(path: file.sqlitePath, configuration: configuration())
             // Refuse a newer store before anything writes to it (even the journal mode).
             let unknown = try queue.read { db in try unknownMigrations(db) }
             guard unknown.isEmpty else {
@@ -32,7 +37,12 @@ public struct AppDatabase: Sendable {
                     throw StoreError.fileUnavailable(path: path, reason: "cannot turn on WAL journaling")
                 }
             }
-            return try AppDatabase(queue)
+            guard StoreFile.identity(of: path) == file.identity else {
+                throw StoreError.fileUnavailable(path: path, reason: "it was replaced while coach was opening it; try again")
+            }
+            try StoreFile.adoptSideFiles(of: file.target)
+            try Schema.migrator.migrate(queue)
+            return AppDatabase(writer: queue, watch: StoreFileWatch(file), path: path)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
         }
@@ -41,15 +51,18 @@ public struct AppDatabase: Sendable {
     /// An empty, migrated in-memory store, for tests.
     public static func inMemory() throws -> AppDatabase {
         do {
-            return try AppDatabase(DatabaseQueue(configuration: configuration()))
+            let queue = try DatabaseQueue(configuration: configuration())
+            try Schema.migrator.migrate(queue)
+            return AppDatabase(writer: queue, watch: nil, path: ":memory:")
         } catch let error as DatabaseError {
             throw StoreError(error, path: ":memory:")
         }
     }
 
-    private init(_ writer: any DatabaseWriter) throws {
+    private init(writer: any DatabaseWriter, watch: StoreFileWatch?, path: String) {
         self.writer = writer
-        try Schema.migrator.migrate(writer)
+        self.watch = watch
+        self.path = path
     }
 
     /// SQLite's process-wide settings (`coach_sqlite_configure`), applied once before the first
@@ -82,9 +95,11 @@ public struct AppDatabase: Sendable {
     /// Runs `updates` in one write transaction; database errors become `StoreError`.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(updates)
+            let result = try writer.write(updates)
+            try watch?.wrote()
+            return result
         } catch let error as DatabaseError {
-            throw StoreError(error, path: writer.path)
+            throw storeError(error)
         }
     }
 
@@ -93,8 +108,13 @@ public struct AppDatabase: Sendable {
         do {
             return try writer.read(value)
         } catch let error as DatabaseError {
-            throw StoreError(error, path: writer.path)
+            throw storeError(error)
         }
+    }
+
+    /// `error` as a `StoreError` about this store.
+    func storeError(_ error: DatabaseError) -> StoreError {
+        StoreError(error, path: path)
     }
 }
 

@@ -4,8 +4,11 @@ import Foundation
 public enum StoreError: Error, Equatable, Sendable {
     /// The store's folder is missing and cannot be created, or is not writable.
     case folderUnavailable(path: String, reason: String)
-    /// The store file exists but cannot be opened for reading and writing.
+    /// The store file exists but cannot be opened for reading and writing, or is not a regular
+    /// file.
     case fileUnavailable(path: String, reason: String)
+    /// The store file (or SQLite's `-wal` or `-shm` file beside it) belongs to another user.
+    case ownedByAnotherUser(path: String, owner: UInt32, user: UInt32)
     /// The file at `path` is not a SQLite database.
     case notADatabase(path: String)
     /// The file starts like a SQLite database but its content is damaged (truncated, overwritten).
@@ -57,6 +60,10 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "cannot use the store folder \(path): \(reason). Choose another location with --store PATH or fix the folder's permissions."
         case let .fileUnavailable(path, reason):
             return "cannot open the store \(path): \(reason). Check the file's owner and permissions, or use --store PATH."
+        case let .ownedByAnotherUser(path, owner, user):
+            return "\(path) belongs to another user (uid \(owner); you are uid \(user)), so coach will not keep answers in it. "
+                + "Use a store of your own with --store PATH, ask its owner for a copy made with 'coach backup', "
+                + "or, if the file is yours, give it back to yourself with chown."
         case let .notADatabase(path):
             return "\(path) is not a coach store (not a SQLite database). It was left untouched; point --store at another file."
         case let .damaged(path, reason):

@@ -30,16 +30,6 @@ struct OpenStoreTests {
         }
     }
 
-    @Test func leavesAnExistingFilesModeAlone() throws {
-        try withTemporaryFolder { folder in
-            let path = folder.appendingPathComponent("coach.sqlite").path
-            _ = try AppDatabase.open(path: path)
-            chmod(path, 0o640)
-            _ = try AppDatabase.open(path: path)
-            #expect(try permissions(path) == 0o640)
-        }
-    }
-
     @Test func fileStoreIsDurableWAL() throws {
         try withTemporaryFolder { folder in
             let store = try AppDatabase.open(path: folder.appendingPathComponent("coach.sqlite").path)
