@@ -21,6 +21,7 @@ extension AppDatabase {
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 var result: T?
                 try db.inTransaction {
+                    try watch?.ensureUnchanged()
                     // A bigger page cache for the batch (64 MiB instead of SQLite's 2 MiB): a
                     // batch writes tens of MiB, and rereading the indexes' pages costs more than
                     // the inserts (the demo, ~100 MiB per batch, measured no faster with 128 or
@@ -36,6 +37,9 @@ extension AppDatabase {
                 guard let result else { throw StoreError.database("the import ended without a result") }
                 return result
             }
+        } catch let error as StoreError where error.isStoreReplaced {
+            checkpointIntoOpenedFile()
+            throw error
         } catch let error as DatabaseError {
             throw storeError(error)
         }

@@ -21,7 +21,8 @@ public struct AppDatabase: Sendable {
     /// the user owns, and loses any group and other permissions (`StoreFile`). Commits are
     /// durable (WAL, `synchronous = FULL`), and concurrent coach processes wait up to 5 s for each
     /// other. A file that is not a SQLite database, or a store written by a newer coach, is
-    /// refused and left byte-for-byte unchanged.
+    /// refused and left byte-for-byte unchanged. Every write first checks that `path` still names
+    /// the file opened (`StoreError.storeReplaced`).
     public static func open(path: String) throws -> AppDatabase {
         let file = try StoreFile.adoptForWriting(path: path)
         do {
@@ -93,13 +94,30 @@ public struct AppDatabase: Sendable {
     // MARK: - Transactions mapping errors to StoreError
 
     /// Runs `updates` in one write transaction; database errors become `StoreError`.
+    /// First checks that the store file is still the one opened (`storeReplaced` otherwise).
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
-            let result = try writer.write(updates)
+            let result = try writer.write { db in
+                try watch?.ensureUnchanged()
+                return try updates(db)
+            }
             try watch?.wrote()
             return result
+        } catch let error as StoreError where error.isStoreReplaced {
+            checkpointIntoOpenedFile()
+            throw error
         } catch let error as DatabaseError {
             throw storeError(error)
+        }
+    }
+
+    /// After the store file was replaced or removed: moves everything committed from the
+    /// write-ahead log into the file coach opened (wherever it is now) and empties the log, so
+    /// that file holds every acknowledged answer and the file now at the path never reads this
+    /// store's log as its own. Best effort: a failure leaves the log to SQLite's next close.
+    func checkpointIntoOpenedFile() {
+        _ = try? writer.writeWithoutTransaction { db in
+            try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 

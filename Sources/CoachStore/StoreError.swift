@@ -9,6 +9,9 @@ public enum StoreError: Error, Equatable, Sendable {
     case fileUnavailable(path: String, reason: String)
     /// The store file (or SQLite's `-wal` or `-shm` file beside it) belongs to another user.
     case ownedByAnotherUser(path: String, owner: UInt32, user: UInt32)
+    /// The file at `path` was replaced or removed while coach had it open; nothing more is
+    /// written to the file coach opened.
+    case storeReplaced(path: String)
     /// The file at `path` is not a SQLite database.
     case notADatabase(path: String)
     /// The file starts like a SQLite database but its content is damaged (truncated, overwritten).
@@ -51,6 +54,14 @@ public enum StoreError: Error, Equatable, Sendable {
     case database(String)
 }
 
+extension StoreError {
+    /// Whether this is `storeReplaced`: nothing more can be written to the file coach opened.
+    public var isStoreReplaced: Bool {
+        if case .storeReplaced = self { return true }
+        return false
+    }
+}
+
 extension StoreError: LocalizedError, CustomStringConvertible {
     public var errorDescription: String? { description }
 
@@ -64,6 +75,10 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "\(path) belongs to another user (uid \(owner); you are uid \(user)), so coach will not keep answers in it. "
                 + "Use a store of your own with --store PATH, ask its owner for a copy made with 'coach backup', "
                 + "or, if the file is yours, give it back to yourself with chown."
+        case let .storeReplaced(path):
+            return "the store file \(path) was replaced or removed while coach was using it, so nothing more is saved. "
+                + "What was saved before, a session's answers so far included, is in the file coach opened (gone with it "
+                + "if it was deleted), and a session in progress is paused there. Start coach again to use the store now at \(path)."
         case let .notADatabase(path):
             return "\(path) is not a coach store (not a SQLite database). It was left untouched; point --store at another file."
         case let .damaged(path, reason):
