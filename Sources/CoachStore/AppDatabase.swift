@@ -7,7 +7,7 @@ import GRDB
 public struct AppDatabase: Sendable {
     /// The connection; intent methods are the only way in.
     let writer: any DatabaseWriter
-    /// The store file, watched around writes; nil in memory.
+    /// The store file, watched around writes; nil in memory and when opened for reading.
     let watch: StoreFileWatch?
     /// The store's path as given, for messages.
     let path: String
@@ -44,6 +44,28 @@ public struct AppDatabase: Sendable {
             try StoreFile.adoptSideFiles(of: file.target)
             try Schema.migrator.migrate(queue)
             return AppDatabase(writer: queue, watch: StoreFileWatch(file), path: path)
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Opens the existing store at `path` for reading only, for `check`: nothing is created,
+    /// migrated or chmod-ed, and the file may belong to anyone who lets the user read it (a
+    /// 0400 copy made by `coach backup` is fine). A store with an older schema is refused
+    /// (`olderSchema`: `check --repair` opens it for writing and migrates it), as is one from a
+    /// newer coach, and one with a transaction left to roll back (`interruptedWrite`).
+    public static func openForReading(path: String) throws -> AppDatabase {
+        let file = try StoreFile.inspectForReading(path: path)
+        var config = configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: file.sqlitePath, configuration: config)
+            let (unknown, missing) = try queue.read { db in (try unknownMigrations(db), try missingMigrations(db)) }
+            guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, migrations: unknown) }
+            guard missing.isEmpty else { throw StoreError.olderSchema(path: path, missing: missing) }
+            return AppDatabase(writer: queue, watch: nil, path: path)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            throw StoreError.interruptedWrite(path: path)
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
         }
@@ -89,6 +111,13 @@ public struct AppDatabase: Sendable {
         let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
         let known = Set(Schema.knownMigrations)
         return applied.filter { !known.contains($0) }
+    }
+
+    /// Migrations this build knows that the store has not had: an older coach wrote it.
+    private static func missingMigrations(_ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return Schema.knownMigrations }
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        return Schema.knownMigrations.filter { !applied.contains($0) }
     }
 
     // MARK: - Transactions mapping errors to StoreError

@@ -24,11 +24,20 @@ struct OpenedStoreFile: Sendable {
     /// The file's absolute path with symbolic links resolved: what SQLite opens, and beside
     /// which it keeps its `-wal` and `-shm` files.
     let target: String
-    /// The file coach adopted.
+    /// The file coach adopted or inspected.
     let identity: FileIdentity
+    /// Read it as it stands (SQLite's `immutable`): a read-only copy nobody writes.
+    let immutable: Bool
 
-    /// What to hand SQLite: the absolute path.
-    var sqlitePath: String { target }
+    /// What to hand SQLite: the absolute path (never taken for a URI), or a read-only,
+    /// immutable `file:` URI.
+    var sqlitePath: String {
+        guard immutable else { return target }
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = target.addingPercentEncoding(withAllowedCharacters: allowed) ?? target
+        return "file:\(encoded)?mode=ro&immutable=1"
+    }
 }
 
 /// What kind of file `stat` found.

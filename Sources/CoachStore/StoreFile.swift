@@ -35,7 +35,7 @@ enum StoreFile {
             fchmod(created, 0o600)  // exact, whatever the umask
             var info = stat()
             guard fstat(created, &info) == 0 else { throw unavailable(path) }
-            return OpenedStoreFile(path: path, target: try realPath(path), identity: FileIdentity(info))
+            return OpenedStoreFile(path: path, target: try realPath(path), identity: FileIdentity(info), immutable: false)
         }
         guard errno == EEXIST else { throw unavailable(path) }
         let file = try ExistingFile(path: path)
@@ -51,7 +51,30 @@ enum StoreFile {
         }
         guard access(file.target, R_OK | W_OK) == 0 else { throw unavailable(path) }
         try adoptSideFiles(of: file.target)
-        return OpenedStoreFile(path: path, target: file.target, identity: FileIdentity(file.info))
+        return OpenedStoreFile(path: path, target: file.target, identity: FileIdentity(file.info), immutable: false)
+    }
+
+    /// The existing store file at `path`, ready for SQLite to open read-only (for `check`):
+    /// a regular file the user can read, empty or starting with the SQLite header, whoever owns
+    /// it. Nothing is created and no permission changes. A copy that cannot be written (no write
+    /// permission, or a folder coach cannot write) with no `-wal` or `-journal` file beside it is
+    /// read as it stands (SQLite's immutable mode), so SQLite creates no `-wal` or `-shm` file
+    /// beside it.
+    static func inspectForReading(path: String) throws -> OpenedStoreFile {
+        var link = stat()
+        if lstat(path, &link) != 0, errno == ENOENT {
+            throw StoreError.fileUnavailable(path: path, reason: "it does not exist")
+        }
+        let file = try ExistingFile(path: path)
+        defer { file.release() }
+        try file.checkHeader()
+        guard access(file.target, R_OK) == 0 else { throw unavailable(path) }
+        var journal = stat()
+        let hasLog = lstat(file.target + "-wal", &journal) == 0 || lstat(file.target + "-journal", &journal) == 0
+        let folder = (file.target as NSString).deletingLastPathComponent
+        let unwritable = file.info.st_mode & 0o222 == 0 || access(folder.isEmpty ? "/" : folder, W_OK) != 0
+        return OpenedStoreFile(path: path, target: file.target, identity: FileIdentity(file.info),
+                               immutable: !hasLog && unwritable)
     }
 
     /// Checks SQLite's `-wal` and `-shm` files beside the store file `target`, where they

@@ -51,9 +51,11 @@ struct StoreFileTests {
             let path = folder.appendingPathComponent("coach.sqlite").path
             let held = try special.make(at: path)
             defer { if held >= 0 { close(held) } }
-            let error = storeError { _ = try AppDatabase.open(path: path) }
-            #expect(error == .fileUnavailable(path: path, reason: special.reason))
-            #expect(error?.description.contains(special.reason) == true)
+            for attempt in [{ _ = try AppDatabase.open(path: path) }, { _ = try AppDatabase.openForReading(path: path) }] {
+                let error = storeError(attempt)
+                #expect(error == .fileUnavailable(path: path, reason: special.reason))
+                #expect(error?.description.contains(special.reason) == true)
+            }
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["coach.sqlite"])
         }
     }
@@ -73,6 +75,7 @@ struct StoreFileTests {
             #expect(FileManager.default.fileExists(atPath: real + "-wal"))
             #expect(!FileManager.default.fileExists(atPath: link + "-wal"))
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real)
+            #expect(try AppDatabase.openForReading(path: link).peopleCount() == 1)
         }
     }
 

@@ -100,7 +100,7 @@ struct BadInputTests {
         defer { sandbox.remove() }
         let fifo = sandbox.root.appendingPathComponent("coach.sqlite").path
         #expect(mkfifo(fifo, 0o600) == 0)
-        for command in [["people"], ["person", "show", "x"]] {
+        for command in [["people"], ["check"]] {
             let result = try sandbox.run(["--store", fifo, "--as", "x"] + command, timeout: .seconds(20))
             #expect(result.status == 1, "\(command)")
             #expect(result.stderrText.contains("cannot open the store \(fifo): it is a FIFO, not a regular file"),
