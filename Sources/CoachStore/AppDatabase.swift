@@ -9,6 +9,8 @@ public struct AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The store file, watched around writes; nil in memory and when opened for reading.
     let watch: StoreFileWatch?
+    /// SQLite's busy handler: how long a wait for another process's lock lasted.
+    let waiter: LockWaiter
     /// The store's path as given, for messages.
     let path: String
     /// The calendar whose time zone places a completed session in its ISO week (`WeeklyScores`).
@@ -19,14 +21,15 @@ public struct AppDatabase: Sendable {
     ///
     /// The folder is created 0700 and a new file 0600; an existing file must be a regular file
     /// the user owns, and loses any group and other permissions (`StoreFile`). Commits are
-    /// durable (WAL, `synchronous = FULL`), and concurrent coach processes wait up to 5 s for each
-    /// other. A file that is not a SQLite database, or a store written by a newer coach, is
-    /// refused and left byte-for-byte unchanged. Every write first checks that `path` still names
-    /// the file opened (`StoreError.storeReplaced`).
-    public static func open(path: String) throws -> AppDatabase {
+    /// durable (WAL, `synchronous = FULL`). A command waits for another coach process's lock as
+    /// `lockWait` says (30 s, saying so after 1 s). A file that is not a SQLite database, or a
+    /// store written by a newer coach, is refused and left byte-for-byte unchanged. Every write
+    /// first checks that `path` still names the file opened (`StoreError.storeReplaced`).
+    public static func open(path: String, lockWait: LockWait = .standard) throws -> AppDatabase {
         let file = try StoreFile.adoptForWriting(path: path)
+        let waiter = LockWaiter(lockWait)
         do {
-            let queue = try DatabaseQueue(path: file.sqlitePath, configuration: configuration())
+            let queue = try DatabaseQueue(path: file.sqlitePath, configuration: configuration(waiter))
             // Refuse a newer store before anything writes to it (even the journal mode).
             let unknown = try queue.read { db in try unknownMigrations(db) }
             guard unknown.isEmpty else {
@@ -43,9 +46,9 @@ public struct AppDatabase: Sendable {
             }
             try StoreFile.adoptSideFiles(of: file.target)
             try Schema.migrator.migrate(queue)
-            return AppDatabase(writer: queue, watch: StoreFileWatch(file), path: path)
+            return AppDatabase(writer: queue, watch: StoreFileWatch(file), waiter: waiter, path: path)
         } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
+            throw StoreError(error, path: path, waiter: waiter)
         }
     }
 
@@ -54,37 +57,40 @@ public struct AppDatabase: Sendable {
     /// 0400 copy made by `coach backup` is fine). A store with an older schema is refused
     /// (`olderSchema`: `check --repair` opens it for writing and migrates it), as is one from a
     /// newer coach, and one with a transaction left to roll back (`interruptedWrite`).
-    public static func openForReading(path: String) throws -> AppDatabase {
+    public static func openForReading(path: String, lockWait: LockWait = .standard) throws -> AppDatabase {
         let file = try StoreFile.inspectForReading(path: path)
-        var config = configuration()
+        let waiter = LockWaiter(lockWait)
+        var config = configuration(waiter)
         config.readonly = true
         do {
             let queue = try DatabaseQueue(path: file.sqlitePath, configuration: config)
             let (unknown, missing) = try queue.read { db in (try unknownMigrations(db), try missingMigrations(db)) }
             guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, migrations: unknown) }
             guard missing.isEmpty else { throw StoreError.olderSchema(path: path, missing: missing) }
-            return AppDatabase(writer: queue, watch: nil, path: path)
+            return AppDatabase(writer: queue, watch: nil, waiter: waiter, path: path)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
             throw StoreError.interruptedWrite(path: path)
         } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
+            throw StoreError(error, path: path, waiter: waiter)
         }
     }
 
     /// An empty, migrated in-memory store, for tests.
     public static func inMemory() throws -> AppDatabase {
+        let waiter = LockWaiter(.standard)
         do {
-            let queue = try DatabaseQueue(configuration: configuration())
+            let queue = try DatabaseQueue(configuration: configuration(waiter))
             try Schema.migrator.migrate(queue)
-            return AppDatabase(writer: queue, watch: nil, path: ":memory:")
+            return AppDatabase(writer: queue, watch: nil, waiter: waiter, path: ":memory:")
         } catch let error as DatabaseError {
-            throw StoreError(error, path: ":memory:")
+            throw StoreError(error, path: ":memory:", waiter: waiter)
         }
     }
 
-    private init(writer: any DatabaseWriter, watch: StoreFileWatch?, path: String) {
+    private init(writer: any DatabaseWriter, watch: StoreFileWatch?, waiter: LockWaiter, path: String) {
         self.writer = writer
         self.watch = watch
+        self.waiter = waiter
         self.path = path
     }
 
@@ -92,11 +98,11 @@ public struct AppDatabase: Sendable {
     /// connection opens.
     private static let sqliteConfigured: Bool = coach_sqlite_configure() == 0
 
-    private static func configuration() -> Configuration {
+    private static func configuration(_ waiter: LockWaiter) -> Configuration {
         _ = sqliteConfigured
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
+        config.busyMode = waiter.busyMode
         config.label = "coach.store"
         config.prepareDatabase { db in
             // An acknowledged answer survives power loss.
@@ -161,14 +167,17 @@ public struct AppDatabase: Sendable {
 
     /// `error` as a `StoreError` about this store.
     func storeError(_ error: DatabaseError) -> StoreError {
-        StoreError(error, path: path)
+        StoreError(error, path: path, waiter: waiter)
     }
 }
 
 extension StoreError {
-    /// Maps a GRDB error: a file that is not a database gets its own case.
-    init(_ error: DatabaseError, path: String) {
+    /// Maps a GRDB error: a file that is not a database gets its own case, and a lock that
+    /// outlasted the wait says how long `waiter` waited.
+    init(_ error: DatabaseError, path: String, waiter: LockWaiter?) {
         switch error.resultCode {
+        case .SQLITE_BUSY:
+            self = .locked(path: path, seconds: waiter?.takeGiveUpSeconds() ?? 0)
         case .SQLITE_NOTADB:
             self = .notADatabase(path: path)
         case .SQLITE_CORRUPT:

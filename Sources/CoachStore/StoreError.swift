@@ -9,6 +9,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case fileUnavailable(path: String, reason: String)
     /// The store file (or SQLite's `-wal` or `-shm` file beside it) belongs to another user.
     case ownedByAnotherUser(path: String, owner: UInt32, user: UInt32)
+    /// Another process held the store's lock for `seconds` and coach gave up waiting.
+    case locked(path: String, seconds: Int)
     /// The file at `path` was replaced or removed while coach had it open; nothing more is
     /// written to the file coach opened.
     case storeReplaced(path: String)
@@ -81,6 +83,14 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "\(path) belongs to another user (uid \(owner); you are uid \(user)), so coach will not keep answers in it. "
                 + "Use a store of your own with --store PATH, ask its owner for a copy made with 'coach backup', "
                 + "or, if the file is yours, give it back to yourself with chown."
+        case let .locked(path, seconds):
+            if seconds == 0 {
+                return "the store \(path) is locked by another coach process; what this command was saving was not saved. "
+                    + "Try again when the other coach has finished."
+            }
+            return "coach waited \(seconds) s for the store \(path), which another coach process kept locked, and gave up; "
+                + "what this command was saving was not saved. Let the other coach finish (a session, 'demo', 'check --repair') "
+                + "or quit it, then try again."
         case let .storeReplaced(path):
             return "the store file \(path) was replaced or removed while coach was using it, so nothing more is saved. "
                 + "What was saved before, a session's answers so far included, is in the file coach opened (gone with it "

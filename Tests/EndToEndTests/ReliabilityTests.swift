@@ -43,7 +43,9 @@ struct ReliabilityTests {
         for rep in reps {
             let result = results.get(rep)
             #expect(result?.status == 0, "\(rep): \(result?.stderrText ?? "timed out")")
-            #expect(result?.stderrText == "", "\(rep): no 'database is locked', no error")
+            // A wait of over a second is said on stderr (a slow moment of the machine); it is not an error.
+            let errors = result?.stderrText.split(separator: "\n").filter { !$0.contains("waiting for the store") }
+            #expect(errors == [], "\(rep): no 'database is locked', no error")
             let counts = try sandbox.sql("""
                 SELECT count(DISTINCT s.id), count(a.id), sum(s.state = 'completed') FROM session s JOIN person p ON p.id = s.author_id
                 LEFT JOIN answer a ON a.session_id = s.id WHERE p.name = '\(rep)'
