@@ -18,6 +18,7 @@ public final class CommandContext {
     /// The name of who is at the keyboard (`--as`, `COACH_USER` or the config's `user:`).
     public internal(set) var userName: String?
     private var openedDatabase: AppDatabase?
+    private var readOnlyDatabase: AppDatabase?
     private var loadedCatalog: SurveyCatalog?
 
     public init(paths: CoachPaths, config: CoachConfig, console: Console, reader: (any LineReader)?,
@@ -37,6 +38,16 @@ public final class CommandContext {
         if let openedDatabase { return openedDatabase }
         let database = try AppDatabase.open(path: paths.store)
         openedDatabase = database
+        return database
+    }
+
+    /// The store for reading only (`check`): the store already open in this run, else the
+    /// existing file opened read-only, never created, migrated or chmod-ed.
+    public func databaseForReading() throws -> AppDatabase {
+        if let openedDatabase { return openedDatabase }
+        if let readOnlyDatabase { return readOnlyDatabase }
+        let database = try AppDatabase.openForReading(path: paths.store)
+        readOnlyDatabase = database
         return database
     }
 

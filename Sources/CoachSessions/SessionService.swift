@@ -137,6 +137,8 @@ public struct SessionService {
 
     /// Asks `ready`'s questions through `conversation`, storing each answer as it is accepted,
     /// and completes the session when every question that applies is answered or skipped.
+    /// If the store file is replaced or removed meanwhile, throws `StoreError.storeReplaced`:
+    /// the session stays, unfinished, in the file coach opened.
     /// `feedback` is shown after each accepted answer (a quiz's immediate feedback).
     public func run(_ ready: Ready, conversation: any Conversation,
                     feedback: ((Question, AnswerValue) -> String?)? = nil) throws -> Ended {
@@ -146,9 +148,9 @@ public struct SessionService {
             options.meeting = try StoreMeetingSource(database: database, subject: ready.subject,
                                                      template: ready.survey, today: today)
         }
+        let recorder = StoreRecorder(database: database, sessionID: ready.sessionID, clock: clock)
         let engine = SessionEngine(survey: ready.survey, previous: ready.previous, conversation: conversation,
-                                   recorder: StoreRecorder(database: database, sessionID: ready.sessionID, clock: clock),
-                                   options: options)
+                                   recorder: recorder, options: options)
         switch engine.run() {
         case .completed:
             return .completed(try complete(sessionID: ready.sessionID, survey: ready.survey, phase: ready.phase,
@@ -157,6 +159,9 @@ public struct SessionService {
             try database.pauseSession(id: ready.sessionID, at: clock.now())
             return .paused(answers: engine.answers.count)
         case let .failed(message):
+            // A replaced store file is not a failed save to resume from: the session stays in
+            // the file coach opened, and only a new coach sees the file now at the path.
+            if let replaced = recorder.replaced { throw replaced }
             throw SessionError.answerNotSaved(message)
         }
     }
@@ -171,6 +176,8 @@ public struct SessionService {
             let completed = try CompletedSession(survey: survey, phase: phase, answers: answers, completedAt: now)
             try database.completeSession(id: sessionID, scored: completed.scored, effects: completed.effects, at: now)
             return completed
+        } catch let error as StoreError where error.isStoreReplaced {
+            throw error  // nothing more can be written to the file coach opened
         } catch {
             // The answers are stored; pausing only marks the session for `resume`. If even that
             // fails, the session stays in progress, which `resume` also continues.

@@ -7,6 +7,8 @@ final class StoreRecorder: AnswerRecorder {
     private let database: AppDatabase
     private let sessionID: Int64
     private let clock: CoachClock
+    /// The store file was replaced or removed: the error that stopped the session.
+    private(set) var replaced: StoreError?
 
     init(database: AppDatabase, sessionID: Int64, clock: CoachClock) {
         self.database = database
@@ -16,12 +18,24 @@ final class StoreRecorder: AnswerRecorder {
 
     func record(questionID: String, value: AnswerValue, isPrivate: Bool, position: Int) throws {
         guard let json = value.jsonText else { throw SessionError.unstorableAnswer(questionID) }
-        try database.saveAnswer(sessionID: sessionID, questionID: questionID, valueJSON: json,
-                                isPrivate: isPrivate, position: position, at: clock.now())
+        try noting {
+            try database.saveAnswer(sessionID: sessionID, questionID: questionID, valueJSON: json,
+                                    isPrivate: isPrivate, position: position, at: clock.now())
+        }
     }
 
     func erase(questionID: String) throws {
-        try database.deleteAnswer(sessionID: sessionID, questionID: questionID, at: clock.now())
+        try noting { try database.deleteAnswer(sessionID: sessionID, questionID: questionID, at: clock.now()) }
+    }
+
+    /// Runs `body`, remembering a `storeReplaced` error it throws.
+    private func noting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as StoreError {
+            if case .storeReplaced = error { replaced = error }
+            throw error
+        }
     }
 }
 

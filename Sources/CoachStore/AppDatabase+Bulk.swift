@@ -21,6 +21,7 @@ extension AppDatabase {
                 defer { try? db.execute(sql: "PRAGMA temp_store = DEFAULT") }
                 var result: T?
                 try db.inTransaction {
+                    try watch?.ensureUnchanged()
                     // A bigger page cache for the batch (64 MiB instead of SQLite's 2 MiB): a
                     // batch writes tens of MiB, and rereading the indexes' pages costs more than
                     // the inserts (the demo, ~100 MiB per batch, measured no faster with 128 or
@@ -36,8 +37,11 @@ extension AppDatabase {
                 guard let result else { throw StoreError.database("the import ended without a result") }
                 return result
             }
+        } catch let error as StoreError where error.isStoreReplaced {
+            checkpointIntoOpenedFile()
+            throw error
         } catch let error as DatabaseError {
-            throw StoreError(error, path: writer.path)
+            throw storeError(error)
         }
     }
 
@@ -58,10 +62,10 @@ extension AppDatabase {
             restored = try journalMode("WAL")
         } catch {
             if case let .failure(bodyError) = result { throw bodyError }
-            throw StoreError.journalNotRestored(path: writer.path, reason: "\(error)")
+            throw StoreError.journalNotRestored(path: path, reason: "\(error)")
         }
         if restored != "wal", case .success = result {
-            throw StoreError.journalNotRestored(path: writer.path, reason: "another process opened the store meanwhile")
+            throw StoreError.journalNotRestored(path: path, reason: "another process opened the store meanwhile")
         }
         return try result.get()
     }
@@ -74,7 +78,7 @@ extension AppDatabase {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
             return nil
         } catch let error as DatabaseError {
-            throw StoreError(error, path: writer.path)
+            throw storeError(error)
         }
     }
 

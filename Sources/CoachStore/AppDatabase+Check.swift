@@ -86,7 +86,8 @@ extension AppDatabase {
             throw StoreError.fileUnavailable(path: path, reason: "it cannot be created")
         }
         do {
-            let destination = try DatabaseQueue(path: path)
+            // "./" keeps a relative name from being read as a `file:` URI.
+            let destination = try DatabaseQueue(path: path.hasPrefix("/") ? path : "./" + path)
             try writer.backup(to: destination)
             try destination.close()
         } catch {

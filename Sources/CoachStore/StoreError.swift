@@ -4,8 +4,22 @@ import Foundation
 public enum StoreError: Error, Equatable, Sendable {
     /// The store's folder is missing and cannot be created, or is not writable.
     case folderUnavailable(path: String, reason: String)
-    /// The store file exists but cannot be opened for reading and writing.
+    /// The store file exists but cannot be opened for reading and writing (or, for `check`,
+    /// reading), or is not a regular file.
     case fileUnavailable(path: String, reason: String)
+    /// The store file (or SQLite's `-wal` or `-shm` file beside it) belongs to another user.
+    case ownedByAnotherUser(path: String, owner: UInt32, user: UInt32)
+    /// Another process held the store's lock for `seconds` and coach gave up waiting.
+    case locked(path: String, seconds: Int)
+    /// The file at `path` was replaced or removed while coach had it open; nothing more is
+    /// written to the file coach opened.
+    case storeReplaced(path: String)
+    /// A store opened only for reading holds a transaction a process stopped in the middle of
+    /// (a hot `-journal`), which only a connection that can write rolls back.
+    case interruptedWrite(path: String)
+    /// A store opened only for reading has an older schema (`missing` migrations), which only a
+    /// store opened for writing is brought up to.
+    case olderSchema(path: String, missing: [String])
     /// The file at `path` is not a SQLite database.
     case notADatabase(path: String)
     /// The file starts like a SQLite database but its content is damaged (truncated, overwritten).
@@ -60,6 +74,14 @@ public enum StoreError: Error, Equatable, Sendable {
     case database(String)
 }
 
+extension StoreError {
+    /// Whether this is `storeReplaced`: nothing more can be written to the file coach opened.
+    public var isStoreReplaced: Bool {
+        if case .storeReplaced = self { return true }
+        return false
+    }
+}
+
 extension StoreError: LocalizedError, CustomStringConvertible {
     public var errorDescription: String? { description }
 
@@ -69,6 +91,33 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "cannot use the store folder \(path): \(reason). Choose another location with --store PATH or fix the folder's permissions."
         case let .fileUnavailable(path, reason):
             return "cannot open the store \(path): \(reason). Check the file's owner and permissions, or use --store PATH."
+        case let .ownedByAnotherUser(path, owner, user):
+            return "\(path) belongs to another user (uid \(owner); you are uid \(user)), so coach will not keep answers in it. "
+                + "Use a store of your own with --store PATH, ask its owner for a copy made with 'coach backup', "
+                + "or, if the file is yours, give it back to yourself with chown."
+        case let .locked(path, seconds):
+            if seconds == 0 {
+                return "the store \(path) is locked by another coach process; what this command was saving was not saved. "
+                    + "Try again when the other coach has finished."
+            }
+            return "coach waited \(seconds) s for the store \(path), which another coach process kept locked, and gave up; "
+                + "what this command was saving was not saved. Let the other coach finish (a session, 'demo', 'check --repair') "
+                + "or quit it, then try again."
+        case let .storeReplaced(path):
+            return "the store file \(path) was replaced or removed while coach was using it, so nothing more is saved. "
+                + "What was saved before, a session's answers so far included, is in the file coach opened (gone with it "
+                + "if it was deleted), and a session in progress is paused there. Start coach again to use the store now at \(path)."
+        case let .interruptedWrite(path):
+            return "the store \(path) holds a transaction a process stopped in the middle of (the -journal file beside it), "
+                + "and check opens a store read-only, so it cannot roll it back. Run 'coach check --repair' on it (which "
+                + "opens it for writing, rolls the transaction back and checks it)."
+        case let .olderSchema(path, missing):
+            if missing.count == Schema.knownMigrations.count {
+                return "\(path) holds no coach store yet, so there is nothing to check."
+            }
+            return "the store \(path) has an older schema (missing \(missing.joined(separator: ", "))), and check opens "
+                + "a store read-only, without migrating it. Run 'coach check --repair' on it (which opens it for "
+                + "writing and migrates it), or check a copy made with 'coach backup' by this coach."
         case let .notADatabase(path):
             return "\(path) is not a coach store (not a SQLite database). It was left untouched; point --store at another file."
         case let .damaged(path, reason):

@@ -109,7 +109,7 @@ public enum ProcessRunner {
 }
 
 /// Drains a pipe on a thread of its own, keeping what it read so far.
-private final class Collector: @unchecked Sendable {
+final class Collector: @unchecked Sendable {
     private let lock = NSCondition()
     private var data = Data()
     private var ended = false
@@ -126,6 +126,18 @@ private final class Collector: @unchecked Sendable {
             }
             try? handle.close()
         }
+    }
+
+    /// Waits up to `seconds` until what was read contains `text`; returns whether it does.
+    func waitFor(_ text: String, seconds: Double) -> Bool {
+        let needle = Data(text.utf8)
+        let deadline = Date(timeIntervalSinceNow: seconds)
+        lock.lock()
+        defer { lock.unlock() }
+        while data.range(of: needle) == nil {
+            if ended || !lock.wait(until: deadline) { return data.range(of: needle) != nil }
+        }
+        return true
     }
 
     /// Waits up to `seconds` for the end of the stream; returns what was read.

@@ -31,10 +31,18 @@ public final class ScriptedLineReader: LineReader {
         self.init(lines.map { $0 == Self.interrupt ? .interrupted : .line($0) })
     }
 
+    /// Called before each ``readLine(prompt:)`` with how many entries were read before it:
+    /// lets a test change the world at a given point of the script (replace the store file
+    /// mid-session, say).
+    public var beforeReading: ((Int) -> Void)?
+    private var readCount = 0
+
     /// Whether every scripted entry has been consumed.
     public var isFinished: Bool { remaining.isEmpty }
 
     public func readLine(prompt: String) -> LineInput {
+        beforeReading?(readCount)
+        readCount += 1
         prompts.append(prompt)
         let input = remaining.popFirst() ?? .endOfInput
         switch input {

@@ -94,6 +94,20 @@ struct BadInputTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
     }
 
+    @Test("a FIFO as the store is refused at once (not opened, so nothing waits for a writer)", .timeLimit(.minutes(1)))
+    func fifoStore() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let fifo = sandbox.root.appendingPathComponent("coach.sqlite").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for command in [["people"], ["check"]] {
+            let result = try sandbox.run(["--store", fifo, "--as", "x"] + command, timeout: .seconds(20))
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderrText.contains("cannot open the store \(fifo): it is a FIFO, not a regular file"),
+                    "\(command): \(result.stderrText)")
+        }
+    }
+
     @Test("a store from a newer coach is refused and left byte for byte")
     func newerSchema() throws {
         let sandbox = try CoachSandbox()

@@ -12,6 +12,10 @@ struct CheckCommand: CoachCommand {
         older coach), then rebuilds what coach derives from the sessions (the weekly aggregates
         team trends read), placing sessions in weeks by your time zone. Answers are never changed.
 
+        Without --repair the store is opened read-only and nothing in it changes, so check works
+        on a read-only copy (a 0400 file made by 'backup'). A store from an older coach must be
+        migrated first: check --repair opens it for writing, migrates it and then checks it.
+
         Example:
           check
           check --repair
@@ -29,7 +33,7 @@ struct CheckCommand: CoachCommand {
             }
             context.console.line("Rebuilt the weekly aggregates from the sessions.")
         }
-        let findings = try context.database().check()
+        let findings = try (repair ? context.database() : context.databaseForReading()).check()
         for finding in findings {
             let mark = finding.problem == nil ? context.console.styled("ok  ", .green) : context.console.styled("FAIL", .red)
             context.console.line("\(mark)  \(finding.name)" + (finding.problem.map { ": \($0)" } ?? ""))

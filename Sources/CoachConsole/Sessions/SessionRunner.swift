@@ -47,8 +47,17 @@ struct SessionRunner {
     private func run(_ ready: SessionService.Ready) throws -> CompletedSession? {
         let reader = context.reader ?? PlainLineReader(fileDescriptor: STDIN_FILENO)
         let feedback = ready.survey.quiz?.feedback == .immediate ? QuizFeedback.immediate(survey: ready.survey) : nil
-        let ended = try service().run(ready, conversation: ShellConversation(reader: reader, console: context.console),
+        let ended: SessionService.Ended
+        do {
+            ended = try service().run(ready, conversation: ShellConversation(reader: reader, console: context.console),
                                       feedback: feedback)
+        } catch let error as StoreError where error.isStoreReplaced {
+            // Not a crash and not a failed save: the session is paused where it was, in the file
+            // coach opened, and the error tells the user to start coach again.
+            context.console.line("")
+            context.console.line("Paused \(ready.survey.title): the answers given so far stay in the store file coach opened.")
+            throw error
+        }
         switch ended {
         case let .completed(completed):
             context.console.line("")

@@ -58,7 +58,8 @@ public final class Shell {
         return !privateCommands.contains { words.starts(with: $0) }
     }
 
-    /// Runs one command line; returns false when the line asks to leave.
+    /// Runs one command line; returns false when the line asks to leave, or the store file was
+    /// replaced under the shell.
     func execute(_ line: String) -> Bool {
         do {
             let words = try ShellWords.split(line)
@@ -78,6 +79,9 @@ public final class Shell {
             try command.run(in: context)
         } catch {
             status = max(status, CoachMain.report(error, console: context.console))
+            // The store file coach opened is no longer at its path: nothing more can be saved in
+            // this run, and the next lines (a session's answers) must not run as commands.
+            if let error = error as? StoreError, error.isStoreReplaced { return false }
         }
         return true
     }
