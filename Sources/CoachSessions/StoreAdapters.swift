@@ -65,7 +65,10 @@ final class StoreMeetingSource: MeetingSource {
             try database.attainmentHistory(personID: id, upTo: previous, months: 3)
                 .map { (kpi: $0.kpi, period: $0.period, attainment: $0.attainment) }
         } ?? []
-        peopleNames = try database.people().map(\.name)
+        // An action item from a one-on-one is the rep's or their manager's: anyone else could
+        // read the meeting's content through `actions`.
+        let manager = try subject.managerID.flatMap { try database.person(id: $0) }
+        peopleNames = [subject.name] + (manager.map { [$0.name] } ?? [])
     }
 
     func openActions() -> [OpenActionItem] { actions }
@@ -81,7 +84,7 @@ final class StoreMeetingSource: MeetingSource {
     func owner(named typed: String) -> Result<String, AnswerProblem> {
         let wanted = typed.lowercased()
         if let name = peopleNames.first(where: { $0.lowercased() == wanted }) { return .success(name) }
-        let hint = suggestion(for: typed, among: peopleNames).map { " (did you mean '\($0)'?)" } ?? ""
-        return .failure(AnswerProblem("'\(typed)' is not a person in this store\(hint); Enter makes \(subjectName) the owner."))
+        return .failure(AnswerProblem("an action item from this one-on-one is owned by \(peopleNames.joined(separator: " or ")); "
+                                      + "Enter makes \(subjectName) the owner."))
     }
 }

@@ -175,6 +175,9 @@ public final class BulkImporter {
                             managerID: imported.managerID, shareWellbeing: imported.shareWellbeing,
                             createdAt: imported.createdAt)
         try person.insert(db)
+        if imported.shareWellbeing == true {  // an imported history shares from the person's start
+            try db.execute(sql: "UPDATE person SET share_since = ? WHERE id = ?", arguments: [imported.createdAt, db.lastInsertedRowID])
+        }
         try NameRules.claimKey(for: name, id: db.lastInsertedRowID, table: "person", db)
         if imported.role == .manager, var team, team.managerID == nil {
             team.managerID = person.id

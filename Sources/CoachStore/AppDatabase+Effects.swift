@@ -47,6 +47,10 @@ extension AppDatabase {
         }
         for action in effects.newActions {
             let ownerID = try ownerID(named: action.owner, db)
+            // The rep or the meeting's author (their manager): nobody else reads one-on-one content.
+            guard ownerID == subject || ownerID == session.authorID else {
+                throw StoreError.notAllowed("an action item from a one-on-one is owned by the rep or their manager, not \(action.owner)")
+            }
             try db.cachedStatement(sql: """
                 INSERT INTO action_item (subject_id, owner_id, text, due, status, created_at, created_session_id)
                 VALUES (?, ?, ?, ?, 'open', ?, ?)

@@ -174,11 +174,14 @@ extension AppDatabase {
 
 extension AppDatabase {
     /// Whether `personName`'s manager may see their wellbeing band and trend; applies to every
-    /// view from now on.
-    public func setShareWellbeing(_ share: Bool, for personName: String) throws {
+    /// view from now on. Sharing shows the check-ins completed from the moment it is turned on
+    /// (`share_since`), never the past; turning it off hides them all again.
+    public func setShareWellbeing(_ share: Bool, for personName: String, at now: Date = Date()) throws {
         try write { db in
             let person = try Self.existingPerson(personName, db)
-            try db.execute(sql: "UPDATE person SET share_wellbeing = ? WHERE id = ?", arguments: [share, person.id])
+            if share && person.shareWellbeing == true { return }  // already sharing: keep its start
+            try db.execute(sql: "UPDATE person SET share_wellbeing = ?, share_since = ? WHERE id = ?",
+                           arguments: [share, share ? now : nil, person.id])
         }
     }
 }

@@ -32,8 +32,11 @@ extension AppDatabase {
     public func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, viewerMinGroup: Int,
                            calendar: Calendar, score: String? = nil) throws -> [TeamSeries] {
         let window = WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar)
-        guard !window.isEmpty else { return [] }
-        let weekKeys = window.map(\.week.description)
+        guard !window.isEmpty, let lastEnded = TeamWeeks.lastEnded(now: now, calendar: calendar) else { return [] }
+        // Only weeks that have ended everywhere, as frozen when first read (`TeamWeeks`). A
+        // read-only store (a checked copy) cannot freeze, and reads the rest as they stand.
+        try? write { db in try TeamWeeks.freeze(through: lastEnded, db) }
+        let weekKeys = window.map(\.week).filter { $0 <= lastEnded }.map(\.description)
         let (counts, known, teamID, wholeKinds, minGroup) = try read { db -> ([Row], [Row], Int64?, Set<String>, Int) in
             let viewer = try Self.existingPerson(viewerName, db)
             guard viewer.role != .rep else {
@@ -50,14 +53,18 @@ extension AppDatabase {
             // A team's decision needs only its own rows; `all` needs every team's.
             let onlyTeam: SQL = teamID.map { " AND team_id = \($0)" } ?? ""
             let candidates = try Self.scoreCandidates(score, db)
+            let frozenThrough = try TeamWeeks.newestFrozen(db) ?? ""
+            let frozenKeys = weekKeys.filter { $0 <= frozenThrough }, liveKeys = weekKeys.filter { $0 > frozenThrough }
             var counts: [Row] = []
             for wanted in candidates {
                 // week, survey_id and score_id lead the primary key: each candidate is a few seeks.
                 let only: SQL = wanted.scoreID.map { " AND score_id = \($0)" } ?? ""
-                counts += try SQLRequest<Row>("""
-                    SELECT week, survey_id, score_id, team_id, kind, respondents, total FROM team_week_score
-                    WHERE week IN \(weekKeys) AND survey_id = \(wanted.surveyID)\(only)\(onlyTeam)
-                    """).fetchAll(db)
+                for (table, keys) in [("team_week_frozen", frozenKeys), ("team_week_score", liveKeys)] where !keys.isEmpty {
+                    counts += try SQLRequest<Row>("""
+                        SELECT week, survey_id, score_id, team_id, kind, respondents, total FROM \(sql: table)
+                        WHERE week IN \(keys) AND survey_id = \(wanted.surveyID)\(only)\(onlyTeam)
+                        """).fetchAll(db)
+                }
             }
             // Values the viewer sees one by one: their own and their reps' (the privacy rules
             // decide which), and for HR everyone's of the kinds HR reads (see `series`). Reading

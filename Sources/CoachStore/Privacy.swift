@@ -6,7 +6,7 @@ import GRDB
 ///
 /// | data | the subject | their manager | HR | the author |
 /// |---|---|---|---|---|
-/// | check-in (wellbeing) scores | yes | only if shared | no | – |
+/// | check-in (wellbeing) scores | yes | only if shared, from when sharing began | no | – |
 /// | check-in answers | yes | no | no | – |
 /// | self-assessment scores and answers | yes | yes | no | – |
 /// | one-on-one (shared answers, scores) | yes | yes (the author) | no | yes |
@@ -24,7 +24,8 @@ enum Privacy {
         var condition: SQL = """
             (s.subject_id = \(id) OR s.author_id = \(id)
              OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'one-on-one', 'quiz'))
-             OR (p.manager_id = \(id) AND s.kind = 'check-in' AND p.share_wellbeing = 1)
+             OR (p.manager_id = \(id) AND s.kind = 'check-in' AND p.share_wellbeing = 1
+                 AND s.completed_at >= p.share_since)
             """
         if viewer.role == .hr { condition += " OR s.kind IN \(hrReadsEveryone)" }
         condition += ")"

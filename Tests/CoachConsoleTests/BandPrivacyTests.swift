@@ -12,9 +12,9 @@ struct BandPrivacyTests {
         try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil)
         try database.addPerson(name: "Marco", role: .manager, team: "North", manager: nil, by: "Dana")
         try database.addPerson(name: "Ana", role: .rep, team: "North", manager: nil, by: "Dana")
+        try database.setShareWellbeing(true, for: "Ana", at: Date(timeIntervalSinceNow: -60))
         let rep = try TestShell(lines: ["run who-5"] + answers, user: "Ana", database: database)
         #expect(rep.run() == 0, "\(rep.errors)")
-        try database.setShareWellbeing(true, for: "Ana")
         return database
     }
 

@@ -215,8 +215,9 @@ struct TrendsPrecisionTests {
         let reps = ["Ana"] + (1...5).map { "Rep\($0)" }
         for rep in reps.dropFirst() { try history.database.addPerson(name: rep, role: .rep, team: "North", manager: nil, by: "Dana") }
         for rep in reps {
-            try history.session("who-5", kind: "check-in", subject: rep, at: HistoryBuilder.daysAgo(14), scores: ["wellbeing": 20])
-            try history.session("who-5", kind: "check-in", subject: rep, at: HistoryBuilder.daysAgo(0), scores: ["wellbeing": 80])
+            // Weeks that have ended everywhere: team numbers show no week still filling.
+            try history.session("who-5", kind: "check-in", subject: rep, at: HistoryBuilder.daysAgo(23), scores: ["wellbeing": 20])
+            try history.session("who-5", kind: "check-in", subject: rep, at: HistoryBuilder.daysAgo(9), scores: ["wellbeing": 80])
         }
         let rows = try run("trends --team North --json", history, as: "Dana").jsonArray
         let row = try #require(rows.first { $0["score"] as? String == "wellbeing" }, "\(rows)")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CoachCore
 
@@ -310,5 +311,35 @@ struct SurveyLoaderReaderErrorTests {
         }
         #expect(problems.problems.map { "\($0.line):\($0.column): \($0.message)" }
                 == ["3:9: invalid YAML: control characters are not allowed"])
+    }
+}
+
+@Suite("Survey files coach will not read")
+struct SurveyFileLimitTests {
+    @Test("a file over 1 MB is refused without being read, naming its size")
+    func hugeFileRefused() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: url) }
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        try handle.truncate(atOffset: 300 * 1_048_576)  // sparse: 300 MB on paper, nothing on disk
+        try handle.close()
+        guard case let .failure(problems) = SurveyLoader.load(contentsOf: url) else {
+            Issue.record("a 300 MB file loaded")
+            return
+        }
+        #expect(problems.problems.map(\.message) == ["the file is 300 MB; a survey file is at most 1 MB"])
+    }
+
+    @Test("a FIFO in the surveys folder is refused at once instead of hanging")
+    func fifoRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString).yaml").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        guard case let .failure(problems) = SurveyLoader.load(contentsOf: URL(fileURLWithPath: path)) else {
+            Issue.record("a FIFO loaded")
+            return
+        }
+        #expect(problems.problems.map(\.message) == ["not a regular file, so not read"])
     }
 }

@@ -15,3 +15,20 @@ extension CoachSandbox {
         try sql(query).first ?? ""
     }
 }
+
+extension CoachSandbox {
+    /// Moves every session, answer and the moment sharing began `days` into the past, then
+    /// rebuilds the weekly aggregates with `coach check --repair`: team numbers show only weeks
+    /// that have ended, so a test writes its check-ins now and reads them as past weeks.
+    public func backdate(days: Int) throws {
+        let shift = "'-\(days) days'"
+        func moved(_ column: String) -> String { "\(column) = strftime('%Y-%m-%d %H:%M:%f', \(column), \(shift))" }
+        _ = try sql("""
+            UPDATE session SET \(moved("started_at")), \(moved("updated_at")), \(moved("completed_at")), period_key = NULL;
+            UPDATE answer SET \(moved("answered_at"));
+            UPDATE person SET \(moved("share_since")) WHERE share_since IS NOT NULL;
+            """)
+        let repaired = try run(["--store", store, "check", "--repair"])
+        guard repaired.status == 0 else { throw ProcessRunnerError(description: "check --repair: \(repaired.stdoutText)\(repaired.stderrText)") }
+    }
+}

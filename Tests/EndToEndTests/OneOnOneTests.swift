@@ -145,6 +145,10 @@ struct OneOnOneHeaderPrivacyTests {
         #expect(hidden.stdoutText.contains("One-on-one with Ana"))
         #expect(!hidden.stdoutText.contains("Wellbeing"), "not shared: no wellbeing in the header")
         #expect(try sandbox.shell(["share wellbeing on"], as: "Ana").status == 0)
+        let past = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "one-on-one", "Ana"], input: "")
+        #expect(!past.stdoutText.contains("Wellbeing"), "sharing shows no check-in from before it was turned on")
+        // A check-in after sharing began (it amends this week's) is Marco's to see.
+        #expect(try sandbox.shell(["run who-5", "1", "2", "2", "3", "2"], as: "Ana").status == 0)
         let shown = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "one-on-one", "Ana"], input: "")
         #expect(shown.stdoutText.contains("Wellbeing (shared by Ana): Well-being"))
         #expect(!shown.stdoutText.contains("cheerful") && !shown.stdoutText.contains("I have felt"),

@@ -151,6 +151,8 @@ struct PrivacyMatrixTests {
                                                 withIntermediateDirectories: true)
         _ = try sandbox.sql("VACUUM INTO '\(copy.store)'")
         try check(copy.run(["--store", copy.store, "--as", "Ana", "share", "wellbeing", "on"]), "share")
+        // Sharing shows check-ins from the moment it is on: the same WHO-5 again, after it (an amendment).
+        try check(copy.shell(["run who-5", "4", "4", "3", "3", "1"], as: "Ana"), "who-5 after sharing")
         return Stores(notShared: sandbox, shared: copy)
     }
 

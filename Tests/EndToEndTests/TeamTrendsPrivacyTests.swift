@@ -7,8 +7,9 @@ import Testing
 @Suite("Team trends privacy")
 struct TeamTrendsPrivacyTests {
     /// Dana (HR); Marco manages East, Mia West; East's six reps and West's `west` reps each
-    /// answer WHO-5 once this week (East: three at 60, three at 80; West: all at 20).
-    func organisation(west: Int, config: String? = nil) throws -> CoachSandbox {
+    /// answer WHO-5 once (East: three at 60, three at 80; West: all at 20), the reps in `sharing`
+    /// sharing their wellbeing first. Then it is all two weeks ago: team numbers show ended weeks.
+    func organisation(west: Int, config: String? = nil, sharing: [String] = []) throws -> CoachSandbox {
         let sandbox = try CoachSandbox()
         if let config {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: sandbox.configFile).deletingLastPathComponent(),
@@ -22,6 +23,10 @@ struct TeamTrendsPrivacyTests {
         lines += east.map { "person add \($0) --role rep --team East" } + westReps.map { "person add \($0) --role rep --team West" }
         let seeded = try sandbox.shell(lines)
         guard seeded.status == 0 else { throw ProcessRunnerError(description: seeded.stderrText) }
+        for rep in sharing {
+            let shared = try sandbox.run(["--store", sandbox.store, "--as", rep, "share", "wellbeing", "on"])
+            guard shared.status == 0 else { throw ProcessRunnerError(description: shared.stderrText) }
+        }
         for (index, rep) in east.enumerated() {
             let key = index < 3 ? "3" : "4"  // 15 → 60, 20 → 80
             let run = try sandbox.shell(["run who-5"] + Array(repeating: key, count: 5), as: rep)
@@ -31,6 +36,7 @@ struct TeamTrendsPrivacyTests {
             let run = try sandbox.shell(["run who-5"] + Array(repeating: "1", count: 5), as: rep)
             guard run.status == 0 else { throw ProcessRunnerError(description: run.stderrText) }
         }
+        try sandbox.backdate(days: 14)
         return sandbox
     }
 
@@ -75,7 +81,7 @@ struct TeamTrendsPrivacyTests {
     func smallWeekLeftOut() throws {
         let sandbox = try organisation(west: 0)
         defer { sandbox.remove() }
-        // Two East reps also answered a week ago: that week has 2 respondents.
+        // Two East reps also answered a week before: that week has 2 respondents.
         _ = try sandbox.sql("""
             INSERT INTO session (survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at, completed_at, state, period_key)
               SELECT survey_id, survey_hash, kind, subject_id, author_id, strftime('%Y-%m-%d %H:%M:%f', started_at, '-7 days'),
@@ -106,11 +112,8 @@ struct TeamTrendsPrivacyTests {
 
     @Test("a manager who sees 5 of East's 6 wellbeing scores individually (shared) gets no East mean: it would reveal the 6th")
     func individuallySharedValuesAreSubtracted() throws {
-        let sandbox = try organisation(west: 5)
+        let sandbox = try organisation(west: 5, sharing: (1...5).map { "East\($0)" })
         defer { sandbox.remove() }
-        for rep in (1...5).map({ "East\($0)" }) {
-            #expect(try sandbox.run(["--store", sandbox.store, "--as", rep, "share", "wellbeing", "on"]).status == 0)
-        }
         #expect(try teamJSON(sandbox, "East", as: "Marco").isEmpty, "6 × mean − the 5 shared values = East6's own")
         #expect(try teamJSON(sandbox, "all", as: "Marco").isEmpty, "all − West − the 5 known = East6 again")
         #expect(try teamJSON(sandbox, "West", as: "Marco").first?["n"] as? Int == 5, "West: nobody known, 5")

@@ -20,9 +20,24 @@ public enum SurveyLoader {
         load(yaml: yaml, file: file, hash: SHA256.hex(yaml.utf8))
     }
 
-    /// Loads a survey file; its bytes are hashed as they are on disk.
+    /// The largest survey file coach reads: the biggest bundled survey is under 20 KB, and a
+    /// file many megabytes long is a mistake (or an attack on memory), not a conversation.
+    public static let maximumFileSize = 1 << 20
+
+    /// Loads a survey file; its bytes are hashed as they are on disk. A file larger than
+    /// `maximumFileSize` is refused without being read.
     public static func load(contentsOf url: URL) -> Result<Survey, SurveyProblems> {
         let file = url.path
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            return .failure(SurveyProblems([SurveyProblem(file: file, line: 1, column: 1,
+                                                          message: "not a regular file, so not read")]))
+        }
+        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumFileSize {
+            return .failure(SurveyProblems([SurveyProblem(file: file, line: 1, column: 1, message:
+                "the file is \(size.intValue / 1_048_576 > 0 ? "\(size.intValue / 1_048_576) MB" : "\(size.intValue) bytes"); "
+                + "a survey file is at most 1 MB")]))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
