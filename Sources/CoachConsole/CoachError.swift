@@ -25,6 +25,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case notACheckIn(String, kind: String)
     /// `quiz` given a survey that is not a quiz.
     case notAQuiz(String, kind: String)
+    /// `survey publish` refused a file; `reason` says why.
+    case notPublished(String, reason: String)
     /// The quiz's attempt limit is used up.
     case noAttemptsLeft(String, allowed: Int)
     /// A KPI the one-on-one template does not review.
@@ -56,6 +58,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "'\(id)' is a \(kind) survey, not a check-in; use 'run \(id)'"
         case let .notAQuiz(id, kind):
             return "'\(id)' is a \(kind) survey, not a quiz; use 'run \(id)'"
+        case let .notPublished(file, reason):
+            return "\(file) was not published: \(reason)"
         case let .noAttemptsLeft(title, allowed):
             return "\(title) allows \(allowed) attempt\(allowed == 1 ? "" : "s"), and all are used"
         case let .unknownKPI(kpi, known):

@@ -67,9 +67,13 @@ public final class CommandContext {
     /// The surveys: bundled ones and the survey folders' files, loaded once per run.
     public func catalog() -> SurveyCatalog {
         if let loadedCatalog { return loadedCatalog }
-        let catalog = SurveyCatalog.load(
+        var catalog = SurveyCatalog.load(
             directories: paths.surveyDirectories.map { URL(fileURLWithPath: $0) },
             embedded: paths.includesBundledSurveys ? BundledSurveys.files : [])
+        // The organisation's versions: published in the store (an existing one; listing
+        // surveys never creates a store), else bundled.
+        let store = openedDatabase ?? (FileManager.default.fileExists(atPath: paths.store) ? try? database() : nil)
+        OrganisationCatalog.apply(to: &catalog, published: (try? store?.publishedSurveys()) ?? [])
         loadedCatalog = catalog
         return catalog
     }

@@ -48,10 +48,14 @@ public struct SessionService {
     /// `supersedes`; a quiz gets its layout from `seed` (random without one). A check-in already
     /// open for this period, or the quiz's open attempt, is continued (`Ready.continued`) rather
     /// than started twice; the store refuses one open in another coach process.
+    /// A `draft` (a local survey the organisation has not published) is its author's alone.
     public func start(_ survey: Survey, authorName: String, subjectName: String?, phase: SessionPhase? = nil,
-                      supersedes: Int64? = nil, seed: UInt64? = nil) throws -> Ready {
+                      supersedes: Int64? = nil, seed: UInt64? = nil, draft: Bool = false) throws -> Ready {
         let people = try database.sessionSubject(kind: survey.kind, authorName: authorName, subjectName: subjectName)
-        guard let content = SurveySource.content(of: survey) else { throw SessionError.surveyChanged(survey.source) }
+        // A file's text as loaded, or a published version's text as the store keeps it.
+        guard let content = try SurveySource.content(of: survey) ?? database.surveyContent(hash: survey.contentHash) else {
+            throw SessionError.surveyChanged(survey.source)
+        }
         guard let subjectID = people.subject.id, let authorID = people.author.id else {
             throw StoreError.unknownPerson(people.subject.name, suggestion: nil)
         }
@@ -67,7 +71,8 @@ public struct SessionService {
                 let sessionID = try database.startSession(
                     surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
                     authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
-                    supersedes: amends, quizLayout: try layout?.jsonText(), attemptLimit: survey.quiz?.attempts, at: now)
+                    supersedes: amends, quizLayout: try layout?.jsonText(), attemptLimit: survey.quiz?.attempts,
+                    draft: draft, at: now)
                 var ready = Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
                                   subject: people.subject, phase: phase, previous: [])
                 ready.amends = amends

@@ -31,7 +31,8 @@ extension AppDatabase {
     public func startSession(surveyID: String, surveyHash: String, kind: String,
                              subjectID: Int64, authorID: Int64, phase: SessionPhase? = nil,
                              periodKey: String? = nil, supersedes: Int64? = nil,
-                             quizLayout: String? = nil, attemptLimit: Int? = nil, at now: Date = Date()) throws -> Int64 {
+                             quizLayout: String? = nil, attemptLimit: Int? = nil, draft: Bool = false,
+                             at now: Date = Date()) throws -> Int64 {
         try write { db in
             try checkStart(surveyID: surveyID, kind: kind, subjectID: subjectID, periodKey: periodKey,
                            supersedes: supersedes, attemptLimit: attemptLimit, db)
@@ -42,8 +43,8 @@ extension AppDatabase {
                 quizLayout: quizLayout, periodKey: periodKey)
             try session.insert(db)
             let id = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE session SET claimed_by = ?, attempt_limit = ? WHERE id = ?",
-                           arguments: [claim.text, attemptLimit, id])
+            try db.execute(sql: "UPDATE session SET claimed_by = ?, attempt_limit = ?, draft = ? WHERE id = ?",
+                           arguments: [claim.text, attemptLimit, draft, id])
             return id
         }
     }
@@ -111,7 +112,10 @@ extension AppDatabase {
         try write { db in
             let session = try claimOpenSession(id, db)
             try checkAttemptLimit(session, db)
-            try Self.apply(effects, session: session, at: now, db)
+            // A draft (a survey the organisation has not published) touches nobody else's data.
+            if try Bool.fetchOne(db, sql: "SELECT draft FROM session WHERE id = ?", arguments: [id]) != true {
+                try Self.apply(effects, session: session, at: now, db)
+            }
             for row in scores {
                 try Score(sessionID: id, scoreID: row.scoreID, value: row.value,
                           band: row.band, alert: row.alert, bandPrivate: row.bandPrivate).upsert(db)

@@ -22,13 +22,13 @@ enum Privacy {
     static func scoresVisible(to viewer: Person) -> SQL {
         let id = viewer.id ?? -1
         var condition: SQL = """
-            (s.subject_id = \(id) OR s.author_id = \(id)
+            ((s.draft = 0 OR s.author_id = \(id)) AND (s.subject_id = \(id) OR s.author_id = \(id)
              OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'one-on-one', 'quiz'))
              OR (p.manager_id = \(id) AND s.kind = 'check-in' AND p.share_wellbeing = 1
                  AND s.completed_at >= p.share_since)
             """
         if viewer.role == .hr { condition += " OR s.kind IN \(hrReadsEveryone)" }
-        condition += ")"
+        condition += "))"
         return condition
     }
 
@@ -64,7 +64,7 @@ enum Privacy {
     static func answersVisible(to viewer: Person) -> SQL {
         let id = viewer.id ?? -1
         var condition: SQL = """
-            ((a.is_private = 0 OR s.author_id = \(id))
+            ((s.draft = 0 OR s.author_id = \(id)) AND (a.is_private = 0 OR s.author_id = \(id))
              AND (s.author_id = \(id)
                   OR (s.subject_id = \(id) AND a.is_private = 0)
                   OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'quiz'))

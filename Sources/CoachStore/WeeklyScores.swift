@@ -16,7 +16,7 @@ enum WeeklyScores {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT s.subject_id, s.survey_id, s.kind, s.completed_at, o.completed_at
             FROM session s LEFT JOIN session o ON o.id = s.supersedes_id AND o.state = 'completed'
-            WHERE s.id = ? AND s.state = 'completed'
+            WHERE s.id = ? AND s.state = 'completed' AND s.draft = 0
             """, arguments: [id]) else { return }
         let subjectID: Int64 = row[0], surveyID: String = row[1], kind: String = row[2]
         guard kind != excludedKind else { return }
@@ -46,7 +46,7 @@ enum WeeklyScores {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT s.subject_id, s.survey_id, sc.score_id, s.completed_at, s.id, s.kind, COALESCE(p.team_id, 0), sc.value
             FROM session s JOIN score sc ON sc.session_id = s.id JOIN person p ON p.id = s.subject_id
-            WHERE \(only) AND \(countedSessions) ORDER BY s.subject_id, s.survey_id, s.completed_at, s.id
+            WHERE \(only) AND \(try countedSessions(db)) ORDER BY s.subject_id, s.survey_id, s.completed_at, s.id
             """)
         var batch = RowBatch(db, sql: insertPrefix, width: 8)
         var weeks = WeekFinder(calendar: calendar)
@@ -103,7 +103,8 @@ enum WeeklyScores {
         let stale = try Int.fetchOne(db, sql: """
             SELECT COUNT(*) FROM week_score w JOIN session s ON s.id = w.session_id
             LEFT JOIN score sc ON sc.session_id = w.session_id AND sc.score_id = w.score_id
-            WHERE sc.value IS NOT w.value OR s.state != 'completed' OR s.kind = '\(excludedKind)' OR s.subject_id != w.subject_id
+            WHERE sc.value IS NOT w.value OR s.state != 'completed' OR s.draft = 1 OR s.kind = '\(excludedKind)'
+               OR s.subject_id != w.subject_id
                OR EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
             """) ?? 0
         // Each team row against the sum of its respondents' rows (totals to a rounding error,
@@ -129,7 +130,13 @@ enum WeeklyScores {
     static let excludedKind = "one-on-one"
 
     /// The conditions on `session s` (joined `score sc`) for values that count.
-    private static let countedSessions = """
+    /// (Migrations before v8 rebuild these tables on a store without `session.draft`.)
+    private static func countedSessions(_ db: Database) throws -> String {
+        let drafts = try db.columns(in: "session").contains { $0.name == "draft" } ? " AND s.draft = 0" : ""
+        return countedSessionsWithoutDrafts + drafts
+    }
+
+    private static let countedSessionsWithoutDrafts = """
         s.state = 'completed' AND s.kind != '\(excludedKind)' AND sc.value IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
         """
@@ -222,7 +229,7 @@ enum WeeklyScores {
         for row in try Row.fetchAll(db, sql: """
             SELECT sc.score_id, s.id, s.kind, COALESCE(p.team_id, 0), sc.value
             FROM session s JOIN score sc ON sc.session_id = s.id JOIN person p ON p.id = s.subject_id
-            WHERE s.subject_id = ? AND s.survey_id = ? AND s.completed_at >= ? AND s.completed_at < ? AND \(countedSessions)
+            WHERE s.subject_id = ? AND s.survey_id = ? AND s.completed_at >= ? AND s.completed_at < ? AND \(try countedSessions(db))
             ORDER BY s.completed_at, s.id
             """, arguments: [subjectID, surveyID, span.start, span.end]) {
             latest[row[0]] = row

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CoachCore
 import CoachScoring
+import CoachSessions
+import CoachStore
 import Foundation
 
 /// `surveys`: the surveys coach found, and the files that do not lint.
@@ -63,8 +65,47 @@ struct SurveysCommand: CoachCommand {
 struct SurveyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "survey",
-        abstract: "Check survey files.",
-        subcommands: [SurveyLint.self, SurveyTest.self])
+        abstract: "Check survey files, and publish one as the organisation's (HR).",
+        subcommands: [SurveyLint.self, SurveyTest.self, SurveyPublish.self])
+}
+
+/// `survey publish FILE`
+struct SurveyPublish: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Make a survey file the organisation's version of its survey (HR).",
+        discussion: """
+        The file must lint clean and pass its own tests. From then on everyone using this store
+        runs this version of the survey (in place of the bundled one of the same id), and a local
+        file with that id but other content is refused. Sessions already stored keep the version
+        they ran on.
+
+        Example:
+          survey publish surveys/team-pulse.yaml
+        """)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The survey file to publish.", completion: .file(extensions: ["yaml", "yml"])) var file: String
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        guard user.role == .hr else { throw StoreError.notAllowed("HR publishes the organisation's surveys") }
+        let (surveys, problems) = SurveyFiles.load([file], context: context)
+        for problem in problems { context.console.problem(problem.description) }
+        guard problems.isEmpty, let survey = surveys.first, surveys.count == 1 else {
+            throw CoachError.notPublished(file, reason: problems.isEmpty ? "it is not one survey file" : "it has problems (above)")
+        }
+        let failures = survey.tests.flatMap { SurveyTestRunner.run($0, of: survey) }
+        for failure in failures { context.console.problem(failure.description) }
+        guard failures.isEmpty else { throw CoachError.notPublished(file, reason: "its tests fail (above)") }
+        guard let content = SurveySource.content(of: survey) else { throw CoachError.notPublished(file, reason: "it changed while being read") }
+        let published = try context.database().publishSurvey(surveyID: survey.id, hash: survey.contentHash, content: content,
+                                                             by: user.name, at: context.clock.now())
+        let version = String(survey.contentHash.prefix(12))
+        context.console.line(published
+            ? "Published \(survey.id) (version \(version)): everyone using this store now runs it."
+            : "\(survey.id) version \(version) is already the organisation's; nothing changed.")
+    }
 }
 
 /// `survey lint [PATH...]`

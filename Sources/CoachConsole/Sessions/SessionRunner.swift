@@ -17,8 +17,13 @@ struct SessionRunner {
                seed: UInt64? = nil) throws -> CompletedSession? {
         let survey = try survey(id: surveyID)
         let user = try context.currentUser()
+        let draft = context.catalog().drafts.contains(survey.id)
+        if draft {
+            context.console.line("\(survey.title) is a draft (not one of the organisation's surveys): only you will see this "
+                                 + "session; it feeds no team number.")
+        }
         let ready = try service().start(survey, authorName: user.name, subjectName: subjectName, phase: phase,
-                                        supersedes: supersedes, seed: seed)
+                                        supersedes: supersedes, seed: seed, draft: draft)
         if let amended = ready.amends, supersedes == nil {
             context.console.line("\(ready.survey.title) is done for this period already (session #\(amended)): "
                                  + "this one amends it. Both are kept; the newer one counts.")

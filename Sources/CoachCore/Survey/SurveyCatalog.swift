@@ -13,11 +13,19 @@ public struct SurveyCatalog: Sendable {
     public var broken: [BrokenSurvey]
     /// Problems that are not one file's fault (a duplicate id within a layer).
     public var problems: [SurveyProblem]
+    /// Ids of surveys that are not the organisation's (neither bundled nor published): they run
+    /// as drafts, seen by their author alone.
+    public var drafts: Set<String> = []
 
     /// A survey file that did not load.
     public struct BrokenSurvey: Sendable, Equatable {
         public let source: String
         public let problems: SurveyProblems
+
+        public init(source: String, problems: SurveyProblems) {
+            self.source = source
+            self.problems = problems
+        }
     }
 
     /// Surveys sorted by id.

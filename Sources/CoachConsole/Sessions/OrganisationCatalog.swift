@@ -1,0 +1,49 @@
+import CoachCore
+import CoachStore
+import Foundation
+
+/// Which survey versions count: the organisation's. For each survey id that is the newest
+/// version HR published (`survey publish`), or else the bundled survey. A local file with such an
+/// id but other content is refused (listed as broken, never run): its scores would join the
+/// organisation's numbers and its labels reach other people. A local survey with an id of its
+/// own is a draft, run by and shown to its author alone.
+enum OrganisationCatalog {
+    static func apply(to catalog: inout SurveyCatalog, published: [PublishedSurvey]) {
+        var official: [String: Survey] = [:]
+        for file in BundledSurveys.files {
+            if case let .success(survey) = SurveyLoader.load(yaml: file.content, file: "embedded:\(file.name)") {
+                official[survey.id] = survey
+            }
+        }
+        for version in published {
+            if case let .success(survey) = SurveyLoader.load(yaml: version.content, file: "published:\(version.surveyID)") {
+                official[version.surveyID] = survey
+            }
+        }
+        for (id, survey) in catalog.surveys {
+            guard let organisations = official[id] else {
+                catalog.drafts.insert(id)
+                continue
+            }
+            guard survey.contentHash != organisations.contentHash else { continue }
+            if !survey.source.hasPrefix("embedded:") {
+                catalog.broken.append(.init(source: survey.source, problems: SurveyProblems([refusal(survey, published: published)])))
+            }
+            catalog.surveys[id] = organisations
+        }
+        for version in published where catalog.surveys[version.surveyID] == nil {
+            catalog.surveys[version.surveyID] = official[version.surveyID]
+        }
+    }
+
+    /// The problem a local file with the organisation's id gets, at its `id:` line.
+    private static func refusal(_ survey: Survey, published: [PublishedSurvey]) -> SurveyProblem {
+        let text = (try? String(contentsOfFile: survey.source, encoding: .utf8)) ?? ""
+        let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("id:") }.map { $0 + 1 } ?? 1
+        let whose = published.contains { $0.surveyID == survey.id } ? "published by the organisation" : "bundled with coach"
+        return SurveyProblem(file: survey.source, line: line, column: 1, message: """
+            '\(survey.id)' is the organisation's survey (\(whose)) and this file differs from it, so it is not used: \
+            give it an id of its own to try it as a draft (yours alone), or ask HR to publish it ('survey publish FILE')
+            """)
+    }
+}
