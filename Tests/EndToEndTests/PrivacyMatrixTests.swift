@@ -20,6 +20,7 @@ struct PrivacyMatrixTests {
 
     enum Way: String, CaseIterable, Sendable {
         case trends = "trends Ana --json"
+        case trendsCSV = "trends Ana --csv"
         case history = "history Ana --json"
         case personShow = "person show Ana --json"
         case exportJSON = "export --json"
@@ -78,7 +79,7 @@ struct PrivacyMatrixTests {
             case (_, .exportJSON), (_, .exportCSV): true
             case (.selfAssessmentScores, _), (.wellbeingScores, _), (.oneOnOneScores, _), (.quizResult, _),
                  (.trainingFeedback, _):
-                way == .trends || way == .history
+                way == .trends || way == .trendsCSV || way == .history
             case (.actionItems, .history): true
             default: false
             }
