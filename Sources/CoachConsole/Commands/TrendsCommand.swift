@@ -13,8 +13,9 @@ struct TrendsCommand: CoachCommand {
         One row per score: a sparkline over the window (scaled to the score's range), latest,
         previous, delta, mean, slope per week (from 3 points over 14 days or more), band, and a
         mark where the latest change is a reliable change. Team rows are means over distinct
-        respondents per week, with no change mark; weeks with fewer than privacy.min_group
-        respondents (default 5) are left out. JSON and CSV carry full values; the table rounds.
+        respondents per week, with no change mark: a week shows once it has ended everywhere,
+        as it stood when first shown, and only with at least the organisation's minimum group of
+        respondents (default 5). JSON and CSV carry full values; the table rounds.
 
         Example:
           trends Ana --weeks 26
@@ -51,6 +52,10 @@ struct TrendsCommand: CoachCommand {
         } else if rows.isEmpty {
             let whose = team.map { "team \($0)" } ?? (person ?? "you")
             context.console.line("No scores for \(whose) in the last \(weeks) weeks that you can see.")
+            if team != nil {
+                context.console.line("Team numbers show a week once it has ended everywhere (a day after it ends), "
+                                     + "and only when enough people answered that none can be singled out.")
+            }
         } else {
             context.console.line(TrendTable.render(rows, weeks: weeks, console: context.console))
         }
