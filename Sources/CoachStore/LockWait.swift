@@ -12,12 +12,14 @@ public struct LockWait: Sendable {
     public var limit: TimeInterval
     /// Say that coach is waiting once a wait has lasted this many seconds.
     public var noticeAfter: TimeInterval
-    /// Receives ``noticeText``; by default written to standard error, so standard output (JSON,
+    /// Receives ``noticeText(limit:)``; by default written to standard error, so standard output (JSON,
     /// CSV) stays clean.
     public var notice: @Sendable (String) -> Void
 
     /// What coach says while it waits.
-    public static let noticeText = "waiting for the store (locked by another coach process)…"
+    public static func noticeText(limit: TimeInterval) -> String {
+        "waiting for the store (locked by another coach process), up to \(Int(limit.rounded())) s…"
+    }
 
     /// Up to 30 s, saying so on standard error after 1 s.
     public static let standard = LockWait(limit: 30, noticeAfter: 1) { text in
@@ -72,7 +74,7 @@ final class LockWaiter: @unchecked Sendable {
             tell = !noticed && waited >= .seconds(wait.noticeAfter)
             if tell { noticed = true }
         }
-        if tell { wait.notice(LockWait.noticeText) }
+        if tell { wait.notice(LockWait.noticeText(limit: wait.limit)) }
         let pause = tries < Self.pauses.count ? Self.pauses[tries] : 100
         let left = Duration.seconds(wait.limit) - waited
         Thread.sleep(forTimeInterval: seconds(min(Duration.milliseconds(pause), left)))
