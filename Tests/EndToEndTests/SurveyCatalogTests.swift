@@ -47,6 +47,10 @@ struct SurveyCatalogTests {
         // A title with an escape is refused by lint itself; a clean file with the organisation's id, for being one.
         let reason = line.hasPrefix("title") ? "control characters" : "who-5.yaml:11:1: 'who-5' is the organisation's survey (bundled with coach)"
         #expect(lint.stdoutText.contains(reason), "\(lint.stdoutText)")
+        let file = sandbox.root.appendingPathComponent("config/coach/surveys/who-5.yaml").path
+        let named = try sandbox.run(["survey", "lint", file])
+        #expect(named.status == 1, "linting the file by name finds the same: \(named.stdoutText)")
+        #expect(named.stdoutText.contains(reason))
         let run = try sandbox.shell(["run who-5", "3", "3", "3", "3", "3"], as: "Ana")
         #expect(run.status == 0, "\(run.stderrText)")
         #expect(run.stdoutText.contains("Done: WHO-5 Well-Being Index"))
@@ -59,6 +63,8 @@ struct SurveyCatalogTests {
         let sandbox = try Self.sandbox(files: ["pulse.yaml": Self.pulse])
         defer { sandbox.remove() }
         _ = try sandbox.sql("UPDATE person SET share_wellbeing = 1, share_since = '2000-01-01 00:00:00.000'")
+        let listing = try sandbox.run(["surveys", "--json"])
+        #expect(listing.stdoutText.contains("\"origin\" : \"draft\""), "\(listing.stdoutText)")
         let run = try sandbox.shell(["run pulse", "4"], as: "Ana")
         #expect(run.status == 0, "\(run.stderrText)")
         #expect(run.stdoutText.contains("Pulse is a draft"))

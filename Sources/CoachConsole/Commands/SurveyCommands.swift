@@ -11,8 +11,11 @@ struct SurveysCommand: CoachCommand {
         commandName: "surveys",
         abstract: "List the surveys found: id, kind, audience, cadence, questions.",
         discussion: """
-        Bundled surveys come first; files in $XDG_CONFIG_HOME/coach/surveys (or --surveys DIR,
-        which replaces both) override them by id. Files that do not lint are listed as broken.
+        The organisation's surveys (bundled, or published by HR with 'survey publish'), then your
+        own files in $XDG_CONFIG_HOME/coach/surveys (or --surveys DIR, which replaces the bundled
+        ones). A file with an id of its own is a draft (ORIGIN "draft": its sessions are yours
+        alone); a file with the organisation's id but other content, or one that does not lint,
+        is listed as broken and never runs.
 
         Example:
           surveys --json
@@ -29,6 +32,8 @@ struct SurveysCommand: CoachCommand {
         let cadence: String?
         let questions: Int
         let source: String
+        /// "organisation" or "draft".
+        let origin: String
     }
 
     struct Broken: Encodable {
@@ -40,7 +45,8 @@ struct SurveysCommand: CoachCommand {
         let catalog = context.catalog()
         let entries = catalog.sorted.map {
             Entry(id: $0.id, title: $0.title, kind: $0.kind.rawValue, audience: $0.audience.rawValue,
-                  cadence: $0.cadence?.rawValue, questions: $0.questions.count, source: $0.source)
+                  cadence: $0.cadence?.rawValue, questions: $0.questions.count, source: $0.source,
+                  origin: catalog.drafts.contains($0.id) ? "draft" : "organisation")
         }
         let broken = catalog.broken.map { Broken(source: $0.source, problems: $0.problems.problems.map(\.description)) }
         if json {
@@ -48,9 +54,9 @@ struct SurveysCommand: CoachCommand {
             context.console.line(try JSONOutput.encode(Listing(surveys: entries, broken: broken)))
             return
         }
-        var table = Table("ID", "KIND", "AUDIENCE", "CADENCE", "QUESTIONS", "TITLE")
+        var table = Table("ID", "KIND", "AUDIENCE", "CADENCE", "QUESTIONS", "ORIGIN", "TITLE")
         for entry in entries {
-            table.add([entry.id, entry.kind, entry.audience, entry.cadence ?? "-", String(entry.questions), entry.title])
+            table.add([entry.id, entry.kind, entry.audience, entry.cadence ?? "-", String(entry.questions), entry.origin, entry.title])
         }
         context.console.line(table.render { context.console.styled($0, .bold) })
         for file in broken {
@@ -90,7 +96,7 @@ struct SurveyPublish: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         guard user.role == .hr else { throw StoreError.notAllowed("HR publishes the organisation's surveys") }
-        let (surveys, problems) = SurveyFiles.load([file], context: context)
+        let (surveys, problems) = SurveyFiles.load([file], context: context, organisation: false)
         for problem in problems { context.console.problem(problem.description) }
         guard problems.isEmpty, let survey = surveys.first, surveys.count == 1 else {
             throw CoachError.notPublished(file, reason: problems.isEmpty ? "it is not one survey file" : "it has problems (above)")
@@ -171,7 +177,10 @@ struct SurveyTest: CoachCommand {
 
 /// Loads the surveys named on a command line, or every survey the context loads.
 enum SurveyFiles {
-    static func load(_ paths: [String], context: CommandContext) -> (surveys: [Survey], problems: [SurveyProblem]) {
+    /// `organisation`: a file with the organisation's id but other content is a problem (as
+    /// in the catalog); `survey publish` loads without that check, as publishing is the way to
+    /// change the organisation's version.
+    static func load(_ paths: [String], context: CommandContext, organisation: Bool = true) -> (surveys: [Survey], problems: [SurveyProblem]) {
         if paths.isEmpty {
             let catalog = context.catalog()
             return (catalog.sorted, catalog.allProblems)
@@ -188,7 +197,12 @@ enum SurveyFiles {
             let files = isFolder.boolValue ? SurveyCatalog.surveyFiles(in: url) : [url]
             for file in files {
                 switch SurveyLoader.load(contentsOf: file) {
-                case let .success(survey): surveys.append(survey)
+                case let .success(survey):
+                    if organisation, let refusal = OrganisationCatalog.refusal(of: survey, in: context.catalog()) {
+                        problems.append(refusal)
+                    } else {
+                        surveys.append(survey)
+                    }
                 case let .failure(found): problems += found.problems
                 }
             }

@@ -27,7 +27,8 @@ enum OrganisationCatalog {
             }
             guard survey.contentHash != organisations.contentHash else { continue }
             if !survey.source.hasPrefix("embedded:") {
-                catalog.broken.append(.init(source: survey.source, problems: SurveyProblems([refusal(survey, published: published)])))
+                let isPublished = published.contains { $0.surveyID == id }
+                catalog.broken.append(.init(source: survey.source, problems: SurveyProblems([refusal(survey, isPublished: isPublished)])))
             }
             catalog.surveys[id] = organisations
         }
@@ -36,11 +37,20 @@ enum OrganisationCatalog {
         }
     }
 
+    /// The problem `survey` (a file named on the command line) has when `catalog` runs another
+    /// version under its id, or nil. `catalog` holds the organisation's version of every id the
+    /// organisation owns, and only those are not drafts.
+    static func refusal(of survey: Survey, in catalog: SurveyCatalog) -> SurveyProblem? {
+        guard !catalog.drafts.contains(survey.id), let running = catalog.surveys[survey.id],
+              running.contentHash != survey.contentHash else { return nil }
+        return refusal(survey, isPublished: running.source.hasPrefix("published:"))
+    }
+
     /// The problem a local file with the organisation's id gets, at its `id:` line.
-    private static func refusal(_ survey: Survey, published: [PublishedSurvey]) -> SurveyProblem {
+    private static func refusal(_ survey: Survey, isPublished: Bool) -> SurveyProblem {
         let text = (try? String(contentsOfFile: survey.source, encoding: .utf8)) ?? ""
         let line = text.components(separatedBy: "\n").firstIndex { $0.hasPrefix("id:") }.map { $0 + 1 } ?? 1
-        let whose = published.contains { $0.surveyID == survey.id } ? "published by the organisation" : "bundled with coach"
+        let whose = isPublished ? "published by the organisation" : "bundled with coach"
         return SurveyProblem(file: survey.source, line: line, column: 1, message: """
             '\(survey.id)' is the organisation's survey (\(whose)) and this file differs from it, so it is not used: \
             give it an id of its own to try it as a draft (yours alone), or ask HR to publish it ('survey publish FILE')

@@ -29,9 +29,7 @@ struct SessionRunner {
                                  + "this one amends it. Both are kept; the newer one counts.")
         }
         if ready.continued {
-            let kept = ready.previous.count
-            context.console.line("Continuing \(ready.survey.title) (session #\(ready.sessionID)), already open: "
-                                 + "\(kept) answer\(kept == 1 ? "" : "s") kept.")
+            context.console.line("Continuing the open \(ready.survey.title) (session #\(ready.sessionID)) instead of starting another.")
         }
         return try run(ready)
     }
