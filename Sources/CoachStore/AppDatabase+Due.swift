@@ -18,13 +18,15 @@ extension AppDatabase {
     }
 
     /// Each rep `managerName` manages, with their last completed one-on-one (any survey of kind
-    /// one-on-one) by that manager.
+    /// one-on-one) by that manager; a draft (a template the organisation has not published) is
+    /// not a meeting held.
     public func lastOneOnOnes(managerName: String) throws -> [(rep: String, last: Date?)] {
         try read { db in
             let manager = try Self.existingPerson(managerName, db)
             return try Row.fetchAll(db, sql: """
                 SELECT p.name, (SELECT MAX(s.completed_at) FROM session s WHERE s.subject_id = p.id
-                                AND s.author_id = ? AND s.kind = 'one-on-one' AND s.state = 'completed')
+                                AND s.author_id = ? AND s.kind = 'one-on-one' AND s.state = 'completed'
+                                AND s.draft = 0)
                 FROM person p WHERE p.manager_id = ? ORDER BY p.name COLLATE NOCASE
                 """, arguments: [manager.id, manager.id]).map { (rep: $0[0], last: $0[1]) }
         }
