@@ -25,6 +25,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case notACheckIn(String, kind: String)
     /// `quiz` given a survey that is not a quiz.
     case notAQuiz(String, kind: String)
+    /// `--store` names a PostgreSQL server (shown without its password).
+    case serverStoreUnavailable(String)
     /// `survey publish` refused a file; `reason` says why.
     case notPublished(String, reason: String)
     /// The quiz's attempt limit is used up.
@@ -58,6 +60,9 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "'\(id)' is a \(kind) survey, not a check-in; use 'run \(id)'"
         case let .notAQuiz(id, kind):
             return "'\(id)' is a \(kind) survey, not a quiz; use 'run \(id)'"
+        case let .serverStoreUnavailable(address):
+            return "\(address) is an organisation store on a PostgreSQL server; this version of coach opens local "
+                + "store files only. Give --store a file path (or leave it out for your own store)."
         case let .notPublished(file, reason):
             return "\(file) was not published: \(reason)"
         case let .noAttemptsLeft(title, allowed):

@@ -111,7 +111,8 @@ public enum CoachMain {
             }
         }
         if let error = error as? ExitCode { return .exit(error.rawValue) }
-        if error is CoachStore.StoreError || error is ConfigError || error is SessionError || error is DemoError {
+        if error is CoachStore.StoreError || error is ConfigError || error is SessionError || error is DemoError
+            || error is StoreLocationError {
             return .failure(String(describing: error))
         }
         let code = Coach.exitCode(for: error)

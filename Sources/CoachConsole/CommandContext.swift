@@ -36,6 +36,7 @@ public final class CommandContext {
     /// The store, opened (and created, 0600 in a 0700 folder) on first use.
     public func database() throws -> AppDatabase {
         if let openedDatabase { return openedDatabase }
+        try refuseServerStore()
         let database = try AppDatabase.open(path: paths.store)
         openedDatabase = database
         return database
@@ -46,9 +47,18 @@ public final class CommandContext {
     public func databaseForReading() throws -> AppDatabase {
         if let openedDatabase { return openedDatabase }
         if let readOnlyDatabase { return readOnlyDatabase }
+        try refuseServerStore()
         let database = try AppDatabase.openForReading(path: paths.store)
         readOnlyDatabase = database
         return database
+    }
+
+    /// A `postgres://` store names an organisation's server, which this coach cannot open yet:
+    /// said plainly, instead of treating the URL as a file name.
+    private func refuseServerStore() throws {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let location = try StoreLocation.parse(paths.store, environment: ProcessInfo.processInfo.environment, home: home)
+        if case let .server(address) = location { throw CoachError.serverStoreUnavailable(address.redacted) }
     }
 
     /// The person at the keyboard, who must exist in the store.
