@@ -20,11 +20,8 @@ extension AppDatabase {
     @discardableResult
     func claimOpenSession(_ id: Int64, _ db: Database) throws -> Session {
         let session = try Self.openSession(id, db)
-        let holder = try String.fetchOne(db, sql: "SELECT claimed_by FROM session WHERE id = ?", arguments: [id])
-        if let holder, holder != claim.text, let other = SessionClaim(text: holder), other.isAlive {
-            throw StoreError.sessionTaken(id: id, by: other.description)
-        }
-        if holder != claim.text {
+        if let other = otherClaimant(of: session) { throw StoreError.sessionTaken(id: id, by: other.description) }
+        if session.claimedBy != claim.text {
             try db.execute(sql: "UPDATE session SET claimed_by = ? WHERE id = ?", arguments: [claim.text, id])
         }
         return session
@@ -36,11 +33,16 @@ extension AppDatabase {
                        arguments: [id, claim.text])
     }
 
+    /// Who holds `session` open, when a running process other than this one does.
+    func otherClaimant(of session: Session) -> SessionClaim? {
+        guard let holder = session.claimedBy, holder != claim.text, let other = SessionClaim(text: holder), other.isAlive
+        else { return nil }
+        return other
+    }
+
     /// Who holds session `id` open, when a running process other than this one does.
     func otherClaimant(of id: Int64, _ db: Database) throws -> SessionClaim? {
-        guard let holder = try String.fetchOne(db, sql: "SELECT claimed_by FROM session WHERE id = ?", arguments: [id]),
-              holder != claim.text, let other = SessionClaim(text: holder), other.isAlive else { return nil }
-        return other
+        try Session.fetchOne(db, key: id).flatMap(otherClaimant(of:))
     }
 
     /// Refuses to start a session that would race one already there: an open session for the
@@ -76,8 +78,7 @@ extension AppDatabase {
 
     /// Refuses to complete a quiz attempt beyond the limit it started with.
     func checkAttemptLimit(_ session: Session, _ db: Database) throws {
-        guard session.kind == "quiz", let id = session.id,
-              let limit = try Int.fetchOne(db, sql: "SELECT attempt_limit FROM session WHERE id = ?", arguments: [id]),
+        guard session.kind == "quiz", let id = session.id, let limit = session.attemptLimit,
               try completedAttempts(surveyID: session.surveyID, subjectID: session.subjectID, except: id, db) >= limit
         else { return }
         throw StoreError.attemptLimitReached(survey: session.surveyID, allowed: limit)

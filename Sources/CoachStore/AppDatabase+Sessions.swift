@@ -40,11 +40,10 @@ extension AppDatabase {
                 id: nil, surveyID: surveyID, surveyHash: surveyHash, kind: kind,
                 subjectID: subjectID, authorID: authorID, startedAt: now, updatedAt: now,
                 completedAt: nil, state: .inProgress, phase: phase, supersedesID: supersedes,
-                quizLayout: quizLayout, periodKey: periodKey)
+                quizLayout: quizLayout, periodKey: periodKey, attemptLimit: attemptLimit, draft: draft,
+                claimedBy: claim.text)
             try session.insert(db)
             let id = db.lastInsertedRowID
-            try db.execute(sql: "UPDATE session SET claimed_by = ?, attempt_limit = ?, draft = ? WHERE id = ?",
-                           arguments: [claim.text, attemptLimit, draft, id])
             return id
         }
     }
@@ -90,8 +89,7 @@ extension AppDatabase {
     /// given so far is already stored. A session another running process holds is left alone.
     public func pauseSession(id: Int64, at now: Date = Date()) throws {
         try write { db in
-            try Self.openSession(id, db)
-            guard try otherClaimant(of: id, db) == nil else { return }
+            guard otherClaimant(of: try Self.openSession(id, db)) == nil else { return }
             try Self.touch(id, state: .paused, at: now, db)
             try releaseClaim(id, db)
         }
@@ -113,7 +111,7 @@ extension AppDatabase {
             let session = try claimOpenSession(id, db)
             try checkAttemptLimit(session, db)
             // A draft (a survey the organisation has not published) touches nobody else's data.
-            if try Bool.fetchOne(db, sql: "SELECT draft FROM session WHERE id = ?", arguments: [id]) != true {
+            if !session.draft {
                 try Self.apply(effects, session: session, at: now, db)
             }
             for row in scores {
@@ -140,12 +138,9 @@ extension AppDatabase {
                 .filter([SessionState.inProgress, .paused].contains(Session.Columns.state))
                 .order(Session.Columns.updatedAt.desc, Session.Columns.id.desc)
                 .fetchAll(db)
-            for session in open {
-                guard let id = session.id else { continue }
-                if try otherClaimant(of: id, db) == nil { return session }
-            }
-            if let latest = open.first?.id, let other = try otherClaimant(of: latest, db) {
-                throw StoreError.sessionTaken(id: latest, by: other.description)
+            if let free = open.first(where: { otherClaimant(of: $0) == nil }) { return free }
+            if let latest = open.first, let id = latest.id, let other = otherClaimant(of: latest) {
+                throw StoreError.sessionTaken(id: id, by: other.description)
             }
             return nil
         }

@@ -35,6 +35,12 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     public var quizLayout: String?
     /// The cadence period this session counts for (`2026-W48`, `2026-11`).
     public var periodKey: String?
+    /// A quiz attempt's allowed number of attempts, as the quiz said when it started.
+    public var attemptLimit: Int?
+    /// A session on a survey that is not the organisation's: its author's alone, no effects.
+    public var draft = false
+    /// The coach process that has the session open (`SessionClaim.text`), if any.
+    var claimedBy: String?
 
     enum CodingKeys: String, CodingKey {
         case id, kind, state, phase
@@ -48,6 +54,9 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         case supersedesID = "supersedes_id"
         case quizLayout = "quiz_layout"
         case periodKey = "period_key"
+        case attemptLimit = "attempt_limit"
+        case draft
+        case claimedBy = "claimed_by"
     }
 
     public enum Columns {
