@@ -35,7 +35,10 @@ extension AppDatabase {
         guard !window.isEmpty, let lastEnded = TeamWeeks.lastEnded(now: now, calendar: calendar) else { return [] }
         // Only weeks that have ended everywhere, as frozen when first read (`TeamWeeks`). A
         // read-only store (a checked copy) cannot freeze, and reads the rest as they stand.
-        try? write { db in try TeamWeeks.freeze(through: lastEnded, db) }
+        // Only when a week is due: a read-only lookup first, so a routine read takes no write lock.
+        if try read({ db in try TeamWeeks.newestFrozen(db) ?? "" }) < lastEnded.description {
+            try? write { db in try TeamWeeks.freeze(through: lastEnded, db) }
+        }
         let weekKeys = window.map(\.week).filter { $0 <= lastEnded }.map(\.description)
         let (counts, known, teamID, wholeKinds, minGroup) = try read { db -> ([Row], [Row], Int64?, Set<String>, Int) in
             let viewer = try Self.existingPerson(viewerName, db)
