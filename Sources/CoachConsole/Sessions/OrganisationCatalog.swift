@@ -9,9 +9,11 @@ import Foundation
 /// own is a draft, run by and shown to its author alone.
 enum OrganisationCatalog {
     static func apply(to catalog: inout SurveyCatalog, published: [PublishedSurvey]) {
-        var official: [String: Survey] = [:]
-        for file in BundledSurveys.files {
-            if case let .success(survey) = SurveyLoader.load(yaml: file.content, file: "embedded:\(file.name)") {
+        // The bundled surveys as the catalog loaded them; parsed here only when `--surveys`
+        // left them out of the catalog.
+        var official = catalog.embedded
+        if official.isEmpty {
+            for case let .success(survey) in BundledSurveys.files.map({ SurveyLoader.load(yaml: $0.content, file: "embedded:\($0.name)") }) {
                 official[survey.id] = survey
             }
         }

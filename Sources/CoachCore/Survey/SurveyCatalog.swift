@@ -16,6 +16,8 @@ public struct SurveyCatalog: Sendable {
     /// Ids of surveys that are not the organisation's (neither bundled nor published): they run
     /// as drafts, seen by their author alone.
     public var drafts: Set<String> = []
+    /// The embedded surveys as loaded, by id, even where a folder's file overrides one.
+    public var embedded: [String: Survey] = [:]
 
     /// A survey file that did not load.
     public struct BrokenSurvey: Sendable, Equatable {
@@ -37,6 +39,7 @@ public struct SurveyCatalog: Sendable {
     public static func load(directories: [URL], embedded: [(name: String, content: String)]) -> SurveyCatalog {
         var catalog = SurveyCatalog(surveys: [:], broken: [], problems: [])
         let embeddedResults = embedded.map { SurveyLoader.load(yaml: $0.content, file: "embedded:\($0.name)") }
+        for case let .success(survey) in embeddedResults { catalog.embedded[survey.id] = survey }
         catalog.addLayer(embeddedResults)
         for directory in directories {
             catalog.addLayer(surveyFiles(in: directory).map { SurveyLoader.load(contentsOf: $0) })
