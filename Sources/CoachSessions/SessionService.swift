@@ -63,27 +63,21 @@ public struct SessionService {
             ? QuizLayout.make(survey: survey, seed: seed ?? UInt64.random(in: 0...UInt64.max)) : nil
         let now = clock.now()
         try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content, at: now)
-        // One live check-in per period: a period already done is amended, the newest amendment
-        // of it (each retry moves one step along the chain of amendments).
-        var amends = supersedes
-        for _ in 0..<100 {
-            do {
-                let sessionID = try database.startSession(
-                    surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
-                    authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
-                    supersedes: amends, quizLayout: try layout?.jsonText(), attemptLimit: survey.quiz?.attempts,
-                    draft: draft, at: now)
-                var ready = Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
-                                  subject: people.subject, phase: phase, previous: [])
-                ready.amends = amends
-                return ready
-            } catch let StoreError.sessionOpen(id, _, nil) {
-                return try continueSession(id)
-            } catch let StoreError.periodTaken(_, _, id) {
-                amends = id
-            }
+        // One live check-in per period: a period already done is amended (its newest session).
+        let sessionID: Int64
+        do {
+            sessionID = try database.startSession(
+                surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
+                authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
+                supersedes: supersedes, amendingDone: true, quizLayout: try layout?.jsonText(),
+                attemptLimit: survey.quiz?.attempts, draft: draft, at: now)
+        } catch let StoreError.sessionOpen(id, _, nil) {
+            return try continueSession(id)
         }
-        throw StoreError.periodTaken(survey: survey.id, period: survey.cadence?.periodKey(for: now) ?? "", id: amends ?? 0)
+        var ready = Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
+                          subject: people.subject, phase: phase, previous: [])
+        ready.amends = try database.session(id: sessionID)?.supersedesID
+        return ready
     }
 
     /// The author's latest paused or interrupted session, ready to continue at its first

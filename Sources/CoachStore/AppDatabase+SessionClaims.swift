@@ -47,24 +47,28 @@ extension AppDatabase {
 
     /// Refuses to start a session that would race one already there: an open session for the
     /// same person, survey and period (or the quiz's open attempt) is `sessionOpen`, a completed
-    /// one for the period that this one does not amend is `periodTaken`, and a quiz attempt
+    /// one for the period that this one does not amend is `periodTaken` (or, when
+    /// `amendingDone`, amended: the newest amendment of the period's session), and a quiz attempt
     /// beyond `attemptLimit` is `attemptLimitReached`. The unique index `session_one_per_period`
-    /// backs the first two.
+    /// backs the first two. Returns the session the new one amends.
     func checkStart(surveyID: String, kind: String, subjectID: Int64, periodKey: String?, supersedes: Int64?,
-                    attemptLimit: Int?, _ db: Database) throws {
+                    amendingDone: Bool, attemptLimit: Int?, _ db: Database) throws -> Int64? {
+        var amends = supersedes
         if let periodKey, ["check-in", "self-assessment"].contains(kind) {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, state FROM session WHERE subject_id = ? AND survey_id = ? AND period_key = ?
-                  AND IFNULL(supersedes_id, 0) = ? AND state <> 'abandoned' ORDER BY id DESC
-                """, arguments: [subjectID, surveyID, periodKey, supersedes ?? 0])
-            if let open = rows.first(where: { ($0[1] as String) != SessionState.completed.rawValue }) {
-                throw StoreError.sessionOpen(id: open[0], survey: surveyID, claimedBy: try otherClaimant(of: open[0], db)?.description)
-            }
-            if let done = rows.first {
-                throw StoreError.periodTaken(survey: surveyID, period: periodKey, id: done[0])
+            while true {  // along the chain of amendments, each amending the one before
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT id, state FROM session WHERE subject_id = ? AND survey_id = ? AND period_key = ?
+                      AND IFNULL(supersedes_id, 0) = ? AND state <> 'abandoned' ORDER BY id DESC
+                    """, arguments: [subjectID, surveyID, periodKey, amends ?? 0])
+                if let open = rows.first(where: { ($0[1] as String) != SessionState.completed.rawValue }) {
+                    throw StoreError.sessionOpen(id: open[0], survey: surveyID, claimedBy: try otherClaimant(of: open[0], db)?.description)
+                }
+                guard let done = rows.first else { break }
+                guard amendingDone else { throw StoreError.periodTaken(survey: surveyID, period: periodKey, id: done[0]) }
+                amends = done[0]
             }
         }
-        guard kind == "quiz" else { return }
+        guard kind == "quiz" else { return amends }
         if let open = try Int64.fetchOne(db, sql: """
             SELECT id FROM session WHERE subject_id = ? AND survey_id = ? AND kind = 'quiz'
               AND state IN ('in_progress', 'paused') ORDER BY id DESC LIMIT 1
@@ -74,6 +78,7 @@ extension AppDatabase {
         if let attemptLimit, try completedAttempts(surveyID: surveyID, subjectID: subjectID, except: nil, db) >= attemptLimit {
             throw StoreError.attemptLimitReached(survey: surveyID, allowed: attemptLimit)
         }
+        return amends
     }
 
     /// Refuses to complete a quiz attempt beyond the limit it started with.

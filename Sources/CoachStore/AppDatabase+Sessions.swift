@@ -27,24 +27,24 @@ extension AppDatabase {
     /// Starts an in-progress session, claimed by this process, and returns its id. The survey
     /// version must be recorded first (`recordSurveyVersion`). Refused when it would race a
     /// session already there (`checkStart`): the same check-in period, the quiz's open attempt,
-    /// or a quiz attempt beyond `attemptLimit`.
+    /// or a quiz attempt beyond `attemptLimit`. With `amendingDone`, a check-in whose period is
+    /// done already amends the newest session of the period instead (see `Session.supersedesID`).
     public func startSession(surveyID: String, surveyHash: String, kind: String,
                              subjectID: Int64, authorID: Int64, phase: SessionPhase? = nil,
-                             periodKey: String? = nil, supersedes: Int64? = nil,
+                             periodKey: String? = nil, supersedes: Int64? = nil, amendingDone: Bool = false,
                              quizLayout: String? = nil, attemptLimit: Int? = nil, draft: Bool = false,
                              at now: Date = Date()) throws -> Int64 {
         try write { db in
-            try checkStart(surveyID: surveyID, kind: kind, subjectID: subjectID, periodKey: periodKey,
-                           supersedes: supersedes, attemptLimit: attemptLimit, db)
+            let amends = try checkStart(surveyID: surveyID, kind: kind, subjectID: subjectID, periodKey: periodKey,
+                                        supersedes: supersedes, amendingDone: amendingDone, attemptLimit: attemptLimit, db)
             var session = Session(
                 id: nil, surveyID: surveyID, surveyHash: surveyHash, kind: kind,
                 subjectID: subjectID, authorID: authorID, startedAt: now, updatedAt: now,
-                completedAt: nil, state: .inProgress, phase: phase, supersedesID: supersedes,
+                completedAt: nil, state: .inProgress, phase: phase, supersedesID: amends,
                 quizLayout: quizLayout, periodKey: periodKey, attemptLimit: attemptLimit, draft: draft,
                 claimedBy: claim.text)
             try session.insert(db)
-            let id = db.lastInsertedRowID
-            return id
+            return db.lastInsertedRowID
         }
     }
 
