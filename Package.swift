@@ -3,6 +3,7 @@ import PackageDescription
 
 // Dependencies point one way:
 //   coach → CoachConsole → CoachDemo → CoachSessions → CoachStore → CoachScoring → CoachCore
+//   CoachConsole → CoachOrgStore → CoachStore (the organisation store on PostgreSQL)
 // (a module may also use any module further down the line).
 // Only CoachConsole imports CReadline (GNU readline, GPL-3.0: see LICENSE); only CoachStore
 // imports CSQLiteSettings (process-wide SQLite settings, in C).
@@ -17,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // GNU readline (libreadline-dev; on macOS Homebrew's readline), with the C helpers and
@@ -38,12 +43,26 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // The organisation store: PostgreSQL through postgres-nio, with a blocking bridge in one
+        // place (the console is synchronous), and SCRAM verifiers computed here with swift-crypto
+        // so no password ever reaches the server as text.
+        .target(
+            name: "CoachOrgStore",
+            dependencies: [
+                "CoachCore", "CoachStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .target(name: "CoachSessions", dependencies: ["CoachCore", "CoachScoring", "CoachStore"]),
         .target(name: "CoachDemo", dependencies: ["CoachCore", "CoachScoring", "CoachStore", "CoachSessions"]),
         .target(
             name: "CoachConsole",
             dependencies: [
-                "CoachCore", "CoachScoring", "CoachStore", "CoachSessions", "CoachDemo", "CReadline",
+                "CoachCore", "CoachScoring", "CoachStore", "CoachOrgStore", "CoachSessions", "CoachDemo", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -51,16 +70,21 @@ let package = Package(
         .executableTarget(name: "coach", dependencies: ["CoachConsole"]),
         // What tests share: fixtures read from the bundled surveys, scripted conversations and
         // line readers, the in-process test shell, the sandbox and process runner for the built
-        // binary, the pseudo-terminal harness, seeded randomness. Test doubles live here, never
+        // binary, the pseudo-terminal harness, seeded randomness, the throwaway PostgreSQL server. Test doubles live here, never
         // in the product.
-        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachScoring", "CoachStore", "CoachConsole"],
+        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachScoring", "CoachStore", "CoachOrgStore", "CoachConsole"],
                 path: "Tests/CoachTestSupport"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore", "CoachTestSupport"]),
         .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring", "CoachTestSupport"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachTestSupport"]),
         .testTarget(name: "CoachSessionsTests", dependencies: ["CoachSessions", "CoachStore", "CoachScoring", "CoachCore", "CoachTestSupport"]),
+        .testTarget(name: "CoachOrgStoreTests", dependencies: [
+            "CoachOrgStore", "CoachStore", "CoachCore", "CoachTestSupport",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "CoachDemoTests", dependencies: ["CoachDemo", "CoachSessions", "CoachStore", "CoachScoring", "CoachCore"]),
         .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole", "CoachTestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole", "CoachCore", "CoachScoring", "CoachTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole", "CoachCore", "CoachScoring", "CoachOrgStore", "CoachTestSupport"]),
     ]
 )

@@ -2,13 +2,13 @@ import CoachCore
 import Foundation
 import GRDB
 
-/// The naming rules for people and teams, enforced in one place.
-enum NameRules {
-    static let maxLength = 80
+/// The naming rules for people and teams, enforced in one place (for both store engines).
+public enum NameRules {
+    public static let maxLength = 80
 
     /// `text` trimmed and in NFC (`NameKey.normalized`), or `StoreError.invalidName` when it is
     /// empty, too long, or holds control or invisible characters.
-    static func validated(_ text: String) throws -> String {
+    public static func validated(_ text: String) throws -> String {
         let name = NameKey.normalized(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !name.isEmpty else { throw StoreError.invalidName(text, reason: "a name cannot be empty") }
         guard name.count <= maxLength else {
@@ -55,7 +55,7 @@ enum NameRules {
     }
 
     /// A team name: a name, and not `all`, which `trends --team all` reads as every team.
-    static func validatedTeam(_ text: String) throws -> String {
+    public static func validatedTeam(_ text: String) throws -> String {
         let name = try validated(text)
         guard name.lowercased() != "all" else {
             throw StoreError.invalidName(name, reason: "'all' means every team (trends --team all); choose another team name")

@@ -27,6 +27,9 @@ public struct ServerAddress: Equatable, Sendable {
     public var database: String
     public var password: String?
     public var sslMode: SSLMode
+    /// The certificate authorities to trust for `verify-ca` and `verify-full` (`sslrootcert`,
+    /// `PGSSLROOTCERT`); nil means libpq's default, `~/.postgresql/root.crt`.
+    public var sslRootCert: String?
 
     /// libpq's `sslmode` values.
     public enum SSLMode: String, CaseIterable, Sendable {
@@ -42,7 +45,9 @@ public struct ServerAddress: Equatable, Sendable {
         return "postgres://\(user)@\(where_):\(port)/\(database)?sslmode=\(sslMode.rawValue)\(socket)"
     }
 
-    public init(host: String, port: Int, user: String, database: String, password: String?, sslMode: SSLMode) {
+    public init(host: String, port: Int, user: String, database: String, password: String?, sslMode: SSLMode,
+                sslRootCert: String? = nil) {
+        self.sslRootCert = sslRootCert
         self.host = host
         self.port = port
         self.user = user
@@ -71,6 +76,7 @@ public struct ServerAddress: Equatable, Sendable {
         let modeText = nonEmpty(query["sslmode"]) ?? nonEmpty(environment["PGSSLMODE"]) ?? SSLMode.prefer.rawValue
         guard let mode = SSLMode(rawValue: modeText) else { throw StoreLocationError.badSSLMode(modeText) }
         sslMode = mode
+        sslRootCert = nonEmpty(query["sslrootcert"]) ?? nonEmpty(environment["PGSSLROOTCERT"])
         password = nonEmpty(query["password"]) ?? nonEmpty(components.password) ?? nonEmpty(environment["PGPASSWORD"])
         if password == nil {
             let file = nonEmpty(environment["PGPASSFILE"]) ?? (home as NSString).appendingPathComponent(".pgpass")

@@ -1,0 +1,105 @@
+import CoachCore
+import NIOSSL
+import PostgresNIO
+
+/// What went wrong with the organisation store, in words a user (or their database
+/// administrator) can act on. Never holds a password.
+public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
+    /// The server could not be reached or refused the connection; `reason` says how.
+    case cannotConnect(String, reason: String)
+    /// The server refused the login or password.
+    case loginRefused(String, reason: String)
+    /// The server asks for a password and none was given (URL, PGPASSWORD, ~/.pgpass or a prompt).
+    case passwordRequired(String, user: String)
+    /// TLS was asked for and could not be set up.
+    case tls(String, reason: String)
+    /// The server answered a statement with an error.
+    case server(message: String, code: String)
+    /// The connection broke while a statement ran: nothing after the last acknowledged write is kept.
+    case connectionLost(String)
+    /// The database was set up by a newer coach.
+    case newerSchema(found: Int, known: Int)
+    /// The database has no organisation schema yet.
+    case notInitialised(String)
+    /// `org init` needs a role that may create roles.
+    case notAnAdministrator(String)
+    /// A login name coach cannot use.
+    case invalidLogin(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotConnect(address, reason):
+            return "cannot connect to \(address): \(reason)"
+        case let .loginRefused(address, reason):
+            return "\(address) refused the login: \(reason) (check the user and password, ~/.pgpass or PGPASSWORD)"
+        case let .passwordRequired(address, user):
+            return "\(address) asks for \(user)'s password: run coach at a terminal to be asked, or keep it in ~/.pgpass (0600) or PGPASSWORD"
+        case let .tls(address, reason):
+            return "cannot set up TLS to \(address): \(reason)"
+        case let .server(message, code):
+            return "the organisation store refused: \(message) (SQLSTATE \(code))"
+        case let .connectionLost(address):
+            return "the connection to \(address) was lost; answers already acknowledged are kept — run the command again (or 'resume') once the server is back"
+        case let .newerSchema(found, known):
+            return "the organisation store is at schema version \(found), newer than this coach knows (\(known)); update coach"
+        case let .notInitialised(address):
+            return "\(address) holds no coach organisation yet; a database administrator runs 'coach org init \(address)' once"
+        case let .notAnAdministrator(user):
+            return "'org init' is run by the database administrator: \(user) is neither a superuser nor allowed to create roles"
+        case let .invalidLogin(login, reason):
+            return "login '\(login)' cannot be used: \(reason)"
+        }
+    }
+}
+
+extension OrgStoreError {
+    /// The error a PostgreSQL or connection failure means, with the server's own message where it sent one.
+    /// - Parameter connecting: the error came while connecting (nothing was written yet), not
+    ///   from a statement on an open connection.
+    static func from(_ error: any Error, address: ServerAddress, connecting: Bool) -> OrgStoreError {
+        from(error, address: address.redacted, user: address.user, connecting: connecting)
+    }
+
+    static func from(_ error: any Error, address: String, user: String, connecting: Bool) -> OrgStoreError {
+        if let known = error as? OrgStoreError { return known }
+        guard let psql = error as? PSQLError else {
+            if let tlsProblem = tlsReason(error) { return .tls(address, reason: tlsProblem) }
+            return .cannotConnect(address, reason: "\(error)")
+        }
+        if let underlying = psql.underlying, let tlsProblem = tlsReason(underlying) {
+            return .tls(address, reason: tlsProblem)
+        }
+        let message = psql.serverInfo?[.message] ?? ""
+        let code = psql.serverInfo?[.sqlState] ?? ""
+        if code.hasPrefix("28") { return .loginRefused(address, reason: message) }
+        if !message.isEmpty { return .server(message: message, code: code) }
+        switch psql.code {
+        case .connectionError, .uncleanShutdown, .serverClosedConnection, .clientClosedConnection:
+            if connecting {
+                return .cannotConnect(address, reason: psql.underlying.map { "\($0)" } ?? "the server closed the connection")
+            }
+            return .connectionLost(address)
+        case .authMechanismRequiresPassword:
+            return .passwordRequired(address, user: user)
+        case .sslUnsupported:
+            return .tls(address, reason: "the server does not offer TLS")
+        case .failedToAddSSLHandler:
+            return .tls(address, reason: psql.underlying.map { "\($0)" } ?? "no TLS handler")
+        default:
+            return .cannotConnect(address, reason: psql.underlying.map { "\($0)" } ?? "\(psql.code)")
+        }
+    }
+
+    /// What a TLS failure means, when `error` is one.
+    private static func tlsReason(_ error: any Error) -> String? {
+        switch error {
+        case let error as NIOSSLError:
+            if case let .handshakeFailed(inner) = error { return "the handshake failed (\(inner)); check sslmode and the server's certificate" }
+            return "\(error)"
+        case let error as NIOSSLExtraError:
+            return "\(error)"
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import CoachCore
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// One connection to the organisation's PostgreSQL server, used synchronously: the console
+/// reads lines with readline, so this is the one place where postgres-nio's event-loop futures
+/// are waited on. The futures run on NIO's own threads, never on Swift's cooperative pool, so
+/// waiting here cannot starve them.
+public final class ServerConnection {
+    /// The server, database and login, without the password.
+    public let address: ServerAddress
+    private let connection: PostgresConnection
+    private let logger: Logger
+
+    private init(address: ServerAddress, connection: PostgresConnection, logger: Logger) {
+        self.address = address
+        self.connection = connection
+        self.logger = logger
+    }
+
+    deinit { try? connection.close().wait() }
+
+    /// Connects and logs in as `address.user`, with TLS as `address.sslMode` asks (libpq's meaning:
+    /// `require` encrypts without checking the certificate, `verify-ca` checks it against the
+    /// root certificates, `verify-full` also checks the host name).
+    public static func open(_ address: ServerAddress) throws -> ServerConnection {
+        var logger = Logger(label: "coach.org-store")
+        logger.logLevel = .critical
+        let configuration: PostgresConnection.Configuration
+        if address.host.hasPrefix("/") {
+            let socket = "\(address.host)/.s.PGSQL.\(address.port)"
+            guard FileManager.default.fileExists(atPath: socket) else {
+                throw OrgStoreError.cannotConnect(address.redacted, reason: "no server is listening at \(socket) "
+                    + "(is PostgreSQL running there, on port \(address.port)?)")
+            }
+            configuration = .init(unixSocketPath: socket, username: address.user,
+                                  password: address.password, database: address.database)
+        } else {
+            configuration = .init(host: address.host, port: address.port, username: address.user,
+                                  password: address.password, database: address.database, tls: try tls(for: address))
+        }
+        do {
+            let connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+            return ServerConnection(address: address, connection: connection, logger: logger)
+        } catch {
+            throw OrgStoreError.from(error, address: address, connecting: true)
+        }
+    }
+
+    /// The rows of one statement; values are bound, never spliced into the SQL.
+    @discardableResult
+    public func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+        do {
+            return try connection.query(query, logger: logger).wait().rows
+        } catch {
+            throw OrgStoreError.from(error, address: address, connecting: false)
+        }
+    }
+
+    /// Runs a script of statements written by coach (a migration), one statement at a time.
+    public func execute(script: String) throws {
+        for statement in SQLScript.statements(in: script) {
+            try query(PostgresQuery(unsafeSQL: statement))
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try query("BEGIN")
+        do {
+            let result = try body()
+            try query("COMMIT")
+            return result
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Closes the connection.
+    public func close() {
+        try? connection.close().wait()
+    }
+
+    private static func tls(for address: ServerAddress) throws -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch address.sslMode {
+        case .disable, .allow:
+            return .disable
+        case .prefer, .require:
+            configuration.certificateVerification = .none
+        case .verifyCA, .verifyFull:
+            configuration.certificateVerification = address.sslMode == .verifyCA ? .noHostnameVerification : .fullVerification
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            let rootFile = address.sslRootCert ?? (home as NSString).appendingPathComponent(".postgresql/root.crt")
+            guard FileManager.default.isReadableFile(atPath: rootFile) else {
+                throw OrgStoreError.tls(address.redacted, reason: "sslmode=\(address.sslMode.rawValue) needs the server's "
+                    + "certificate authority in \(rootFile) (or sslrootcert=FILE, PGSSLROOTCERT)")
+            }
+            do {
+                configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(rootFile))
+            } catch {
+                throw OrgStoreError.tls(address.redacted, reason: "cannot read \(rootFile): \(error)")
+            }
+        }
+        let context: NIOSSLContext
+        do { context = try NIOSSLContext(configuration: configuration) } catch {
+            throw OrgStoreError.tls(address.redacted, reason: "\(error)")
+        }
+        return address.sslMode == .prefer ? .prefer(context) : .require(context)
+    }
+}
