@@ -27,6 +27,10 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case notAQuiz(String, kind: String)
     /// `--store` names a PostgreSQL server (shown without its password).
     case serverStoreUnavailable(String)
+    /// A command that asks questions was run without a terminal.
+    case needsTerminal(String)
+    /// A command for the organisation store given a local store file.
+    case notAServerStore(String)
     /// `survey publish` refused a file; `reason` says why.
     case notPublished(String, reason: String)
     /// The quiz's attempt limit is used up.
@@ -63,6 +67,11 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .serverStoreUnavailable(address):
             return "\(address) is an organisation store on a PostgreSQL server; this version of coach opens local "
                 + "store files only. Give --store a file path (or leave it out for your own store)."
+        case let .needsTerminal(command):
+            return "'\(command)' asks at a terminal; run it there"
+        case let .notAServerStore(command):
+            return "'\(command)' works on an organisation store: give a postgres://USER@HOST/DATABASE URL "
+                + "(the local store file needs no set-up)"
         case let .notPublished(file, reason):
             return "\(file) was not published: \(reason)"
         case let .noAttemptsLeft(title, allowed):

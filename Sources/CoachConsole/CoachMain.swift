@@ -1,6 +1,7 @@
 import ArgumentParser
 import CoachCore
 import CoachDemo
+import CoachOrgStore
 import CoachSessions
 import CoachStore
 import Foundation
@@ -112,7 +113,7 @@ public enum CoachMain {
         }
         if let error = error as? ExitCode { return .exit(error.rawValue) }
         if error is CoachStore.StoreError || error is ConfigError || error is SessionError || error is DemoError
-            || error is StoreLocationError {
+            || error is StoreLocationError || error is OrgStoreError {
             return .failure(String(describing: error))
         }
         let code = Coach.exitCode(for: error)

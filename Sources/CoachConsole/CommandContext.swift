@@ -1,4 +1,5 @@
 import CoachCore
+import CoachOrgStore
 import CoachStore
 import Foundation
 
@@ -59,6 +60,33 @@ public final class CommandContext {
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
         let location = try StoreLocation.parse(paths.store, environment: ProcessInfo.processInfo.environment, home: home)
         if case let .server(address) = location { throw CoachError.serverStoreUnavailable(address.redacted) }
+    }
+
+    /// The PostgreSQL server `location` names (a URL read as psql reads it), for a command that
+    /// works on an organisation store only; a file path is refused with `notAServerStore`.
+    public func serverAddress(_ location: String, for command: String) throws -> ServerAddress {
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        guard case let .server(address) = try StoreLocation.parse(location, environment: environment, home: home) else {
+            throw CoachError.notAServerStore(command)
+        }
+        return address
+    }
+
+    /// A connection to the organisation's server as `address.user`. When the server asks for a
+    /// password that the URL, `PGPASSWORD` and `~/.pgpass` did not give, a person at a terminal
+    /// is asked for it, as psql asks (not shown, not kept in the history).
+    public func serverConnection(_ address: ServerAddress) throws -> ServerConnection {
+        do {
+            return try ServerConnection.open(address)
+        } catch OrgStoreError.passwordRequired where isTerminal && reader != nil {
+            guard case let .line(password) = reader!.readSecret(prompt: "Password for \(address.user): ") else {
+                throw OrgStoreError.passwordRequired(address.redacted, user: address.user)
+            }
+            var withPassword = address
+            withPassword.password = password
+            return try ServerConnection.open(withPassword)
+        }
     }
 
     /// The person at the keyboard, who must exist in the store.

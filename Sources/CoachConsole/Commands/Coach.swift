@@ -21,7 +21,7 @@ public struct Coach: ParsableCommand {
         // people, goals and surveys
         PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, SurveysCommand.self, SurveyCommand.self,
         // the store
-        ExportCommand.self, CheckCommand.self, BackupCommand.self, DemoCommand.self, OrgCommand.self,
+        ExportCommand.self, CheckCommand.self, BackupCommand.self, DemoCommand.self, OrgCommand.self, PasswordCommand.self,
         // the shell
         ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, CompleteCommand.self,
     ]

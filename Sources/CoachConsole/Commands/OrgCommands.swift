@@ -7,8 +7,8 @@ import CoachStore
 struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
-        abstract: "Show or change the organisation's settings (HR).",
-        subcommands: [OrgShow.self, OrgSet.self])
+        abstract: "Set up an organisation store, or show and change the organisation's settings (HR).",
+        subcommands: [OrgInit.self, OrgShow.self, OrgSet.self])
 }
 
 extension OrgSetting: ExpressibleByArgument {}

@@ -29,6 +29,14 @@ public protocol LineReader: AnyObject {
 
     /// Persists the history, if the reader keeps it somewhere.
     func saveHistory()
+
+    /// Reads a secret (a password): not echoed on a terminal, never added to the history.
+    func readSecret(prompt: String) -> LineInput
+}
+
+extension LineReader {
+    /// Readers that echo nothing anyway (a pipe, a script) read a secret as any line.
+    public func readSecret(prompt: String) -> LineInput { readLine(prompt: prompt) }
 }
 
 /// The reader for this process's standard input: GNU readline on a terminal

@@ -1,0 +1,124 @@
+import CoachCore
+import CoachOrgStore
+import CoachTestSupport
+import Foundation
+import Testing
+
+/// The organisation store from the command line: `org init` against a real server (over the
+/// socket and over TLS), `password` at a terminal, and the commands that cannot open it yet.
+@Suite struct OrgStoreEndToEndTests {
+    /// `postgres://…` for the throwaway server's socket as `user`.
+    func socketURL(_ server: TestPostgres, user: String = "postgres", database: String) -> String {
+        "postgres://\(user)@localhost:\(server.port)/\(database)?host=\(server.socketFolder)"
+    }
+
+    @Test func orgInitSetsUpOnceThenSaysThereIsNothingToDo() throws {
+        let server = try TestPostgres.server()
+        let database = try server.makeDatabase()
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let login = TestPostgres.uniqueLogin("dana")
+
+        let first = try sandbox.run(["org", "init", socketURL(server, database: database), "--hr", "Dana Smith", "--login", login])
+        #expect(first.status == 0, "\(first.stderrText)")
+        #expect(first.stdoutText.contains("added the HR person Dana Smith with the login \(login)"))
+        #expect(first.stdoutText.contains("One-time password for \(login), shown only now (valid 7 days):"))
+
+        let again = try sandbox.run(["org", "init", socketURL(server, database: database), "--hr", "Dana Smith"])
+        #expect(again.status == 0, "\(again.stderrText)")
+        #expect(again.stdoutText.contains("HR person Dana Smith (login \(login)) exists (nothing to do)"))
+        #expect(!again.stdoutText.contains("One-time password"))
+    }
+
+    @Test func orgInitOverTLSChecksTheServersCertificate() throws {
+        let server = try TestPostgres.server()
+        let authority = try #require(server.certificateAuthority, "the test server runs with TLS (scripts/test starts it so)")
+        let database = try server.makeDatabase()
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let base = "postgres://postgres@localhost:\(server.port)/\(database)"
+        let password = ["PGPASSWORD": server.superuserPassword]
+
+        let verified = try sandbox.run(["org", "init", base + "?sslmode=verify-full&sslrootcert=\(authority)"], environment: password)
+        #expect(verified.status == 0, "\(verified.stderrText)")
+        #expect(verified.stdoutText.contains("no HR person yet"))
+
+        let noAuthority = try sandbox.run(["org", "init", base + "?sslmode=verify-full"], environment: password)
+        #expect(noAuthority.status == 1)
+        #expect(noAuthority.stderrText.contains("needs the server's certificate authority in \(sandbox.root.path)/.postgresql/root.crt"))
+
+        // A certificate from another authority is refused under verify-ca, accepted under require.
+        let otherAuthority = sandbox.root.appendingPathComponent("other-ca.pem").path
+        try Self.selfSignedCertificate(at: otherAuthority)
+        let wrong = try sandbox.run(["org", "init", base + "?sslmode=verify-ca&sslrootcert=\(otherAuthority)"], environment: password)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderrText.contains("TLS"))
+        let required = try sandbox.run(["org", "init", base + "?sslmode=require"], environment: password)
+        #expect(required.status == 0, "\(required.stderrText)")
+    }
+
+    @Test func aPersonSetsTheirPasswordAtATerminalWithoutItShowing() throws {
+        let server = try TestPostgres.server()
+        let database = try server.makeDatabase()
+        let login = TestPostgres.uniqueLogin("hana")
+        let admin = try ServerConnection.open(server.administrator(database: database))
+        let report = try OrgSetup.initialise(admin, firstHR: .init(name: "Hana", login: login))
+        admin.close()
+        let oneTime = try #require(report.newLogin?.password)
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let url = "postgres://\(login)@127.0.0.1:\(server.port)/\(database)?sslmode=disable"
+
+        let terminal = try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", url, "password"],
+                                          environment: sandbox.environment, inheritEnvironment: false)
+        defer { terminal.terminate() }
+        _ = try terminal.waitFor("Password for \(login): ")
+        terminal.send(oneTime + "\r")
+        _ = try terminal.waitFor("New password for \(login): ")
+        terminal.send("short\r")
+        _ = try terminal.waitFor("at least 10 characters")
+        _ = try terminal.waitFor("New password for \(login): ")
+        terminal.send("correct horse battery\r")
+        _ = try terminal.waitFor("The same again: ")
+        terminal.send("correct horse battery\r")
+        _ = try terminal.waitFor("Password changed for \(login).")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.output.contains("correct horse"))
+        #expect(!terminal.output.contains(oneTime))
+        let history = (try? String(contentsOfFile: sandbox.historyFile, encoding: .utf8)) ?? ""
+        #expect(!history.contains("correct horse"))
+
+        let connection = try ServerConnection.open(server.tcp(login: login, password: "correct horse battery", database: database))
+        connection.close()
+        #expect(throws: OrgStoreError.self) {
+            try ServerConnection.open(server.tcp(login: login, password: oneTime, database: database))
+        }
+    }
+
+    @Test func whatCannotOpenAServerStoreYetSaysSo() throws {
+        let server = try TestPostgres.server()
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let people = try sandbox.run(["--store", socketURL(server, database: "postgres"), "people"])
+        #expect(people.status == 1)
+        #expect(people.stderrText.contains("is an organisation store on a PostgreSQL server"))
+        let fileInit = try sandbox.run(["--store", sandbox.store, "org", "init"])
+        #expect(fileInit.status == 1)
+        #expect(fileInit.stderrText.contains("'org init' works on an organisation store"))
+        let noServer = try sandbox.run(["org", "init", "postgres://postgres@localhost:5999/coach?host=\(sandbox.root.path)"])
+        #expect(noServer.status == 1)
+        #expect(noServer.stderrText.contains("no server is listening at \(sandbox.root.path)/.s.PGSQL.5999"))
+        let noTerminal = try sandbox.run(["--store", socketURL(server, database: "postgres"), "password"])
+        #expect(noTerminal.status == 1)
+        #expect(noTerminal.stderrText.contains("'password' asks at a terminal"))
+    }
+
+    /// A certificate authority the server's certificate was not signed by.
+    static func selfSignedCertificate(at path: String) throws {
+        let result = try ProcessRunner.run("/usr/bin/openssl", arguments: [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=other-ca",
+            "-keyout", path + ".key", "-out", path,
+        ], environment: [:], inheritEnvironment: true, stdin: Data(), timeout: .seconds(30))
+        guard result.status == 0 else { throw ProcessRunnerError(description: "openssl: \(result.stderrText)") }
+    }
+}
