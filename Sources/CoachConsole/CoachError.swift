@@ -27,6 +27,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case notAQuiz(String, kind: String)
     /// `--store` names a PostgreSQL server (shown without its password).
     case serverStoreUnavailable(String)
+    /// `--as`, `COACH_USER` or the config's `user:` given with an organisation store.
+    case identityIsTheLogin(source: String, login: String)
     /// A command that asks questions was run without a terminal.
     case needsTerminal(String)
     /// A command for the organisation store given a local store file.
@@ -67,6 +69,9 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .serverStoreUnavailable(address):
             return "\(address) is an organisation store on a PostgreSQL server; this version of coach opens local "
                 + "store files only. Give --store a file path (or leave it out for your own store)."
+        case let .identityIsTheLogin(source, login):
+            return "on an organisation store you are the database login you connect as (\(login)), so \(source) "
+                + "cannot name another person: leave it out, and connect as yourself (the URL's user, PGUSER)"
         case let .needsTerminal(command):
             return "'\(command)' asks at a terminal; run it there"
         case let .notAServerStore(command):

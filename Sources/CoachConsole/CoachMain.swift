@@ -72,7 +72,15 @@ public enum CoachMain {
         let config = try CoachConfig.load(path: paths.config)
         let reader = interactive ? standardInputLineReader(historyPath: paths.history)
                                  : PlainLineReader(fileDescriptor: STDIN_FILENO)
-        let user = global.user.flatMap(nonEmpty) ?? environment["COACH_USER"].flatMap(nonEmpty) ?? config.user
+        let chosen: (name: String, source: String)? = global.user.flatMap(nonEmpty).map { ($0, "--as") }
+            ?? environment["COACH_USER"].flatMap(nonEmpty).map { ($0, "COACH_USER") }
+            ?? config.user.map { ($0, "the config's user: (\(paths.config))") }
+        // On an organisation store the person is the database login; nobody picks another.
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        if let chosen, case let .server(address) = try StoreLocation.parse(paths.store, environment: environment, home: home) {
+            throw CoachError.identityIsTheLogin(source: chosen.source, login: address.user)
+        }
+        let user = chosen?.name
         return CommandContext(paths: paths, config: config, console: console, reader: reader,
                               isTerminal: interactive, userName: user)
     }

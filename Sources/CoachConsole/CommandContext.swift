@@ -18,12 +18,12 @@ public final class CommandContext {
     public let clock: CoachClock
     /// The name of who is at the keyboard (`--as`, `COACH_USER` or the config's `user:`).
     public internal(set) var userName: String?
-    private var openedDatabase: AppDatabase?
+    private var openedDatabase: (any Store)?
     private var readOnlyDatabase: AppDatabase?
     private var loadedCatalog: SurveyCatalog?
 
     public init(paths: CoachPaths, config: CoachConfig, console: Console, reader: (any LineReader)?,
-                isTerminal: Bool, userName: String?, database: AppDatabase? = nil, clock: CoachClock = .system) {
+                isTerminal: Bool, userName: String?, database: (any Store)? = nil, clock: CoachClock = .system) {
         self.clock = clock
         self.paths = paths
         self.config = config
@@ -35,8 +35,18 @@ public final class CommandContext {
     }
 
     /// The store, opened (and created, 0600 in a 0700 folder) on first use.
-    public func database() throws -> AppDatabase {
+    public func database() throws -> any Store {
         if let openedDatabase { return openedDatabase }
+        return try localDatabase()
+    }
+
+    /// The local store file, for what only a file can do (`backup`, `check --repair`, `demo`),
+    /// opened (and created) on first use.
+    public func localDatabase() throws -> AppDatabase {
+        if let openedDatabase {
+            guard let local = openedDatabase as? AppDatabase else { throw CoachError.serverStoreUnavailable(paths.store) }
+            return local
+        }
         try refuseServerStore()
         let database = try AppDatabase.open(path: paths.store)
         openedDatabase = database
@@ -46,7 +56,7 @@ public final class CommandContext {
     /// The store for reading only (`check`): the store already open in this run, else the
     /// existing file opened read-only, never created, migrated or chmod-ed.
     public func databaseForReading() throws -> AppDatabase {
-        if let openedDatabase { return openedDatabase }
+        if let openedDatabase = openedDatabase as? AppDatabase { return openedDatabase }
         if let readOnlyDatabase { return readOnlyDatabase }
         try refuseServerStore()
         let database = try AppDatabase.openForReading(path: paths.store)

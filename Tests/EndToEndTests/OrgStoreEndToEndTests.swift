@@ -113,6 +113,23 @@ import Testing
         #expect(noTerminal.stderrText.contains("'password' asks at a terminal"))
     }
 
+    @Test func onAServerStoreNobodyChoosesWhoTheyAre() throws {
+        let server = try TestPostgres.server()
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let url = "postgres://mara@localhost:\(server.port)/coach?host=\(server.socketFolder)"
+        let byFlag = try sandbox.run(["--store", url, "--as", "Dana", "people"])
+        #expect(byFlag.status == 1)
+        #expect(byFlag.stderrText.contains("you are the database login you connect as (mara), so --as cannot name another person"))
+        let byVariable = try sandbox.run(["people"], environment: ["COACH_STORE": url, "COACH_USER": "Dana"])
+        #expect(byVariable.stderrText.contains("so COACH_USER cannot name another person"))
+        try FileManager.default.createDirectory(atPath: (sandbox.configFile as NSString).deletingLastPathComponent,
+                                                withIntermediateDirectories: true)
+        try "user: Dana\n".write(toFile: sandbox.configFile, atomically: true, encoding: .utf8)
+        let byConfig = try sandbox.run(["--store", url, "people"])
+        #expect(byConfig.stderrText.contains("so the config's user: (\(sandbox.configFile)) cannot name another person"))
+    }
+
     /// A certificate authority the server's certificate was not signed by.
     static func selfSignedCertificate(at path: String) throws {
         let result = try ProcessRunner.run("/usr/bin/openssl", arguments: [

@@ -91,7 +91,7 @@ struct AgendaAdd: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let text = words.joined(separator: " ")
-        try context.database().addAgendaItem(text: text, for: user.name, at: context.clock.now())
+        try context.database().addAgendaItem(text: text, for: user.name, source: "manual", notBefore: nil, at: context.clock.now())
         context.console.line("Added to your next one-on-one: \(text)")
     }
 }

@@ -78,7 +78,7 @@ struct CheckinCommand: CoachCommand {
             Your wellbeing answers stay private. May \(manager) see your wellbeing band and trend \
             (never your answers)? You can change this any time with 'share wellbeing on|off'. [y/N] 
             """, context: context)
-        try context.database().setShareWellbeing(share, for: user.name)
+        try context.database().setShareWellbeing(share, for: user.name, at: context.clock.now())
         context.console.line(share ? "\(manager) will see your wellbeing band and trend." : "Kept to yourself.")
     }
 }

@@ -36,7 +36,7 @@ struct DemoCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         try validate()
-        let database = try context.database()
+        let database = try context.localDatabase()
         let wasEmpty = try database.peopleCount() == 0
         let options = DemoOptions(reps: reps, weeks: weeks, seed: seed, now: context.clock.now())
         let summary = try DemoBuilder(database: database, options: options).run(force: force)

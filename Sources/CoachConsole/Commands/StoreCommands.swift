@@ -27,13 +27,13 @@ struct CheckCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         if repair {
-            let rescored = try context.database().repair()
+            let rescored = try context.localDatabase().repair()
             if rescored > 0 {
                 context.console.line("Stored the scores of \(rescored) session\(rescored == 1 ? "" : "s") as their answers score.")
             }
             context.console.line("Rebuilt the weekly aggregates from the sessions.")
         }
-        let findings = try (repair ? context.database() : context.databaseForReading()).check()
+        let findings = try (repair ? context.localDatabase() : context.databaseForReading()).check()
         for finding in findings {
             let mark = finding.problem == nil ? context.console.styled("ok  ", .green) : context.console.styled("FAIL", .red)
             context.console.line("\(mark)  \(finding.name)" + (finding.problem.map { ": \($0)" } ?? ""))
@@ -53,7 +53,7 @@ struct BackupCommand: CoachCommand {
     @Argument(help: "The new file.") var path: String
 
     func run(in context: CommandContext) throws {
-        try context.database().backup(to: path)
+        try context.localDatabase().backup(to: path)
         context.console.line("Backed up \(context.paths.store) to \(path).")
     }
 }

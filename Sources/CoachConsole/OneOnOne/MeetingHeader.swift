@@ -75,7 +75,7 @@ struct MeetingHeader {
 
     private func goalLines(repID: Int64) throws -> [String] {
         let period = Period(containing: now, calendar: calendar)
-        let goals = try context.database().goals(for: rep.name).filter { $0.period == period.description }
+        let goals = try context.database().goals(for: rep.name, viewer: nil).filter { $0.period == period.description }
         guard !goals.isEmpty else { return ["Goals for \(period): none set"] }
         let actuals = try context.database().kpiActuals(personID: repID, period: period)
         return ["Goals for \(period):"] + goals.map { goal in

@@ -1,0 +1,83 @@
+import CoachCore
+import CoachScoring
+import Foundation
+
+/// What every store engine offers the session service and the commands: intent methods that
+/// take names and ids and return records, each applying the rules (who may do what, who sees
+/// what) itself. `AppDatabase` is the engine on a local SQLite file; an organisation's
+/// PostgreSQL server gets its own. What only a file can do (backup, check and repair, the
+/// demo's bulk import) stays on `AppDatabase`.
+///
+/// Parameters have no defaults here: callers say what time it is (the context's clock).
+public protocol Store {
+    // People and settings
+    func peopleCount() throws -> Int
+    func people() throws -> [PersonSummary]
+    func person(named name: String) throws -> Person?
+    func person(id: Int64) throws -> Person?
+    func personSummary(named name: String) throws -> PersonSummary
+    func personDetail(named name: String, viewer: String?) throws -> PersonDetail
+    @discardableResult
+    func addPerson(name: String, role: Role, team: String?, manager: String?, by actor: String?, at now: Date) throws -> Person
+    func setShareWellbeing(_ share: Bool, for personName: String, at now: Date) throws
+    func orgSettings() throws -> OrgSettings
+    func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date) throws
+
+    // Goals and KPIs
+    @discardableResult
+    func setGoal(person: String, kpi: String, target: Double, period: Period, by actor: String, at now: Date) throws -> Goal
+    func goals(for person: String, viewer: String?) throws -> [Goal]
+    func target(personID: Int64, kpi: String, period: Period) throws -> Double?
+    func kpiActuals(personID: Int64, period: Period) throws -> [String: Double]
+    func attainmentHistory(personID: Int64, upTo period: Period, months: Int) throws
+        -> [(period: String, kpi: String, attainment: Double)]
+
+    // Action items and agenda
+    func actionItems(viewer viewerName: String, subject subjectName: String?, openOnly: Bool) throws -> [ActionItemView]
+    func closeActionItem(id: Int64, by actorName: String, at now: Date) throws -> ActionItemView
+    func openActionItems(subjectID: Int64) throws -> [OpenActionItem]
+    func addAgendaItem(text: String, for personName: String, source: String, notBefore: String?, at now: Date) throws
+    func openAgendaItems(personID: Int64, on day: String) throws -> [AgendaEntry]
+
+    // Surveys
+    func recordSurveyVersion(surveyID: String, hash: String, content: String, at now: Date) throws
+    func surveyContent(hash: String) throws -> String?
+    func surveyScoring(hash: String) throws -> SurveyScoring?
+    func latestSurveyHash(surveyID: String) throws -> String?
+    func publishedSurveys() throws -> [PublishedSurvey]
+    @discardableResult
+    func publishSurvey(surveyID: String, hash: String, content: String, by actorName: String, at now: Date) throws -> Bool
+
+    // Sessions, answered one answer at a time
+    func sessionSubject(kind: SurveyKind, authorName: String, subjectName: String?) throws -> (author: Person, subject: Person)
+    func startSession(surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
+                      phase: SessionPhase?, periodKey: String?, supersedes: Int64?, amendingDone: Bool,
+                      quizLayout: String?, attemptLimit: Int?, draft: Bool, at now: Date) throws -> Int64
+    func claimSession(id: Int64, at now: Date) throws
+    func saveAnswer(sessionID: Int64, questionID: String, valueJSON: String, isPrivate: Bool, position: Int, at now: Date) throws
+    func deleteAnswer(sessionID: Int64, questionID: String, at now: Date) throws
+    func answers(sessionID: Int64) throws -> [Answer]
+    func pauseSession(id: Int64, at now: Date) throws
+    func completeSession(id: Int64, scored: ScoredSession, effects: SessionEffects, at now: Date) throws
+    func resumableSession(authorID: Int64) throws -> Session?
+    func session(id: Int64) throws -> Session?
+    func scores(sessionID: Int64) throws -> [Score]
+
+    // What is due, and what came of it
+    func lastCompletions(of personName: String) throws -> [String: Date]
+    func lastOneOnOnes(managerName: String) throws -> [(rep: String, last: Date?)]
+    func latestOwnSession(of personName: String, surveyID: String) throws -> (id: Int64, completed: Date)?
+    func timeline(viewer viewerName: String, subject subjectName: String) throws -> [TimelineEntry]
+    func exportData(viewer viewerName: String) throws -> ExportData
+
+    // Scores, trends and quizzes
+    func scorePoints(viewer viewerName: String, subject subjectName: String, since: Date?) throws -> [ScorePoint]
+    func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, viewerMinGroup: Int,
+                    calendar: Calendar, score: String?) throws -> [TeamSeries]
+    func reliabilities(of survey: Survey, now: Date) throws -> [String: ScoreReliability]
+    func reliabilities(ofVersion hash: String, now: Date) throws -> [String: ScoreReliability]
+    func quizPercents(of personName: String, quizID: String) throws -> [Double]
+    func quizAttempts(viewer viewerName: String, quizID: String) throws -> [QuizAttemptRecord]
+}
+
+extension AppDatabase: Store {}
