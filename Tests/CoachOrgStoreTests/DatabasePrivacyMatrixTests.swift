@@ -95,6 +95,34 @@ import Testing
     }
 }
 
+/// A curious colleague's trick: a function of their own in a query's WHERE clause, which
+/// PostgreSQL may run on rows before the rules filter them unless the rules come first. It
+/// records every value it is shown in a temporary table, which anyone may create.
+@Suite struct LeakyFunctionTests {
+    let org: OrgFixture
+    init() throws { org = try OrgFixture() }
+
+    @Test(arguments: [
+        "SELECT count(*) FROM coach.answer WHERE pg_temp.peek(value)",
+        "SELECT count(*) FROM coach.visible_score WHERE pg_temp.peek('score ' || value::text)",
+        "SELECT count(*) FROM coach.session WHERE pg_temp.peek(kind || id::text)",
+    ])
+    func aFunctionInTheQuerySeesOnlyRowsTheRulesLetThrough(query: String) throws {
+        let sam = try org.connect("sam")
+        defer { sam.close() }
+        try sam.execute(script: """
+            CREATE TEMP TABLE seen (value text);
+            CREATE FUNCTION pg_temp.peek(text) RETURNS boolean LANGUAGE plpgsql COST 0.0000001
+              AS $$ BEGIN INSERT INTO seen VALUES ($1); RETURN true; END $$;
+            """)
+        try sam.execute(script: query)
+        let seen = try sam.texts("SELECT value FROM seen ORDER BY value")
+        // Sam sees only his one-on-one, session 9: its answer, its score, its session row.
+        #expect(seen.allSatisfy { $0 == "s9" || $0 == "score 9" || $0 == "one-on-one9" }, "\(seen)")
+        #expect(!seen.contains("private note 5") && !seen.contains("s1"))
+    }
+}
+
 /// Writes a person might try with psql, each refused by the database.
 @Suite struct DatabaseWriteRulesTests {
     let org: OrgFixture
