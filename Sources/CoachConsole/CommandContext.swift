@@ -20,6 +20,7 @@ public final class CommandContext {
     public internal(set) var userName: String?
     private var openedDatabase: (any Store)?
     private var readOnlyDatabase: AppDatabase?
+    private var openedOrganisation: OrgDatabase?
     private var loadedCatalog: SurveyCatalog?
 
     public init(paths: CoachPaths, config: CoachConfig, console: Console, reader: (any LineReader)?,
@@ -38,6 +39,27 @@ public final class CommandContext {
     public func database() throws -> any Store {
         if let openedDatabase { return openedDatabase }
         return try localDatabase()
+    }
+
+    /// People and the organisation's settings: on the local store, or on the organisation's
+    /// server (connected on first use as the login the URL names).
+    public func people() throws -> any PeopleStore {
+        if let openedDatabase { return openedDatabase }
+        if let organisation = try organisation() { return organisation }
+        return try database()
+    }
+
+    /// The organisation store when `--store` names a server, connected on first use; nil for a file.
+    public func organisation() throws -> OrgDatabase? {
+        if let openedOrganisation { return openedOrganisation }
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        guard case let .server(address) = try StoreLocation.parse(paths.store, environment: environment, home: home) else {
+            return nil
+        }
+        let organisation = try OrgDatabase(connection: try serverConnection(address))
+        openedOrganisation = organisation
+        return organisation
     }
 
     /// The local store file, for what only a file can do (`backup`, `check --repair`, `demo`),
@@ -101,6 +123,8 @@ public final class CommandContext {
 
     /// The person at the keyboard, who must exist in the store.
     public func currentUser() throws -> Person {
+        // On an organisation store the person is the login (`--as` and the rest were refused).
+        if openedDatabase == nil, let organisation = try organisation() { return try organisation.me() }
         let database = try database()
         guard let name = userName else {
             if try database.peopleCount() == 0 { throw CoachError.emptyStore }

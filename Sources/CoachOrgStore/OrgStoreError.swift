@@ -23,6 +23,8 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
     case notInitialised(String)
     /// `org init` needs a role that may create roles.
     case notAnAdministrator(String)
+    /// The login is a role on the server but no person in the organisation.
+    case notAPerson(String)
     /// A login name coach cannot use.
     case invalidLogin(String, reason: String)
 
@@ -46,6 +48,8 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
             return "\(address) holds no coach organisation yet; a database administrator runs 'coach org init \(address)' once"
         case let .notAnAdministrator(user):
             return "'org init' is run by the database administrator: \(user) is neither a superuser nor allowed to create roles"
+        case let .notAPerson(login):
+            return "the login \(login) is not a person in this organisation: ask HR or your manager to add you (person add)"
         case let .invalidLogin(login, reason):
             return "login '\(login)' cannot be used: \(reason)"
         }

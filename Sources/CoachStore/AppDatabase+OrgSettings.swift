@@ -24,6 +24,11 @@ public struct OrgSettings: Sendable, Equatable {
     public var minGroup: Int?
     public var supportMessage: String?
 
+    public init(minGroup: Int? = nil, supportMessage: String? = nil) {
+        self.minGroup = minGroup
+        self.supportMessage = supportMessage
+    }
+
     /// The minimum group a viewer gets: the organisation's (default 5), raised by the viewer's
     /// own `requested` value when that is stricter, and never below 3.
     public func effectiveMinGroup(requested: Int) -> Int {
@@ -49,10 +54,28 @@ extension AppDatabase {
         return settings
     }
 
-    /// Sets an organisation setting; HR only. `min-group` is a whole number from 3 to 1000;
-    /// `support-message` is plain text (line breaks allowed) of at most 2000 characters.
+    /// Sets an organisation setting; HR only. See `OrgSetting.validated`.
     public func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date = Date()) throws {
+        let value = try setting.validated(value)
+        try write { db in
+            let actor = try Self.existingPerson(actorName, db)
+            guard actor.role == .hr else { throw StoreError.notAllowed("only HR changes the organisation's settings") }
+            try db.execute(sql: """
+                INSERT INTO org_setting (key, value, updated_at, updated_by_id) VALUES (?, ?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
+                    updated_by_id = excluded.updated_by_id
+                """, arguments: [setting.rawValue, value, now, actor.id])
+        }
+    }
+}
+
+extension OrgSetting {
+    /// `value` trimmed, when the setting can take it, else `invalidSetting` saying why:
+    /// `min-group` is a whole number from 3 to 1000; `support-message` is plain text (line
+    /// breaks allowed) of at most 2000 characters.
+    public func validated(_ value: String) throws -> String {
         let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let setting = self
         switch setting {
         case .minGroup:
             guard let number = Int(value), (TeamAggregate.lowestMinGroup...1000).contains(number) else {
@@ -66,14 +89,6 @@ extension AppDatabase {
                 throw StoreError.invalidSetting(setting.rawValue, reason: "plain text without \(problem)")
             }
         }
-        try write { db in
-            let actor = try Self.existingPerson(actorName, db)
-            guard actor.role == .hr else { throw StoreError.notAllowed("only HR changes the organisation's settings") }
-            try db.execute(sql: """
-                INSERT INTO org_setting (key, value, updated_at, updated_by_id) VALUES (?, ?, ?, ?)
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at,
-                    updated_by_id = excluded.updated_by_id
-                """, arguments: [setting.rawValue, value, now, actor.id])
-        }
+        return value
     }
 }

@@ -9,19 +9,9 @@ import Foundation
 /// demo's bulk import) stays on `AppDatabase`.
 ///
 /// Parameters have no defaults here: callers say what time it is (the context's clock).
-public protocol Store {
-    // People and settings
-    func peopleCount() throws -> Int
-    func people() throws -> [PersonSummary]
-    func person(named name: String) throws -> Person?
-    func person(id: Int64) throws -> Person?
-    func personSummary(named name: String) throws -> PersonSummary
-    func personDetail(named name: String, viewer: String?) throws -> PersonDetail
+public protocol Store: PeopleStore {
     @discardableResult
     func addPerson(name: String, role: Role, team: String?, manager: String?, by actor: String?, at now: Date) throws -> Person
-    func setShareWellbeing(_ share: Bool, for personName: String, at now: Date) throws
-    func orgSettings() throws -> OrgSettings
-    func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date) throws
 
     // Goals and KPIs
     @discardableResult
@@ -80,4 +70,43 @@ public protocol Store {
     func quizAttempts(viewer viewerName: String, quizID: String) throws -> [QuizAttemptRecord]
 }
 
-extension AppDatabase: Store {}
+/// People and the organisation's settings: the part of `Store` that the commands about people
+/// (`people`, `person add`, `person show`, `share`, `org show`, `org set`) need, which every
+/// engine offers.
+public protocol PeopleStore {
+    func peopleCount() throws -> Int
+    func people() throws -> [PersonSummary]
+    func person(named name: String) throws -> Person?
+    func person(id: Int64) throws -> Person?
+    func personSummary(named name: String) throws -> PersonSummary
+    func personDetail(named name: String, viewer: String?) throws -> PersonDetail
+    /// Adds a person as `actor` may (see `AppDatabase.addPerson`); on an organisation store with
+    /// a login (`login`, else one made from the name) and a one-time password.
+    func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?, at now: Date) throws
+        -> Enrolment
+    func setShareWellbeing(_ share: Bool, for personName: String, at now: Date) throws
+    func orgSettings() throws -> OrgSettings
+    func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date) throws
+}
+
+/// A person just added, and on an organisation store their login and its one-time password
+/// (to be shown once, never stored by coach).
+public struct Enrolment: Sendable {
+    public var person: Person
+    public var login: String?
+    public var oneTimePassword: String?
+    public init(person: Person, login: String? = nil, oneTimePassword: String? = nil) {
+        self.person = person
+        self.login = login
+        self.oneTimePassword = oneTimePassword
+    }
+}
+
+extension AppDatabase: Store {
+    /// A local store has no logins: whoever runs coach on the file is trusted to say who they are.
+    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?,
+                      at now: Date) throws -> Enrolment {
+        guard login == nil else { throw StoreError.loginsOnServerOnly }
+        return Enrolment(person: try addPerson(name: name, role: role, team: team, manager: manager, by: actor, at: now))
+    }
+}

@@ -41,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case notAManager(String)
     /// The acting user may not do this; `reason` says why.
     case notAllowed(String)
+    /// `person add --login` on a local store, which has no logins.
+    case loginsOnServerOnly
     /// A KPI id is empty or contains whitespace or control characters.
     case invalidKPI(String)
     /// A goal target is NaN or infinite.
@@ -141,6 +143,8 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "\(name) is not a manager; only a person with the manager role can be a manager"
         case let .notAllowed(reason):
             return "not allowed: \(reason)"
+        case .loginsOnServerOnly:
+            return "--login is for an organisation store, where each person logs in as themselves; a local store has no logins"
         case let .invalidKPI(kpi):
             return "invalid KPI id '\(kpi)': use the id from the one-on-one template (no spaces)"
         case let .invalidTarget(value):

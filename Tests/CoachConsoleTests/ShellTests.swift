@@ -105,7 +105,7 @@ struct CommandTableTests {
 
     @Test("flags come from each command's own definition")
     func flags() {
-        #expect(CommandTable.flags(of: PersonAdd.self) == ["--role", "--team", "--manager", "--help"])
+        #expect(CommandTable.flags(of: PersonAdd.self) == ["--role", "--team", "--manager", "--login", "--help"])
         #expect(CommandTable.flags(of: PeopleCommand.self) == ["--json", "--help"])
     }
 

@@ -28,14 +28,22 @@ struct PersonAdd: CoachCommand {
     @Option(help: "rep, manager or hr.") var role: Role
     @Option(help: "The team, created if new.", completion: .coach(.team)) var team: String?
     @Option(help: "The person's manager (a manager).", completion: .coach(.manager)) var manager: String?
+    @Option(help: "On an organisation store: their database login (default: made from the name, e.g. ana_lima).")
+    var login: String?
 
     func run(in context: CommandContext) throws {
-        let database = try context.database()
+        let database = try context.people()
         let isFirst = try database.peopleCount() == 0
         let actor = isFirst ? nil : try context.currentUser().name
-        let person = try database.addPerson(name: name, role: role, team: team, manager: manager, by: actor,
-                                            at: context.clock.now())
+        let enrolment = try database.enrol(name: name, role: role, team: team, manager: manager, login: login, by: actor,
+                                           at: context.clock.now())
+        let person = enrolment.person
         context.console.line("Added \(person.name) (\(person.role.rawValue)).")
+        if let login = enrolment.login, let password = enrolment.oneTimePassword {
+            context.console.line("Their login is \(login). One-time password, shown only now (valid 7 days):")
+            context.console.line("  " + password)
+            context.console.line("\(person.name) logs in with it and sets their own with 'coach password'.")
+        }
         if isFirst, context.userName.map({ $0.caseInsensitiveCompare(person.name) != .orderedSame }) ?? true {
             context.switchUser(to: person.name)
             context.console.line("\(person.name) is the first person in this store and is now the user.")
@@ -55,7 +63,7 @@ struct PersonShow: CoachCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
-        let database = try context.database()
+        let database = try context.people()
         let user = try context.currentUser()
         let detail = try database.personDetail(named: name, viewer: user.name)
         if json {
@@ -88,7 +96,7 @@ struct PeopleCommand: CoachCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
-        let database = try context.database()
+        let database = try context.people()
         _ = try context.currentUser()
         let people = try database.people()
         if json {

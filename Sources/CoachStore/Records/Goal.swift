@@ -13,6 +13,16 @@ public struct Goal: Codable, Sendable, Equatable, Identifiable {
     public var setByID: Int64
     public var setAt: Date
 
+    public init(id: Int64?, personID: Int64, kpi: String, period: String, target: Double, setByID: Int64, setAt: Date) {
+        self.id = id
+        self.personID = personID
+        self.kpi = kpi
+        self.period = period
+        self.target = target
+        self.setByID = setByID
+        self.setAt = setAt
+    }
+
     /// The period as a value (nil only if the store holds a malformed period).
     public var periodValue: Period? { Period(period) }
 

@@ -13,6 +13,17 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
     public var shareWellbeing: Bool?
     public var createdAt: Date
 
+    public init(id: Int64?, name: String, role: Role, teamID: Int64?, managerID: Int64?, shareWellbeing: Bool?,
+                createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.teamID = teamID
+        self.managerID = managerID
+        self.shareWellbeing = shareWellbeing
+        self.createdAt = createdAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, name, role
         case teamID = "team_id"
@@ -58,6 +69,13 @@ public struct PersonSummary: Sendable, Equatable {
     public var role: Role
     public var team: String?
     public var manager: String?
+
+    public init(name: String, role: Role, team: String?, manager: String?) {
+        self.name = name
+        self.role = role
+        self.team = team
+        self.manager = manager
+    }
 }
 
 /// A person as `person show` shows them.
@@ -70,4 +88,12 @@ public struct PersonDetail: Sendable, Equatable {
     public var directReports: [String]
     /// Goals, latest period first.
     public var goals: [Goal]
+
+    public init(summary: PersonSummary, createdAt: Date, shareWellbeing: Bool?, directReports: [String], goals: [Goal]) {
+        self.summary = summary
+        self.createdAt = createdAt
+        self.shareWellbeing = shareWellbeing
+        self.directReports = directReports
+        self.goals = goals
+    }
 }

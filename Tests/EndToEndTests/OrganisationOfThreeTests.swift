@@ -1,0 +1,74 @@
+import CoachCore
+import CoachOrgStore
+import CoachTestSupport
+import Foundation
+import Testing
+
+/// HR, a manager and a rep on three machines (three sandboxes, each with its own HOME) share
+/// one organisation store, each logged in as themselves with the password they were given.
+@Suite struct OrganisationOfThreeTests {
+    @Test func eachAddsWhomTheyMayAndSeesTheOrganisation() throws {
+        let server = try TestPostgres.server()
+        let database = try server.makeDatabase()
+        let admin = try ServerConnection.open(server.administrator(database: database))
+        let hanaLogin = TestPostgres.uniqueLogin("hana")
+        let hanaPassword = try #require(try OrgSetup.initialise(admin, firstHR: .init(name: "Hana", login: hanaLogin)).newLogin?.password)
+        admin.close()
+        let maraLogin = TestPostgres.uniqueLogin("mara"), robLogin = TestPostgres.uniqueLogin("rob")
+
+        func machine(_ login: String, _ password: String) throws -> (CoachSandbox, [String: String]) {
+            let url = "postgres://\(login)@127.0.0.1:\(server.port)/\(database)?sslmode=disable"
+            return (try CoachSandbox(), ["COACH_STORE": url, "PGPASSWORD": password])
+        }
+        func password(in output: String) throws -> String {
+            let lines = output.split(separator: "\n")
+            let index = try #require(lines.firstIndex { $0.contains("One-time password, shown only now") })
+            return lines[index + 1].trimmingCharacters(in: .whitespaces)
+        }
+
+        let (hr, hrEnvironment) = try machine(hanaLogin, hanaPassword)
+        defer { hr.remove() }
+        let addMara = try hr.run(["person", "add", "Mara", "--role", "manager", "--team", "North", "--login", maraLogin],
+                                 environment: hrEnvironment)
+        #expect(addMara.status == 0, "\(addMara.stderrText)")
+        #expect(addMara.stdoutText.contains("Their login is \(maraLogin)."))
+
+        let (manager, managerEnvironment) = try machine(maraLogin, try password(in: addMara.stdoutText))
+        defer { manager.remove() }
+        let addRob = try manager.run(["person", "add", "Rob", "--role", "rep", "--login", robLogin], environment: managerEnvironment)
+        #expect(addRob.status == 0, "\(addRob.stderrText)")
+        let addManager = try manager.run(["person", "add", "Nina", "--role", "manager", "--login", TestPostgres.uniqueLogin("nina")],
+                                         environment: managerEnvironment)
+        #expect(addManager.status == 1)
+        #expect(addManager.stderrText.contains("a manager can add reps only"))
+
+        let (rep, repEnvironment) = try machine(robLogin, try password(in: addRob.stdoutText))
+        defer { rep.remove() }
+        let people = try rep.run(["people", "--json"], environment: repEnvironment)
+        #expect(people.status == 0, "\(people.stderrText)")
+        let listed = try JSONSerialization.jsonObject(with: Data(people.stdoutText.utf8)) as? [[String: Any]]
+        #expect(listed?.compactMap { $0["name"] as? String } == ["Hana", "Mara", "Rob"])
+        #expect(listed?.first { $0["name"] as? String == "Rob" }?["manager"] as? String == "Mara")
+        #expect(listed?.first { $0["name"] as? String == "Rob" }?["team"] as? String == "North")
+        let repAdds = try rep.run(["person", "add", "Eve", "--role", "rep"], environment: repEnvironment)
+        #expect(repAdds.stderrText.contains("a rep cannot add people"))
+        let share = try rep.run(["share", "wellbeing", "on"], environment: repEnvironment)
+        #expect(share.status == 0, "\(share.stderrText)")
+        #expect(share.stdoutText.contains("Mara now sees your wellbeing band and trend"))
+        let repSets = try rep.run(["org", "set", "min-group", "7"], environment: repEnvironment)
+        #expect(repSets.status == 1)
+        #expect(repSets.stderrText.contains("only HR changes the organisation's settings"))
+
+        let set = try hr.run(["org", "set", "min-group", "6"], environment: hrEnvironment)
+        #expect(set.status == 0, "\(set.stderrText)")
+        let shown = try hr.run(["org", "show", "--json"], environment: hrEnvironment)
+        #expect(shown.stdoutText.contains("\"min_group\":6") || shown.stdoutText.contains("\"min_group\" : 6"), "\(shown.stdoutText)")
+        let tooLow = try hr.run(["org", "set", "min-group", "2"], environment: hrEnvironment)
+        #expect(tooLow.status == 1)
+
+        let shows = try manager.run(["person", "show", "Rob"], environment: managerEnvironment)
+        #expect(shows.stdoutText.contains("manager  Mara"), "\(shows.stdoutText)")
+        let whoAmI = try manager.run(["person", "show", "Mara"], environment: managerEnvironment)
+        #expect(whoAmI.stdoutText.contains("reports  Rob"), "\(whoAmI.stdoutText)")
+    }
+}
