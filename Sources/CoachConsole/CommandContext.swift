@@ -21,6 +21,8 @@ public final class CommandContext {
     private var openedDatabase: (any Store)?
     private var readOnlyDatabase: AppDatabase?
     private var openedOrganisation: OrgDatabase?
+    /// On an organisation store, the person the login is, once known.
+    public private(set) var organisationPerson: Person?
     private var loadedCatalog: SurveyCatalog?
 
     public init(paths: CoachPaths, config: CoachConfig, console: Console, reader: (any LineReader)?,
@@ -124,7 +126,11 @@ public final class CommandContext {
     /// The person at the keyboard, who must exist in the store.
     public func currentUser() throws -> Person {
         // On an organisation store the person is the login (`--as` and the rest were refused).
-        if openedDatabase == nil, let organisation = try organisation() { return try organisation.me() }
+        if openedDatabase == nil, let organisation = try organisation() {
+            let person = try organisation.me()
+            organisationPerson = person
+            return person
+        }
         let database = try database()
         guard let name = userName else {
             if try database.peopleCount() == 0 { throw CoachError.emptyStore }

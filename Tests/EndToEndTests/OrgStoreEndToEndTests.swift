@@ -141,6 +141,28 @@ import Testing
         #expect(byConfig.stderrText.contains("so the config's user: (\(sandbox.configFile)) cannot name another person"))
     }
 
+    @Test func theShellOnAServerStoreKnowsWhoYouAreFromTheLogin() throws {
+        let server = try TestPostgres.server()
+        let database = try server.makeDatabase()
+        let admin = try ServerConnection.open(server.administrator(database: database))
+        let login = TestPostgres.uniqueLogin("hana")
+        _ = try OrgSetup.initialise(admin, firstHR: .init(name: "Hana", login: login))
+        admin.close()
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let terminal = try PseudoTerminal(CoachSandbox.binary,
+                                          arguments: ["--store", socketURL(server, user: login, database: database)],
+                                          environment: sandbox.environment, inheritEnvironment: false)
+        defer { terminal.terminate() }
+        _ = try terminal.waitFor("Hana (hr)> ")
+        terminal.send("people\r")
+        _ = try terminal.waitFor("1 person")
+        terminal.send("quit\r")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.output.contains("Your name"))
+        #expect(terminal.output.contains("On this organisation store: people, person, share, org and password."))
+    }
+
     /// A certificate authority the server's certificate was not signed by.
     static func selfSignedCertificate(at path: String) throws {
         let result = try ProcessRunner.run("/usr/bin/openssl", arguments: [

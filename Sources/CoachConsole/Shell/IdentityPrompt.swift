@@ -17,6 +17,8 @@ struct IdentityPrompt {
     }
 
     private func askIfNeeded() throws {
+        // On an organisation store the person is the login; there is nobody to ask about.
+        if try context.organisation() != nil { return }
         let database = try context.database()
         let isEmpty = try database.peopleCount() == 0
         if let name = context.userName, !isEmpty {

@@ -96,13 +96,16 @@ public final class Shell {
             }
         } catch CoachError.noUser, CoachError.emptyStore, CoachError.unknownUser {
             return
+        } catch CoachError.serverStoreUnavailable {
+            context.console.line("On this organisation store: people, person, share, org and password.")
         } catch {
             context.console.problem("coach: \(error)")
         }
     }
 
-    /// `dana (hr)> `, or `coach> ` before anyone is known.
+    /// `dana (hr)> `, or `coach> ` before anyone is known (on an organisation store, the login's person).
     private func prompt() -> String {
+        if let person = context.organisationPerson { return "\(person.name) (\(person.role.rawValue))> " }
         guard let name = context.userName else { return "coach> " }
         let role = (try? context.database().person(named: name))?.role.rawValue
         return role.map { "\(name) (\($0))> " } ?? "\(name)> "
