@@ -51,6 +51,13 @@ public final class CommandContext {
         return try database()
     }
 
+    /// KPI targets: on the local store or the organisation's server, as `people()`.
+    public func goals() throws -> any GoalStore {
+        if let openedDatabase { return openedDatabase }
+        if let organisation = try organisation() { return organisation }
+        return try database()
+    }
+
     /// The organisation store when `--store` names a server, connected on first use; nil for a file.
     public func organisation() throws -> OrgDatabase? {
         if let openedOrganisation { return openedOrganisation }

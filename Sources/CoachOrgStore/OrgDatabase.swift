@@ -3,11 +3,11 @@ import CoachStore
 import Foundation
 import PostgresNIO
 
-/// The organisation store's engine: the `PeopleStore` part of the store contract on PostgreSQL,
+/// The organisation store's engine: the `PeopleStore` and `GoalStore` parts of the store contract on PostgreSQL,
 /// as the login it connected with. Who may see and change what is decided by the database
 /// (row-level security and the security-definer functions of `OrgSchema`); the `viewer` and
 /// `by` parameters of the contract are always that login's person.
-public final class OrgDatabase: PeopleStore {
+public final class OrgDatabase: PeopleStore, GoalStore {
     public let connection: ServerConnection
 
     /// Opens the organisation store on `connection`, refusing a database without the schema or
@@ -61,14 +61,7 @@ public final class OrgDatabase: PeopleStore {
         let id = person.id ?? -1
         let reports = try connection.query("SELECT name FROM coach.person WHERE manager_id = \(id) ORDER BY lower(name), name")
             .map { try $0.decode(String.self) }
-        let goals = try connection.query("""
-            SELECT id, person_id, kpi, period, target, set_by_id, set_at FROM coach.goal
-            WHERE person_id = \(id) ORDER BY period DESC, kpi
-            """).map { row in
-                let (goalID, personID, kpi, period, target, setBy, setAt) =
-                    try row.decode((Int64, Int64, String, String, Double, Int64, Date).self)
-                return Goal(id: goalID, personID: personID, kpi: kpi, period: period, target: target, setByID: setBy, setAt: setAt)
-            }
+        let goals = try goals(personID: id)
         return PersonDetail(summary: try personSummary(named: person.name), createdAt: person.createdAt,
                             shareWellbeing: person.shareWellbeing, directReports: reports, goals: goals)
     }
@@ -145,7 +138,49 @@ public final class OrgDatabase: PeopleStore {
         }
     }
 
+    /// HR or the person's manager, as the policies on `goal` enforce.
+    public func setGoal(person: String, kpi: String, target: Double, period: Period, by actor: String, at now: Date) throws -> Goal {
+        let kpi = try Goal.validatedKPI(kpi, target: target)
+        let subject = try existingPerson(person), me = try me()
+        guard me.role == .hr || (subject.managerID != nil && subject.managerID == me.id) else {
+            throw StoreError.notAllowed("only HR or \(subject.name)'s manager can set their goals")
+        }
+        let rows = try refusalsAsStoreErrors {
+            try connection.query("""
+                INSERT INTO coach.goal (person_id, kpi, period, target, set_by_id, set_at)
+                VALUES (\(subject.id ?? -1), \(kpi), \(period.description), \(target), coach.me(), \(now))
+                ON CONFLICT (person_id, kpi, period) DO UPDATE SET
+                  target = excluded.target, set_by_id = excluded.set_by_id, set_at = excluded.set_at
+                RETURNING \(unescaped: Self.goalColumns)
+                """)
+        }
+        guard let row = rows.first else { throw StoreError.database("the goal just set cannot be read back") }
+        return try Self.goal(row)
+    }
+
+    /// The person themselves, their manager and HR; the database shows no one else's.
+    public func goals(for person: String, viewer: String?) throws -> [Goal] {
+        let subject = try existingPerson(person.trimmingCharacters(in: .whitespacesAndNewlines)), me = try me()
+        guard me.id == subject.id || me.role == .hr || subject.managerID == me.id else {
+            throw StoreError.notAllowed("targets are seen by the person, their manager and HR")
+        }
+        return try goals(personID: subject.id ?? -1)
+    }
+
+    private func goals(personID: Int64) throws -> [Goal] {
+        try connection.query("""
+            SELECT \(unescaped: Self.goalColumns) FROM coach.goal WHERE person_id = \(personID) ORDER BY period DESC, kpi
+            """).map(Self.goal)
+    }
+
     // MARK: - Rows
+
+    private static let goalColumns = "id, person_id, kpi, period, target, set_by_id, set_at"
+
+    private static func goal(_ row: PostgresRow) throws -> Goal {
+        let (id, personID, kpi, period, target, setBy, setAt) = try row.decode((Int64, Int64, String, String, Double, Int64, Date).self)
+        return Goal(id: id, personID: personID, kpi: kpi, period: period, target: target, setByID: setBy, setAt: setAt)
+    }
 
     private static let personColumns = """
         SELECT p.id, p.name, p.role, p.team_id, p.manager_id, p.share_wellbeing, p.created_at FROM coach.person p

@@ -7,11 +7,7 @@ extension AppDatabase {
     @discardableResult
     public func setGoal(person: String, kpi: String, target: Double, period: Period,
                         by actor: String, at now: Date = Date()) throws -> Goal {
-        let kpi = kpi.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !kpi.isEmpty, !kpi.unicodeScalars.contains(where: {
-            CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0)
-        }) else { throw StoreError.invalidKPI(kpi) }
-        guard target.isFinite else { throw StoreError.invalidTarget(target) }
+        let kpi = try Goal.validatedKPI(kpi, target: target)
         return try write { db in
             let actor = try Self.actor(actor, db)
             let subject = try Self.existingPerson(person, db)
@@ -54,5 +50,18 @@ extension AppDatabase {
         try Goal.filter(Goal.Columns.personID == personID)
             .order(Goal.Columns.period.desc, Goal.Columns.kpi)
             .fetchAll(db)
+    }
+}
+
+extension Goal {
+    /// `kpi` trimmed, when it and `target` can be stored: a KPI id has no spaces or control
+    /// characters, a target is a finite number.
+    public static func validatedKPI(_ kpi: String, target: Double) throws -> String {
+        let kpi = kpi.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !kpi.isEmpty, !kpi.unicodeScalars.contains(where: {
+            CharacterSet.whitespacesAndNewlines.contains($0) || CharacterSet.controlCharacters.contains($0)
+        }) else { throw StoreError.invalidKPI(kpi) }
+        guard target.isFinite else { throw StoreError.invalidTarget(target) }
+        return kpi
     }
 }

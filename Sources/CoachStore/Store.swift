@@ -9,14 +9,11 @@ import Foundation
 /// demo's bulk import) stays on `AppDatabase`.
 ///
 /// Parameters have no defaults here: callers say what time it is (the context's clock).
-public protocol Store: PeopleStore {
+public protocol Store: PeopleStore, GoalStore {
     @discardableResult
     func addPerson(name: String, role: Role, team: String?, manager: String?, by actor: String?, at now: Date) throws -> Person
 
-    // Goals and KPIs
-    @discardableResult
-    func setGoal(person: String, kpi: String, target: Double, period: Period, by actor: String, at now: Date) throws -> Goal
-    func goals(for person: String, viewer: String?) throws -> [Goal]
+    // KPIs in a one-on-one
     func target(personID: Int64, kpi: String, period: Period) throws -> Double?
     func kpiActuals(personID: Int64, period: Period) throws -> [String: Double]
     func attainmentHistory(personID: Int64, upTo period: Period, months: Int) throws
@@ -87,6 +84,15 @@ public protocol PeopleStore {
     func setShareWellbeing(_ share: Bool, for personName: String, at now: Date) throws
     func orgSettings() throws -> OrgSettings
     func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date) throws
+}
+
+/// KPI targets (`goal set`, `goals`), which every engine offers.
+public protocol GoalStore {
+    /// Sets (or replaces) `person`'s target for `kpi` in `period`; HR or the person's manager may.
+    @discardableResult
+    func setGoal(person: String, kpi: String, target: Double, period: Period, by actor: String, at now: Date) throws -> Goal
+    /// `person`'s goals, latest period first, then by KPI, for the person, their manager and HR.
+    func goals(for person: String, viewer: String?) throws -> [Goal]
 }
 
 /// A person just added, and on an organisation store their login and its one-time password

@@ -66,8 +66,21 @@ import Testing
         let tooLow = try hr.run(["org", "set", "min-group", "2"], environment: hrEnvironment)
         #expect(tooLow.status == 1)
 
+        let goal = try manager.run(["goal", "set", "Rob", "revenue", "12000", "--period", "2026-12"], environment: managerEnvironment)
+        #expect(goal.status == 0, "\(goal.stderrText)")
+        let repGoals = try rep.run(["goals", "Rob", "--json"], environment: repEnvironment)
+        #expect(repGoals.status == 0, "\(repGoals.stderrText)")
+        #expect(repGoals.stdoutText.contains("12000") && repGoals.stdoutText.contains("2026-12"), "\(repGoals.stdoutText)")
+        let repSetsGoal = try rep.run(["goal", "set", "Rob", "revenue", "1"], environment: repEnvironment)
+        #expect(repSetsGoal.stderrText.contains("only HR or Rob's manager can set their goals"))
+        let hrGoals = try hr.run(["goals", "Rob"], environment: hrEnvironment)
+        #expect(hrGoals.stdoutText.contains("revenue"), "\(hrGoals.stdoutText)")
+        let othersGoals = try manager.run(["goals", "Hana"], environment: managerEnvironment)
+        #expect(othersGoals.stderrText.contains("targets are seen by the person, their manager and HR"))
+
         let shows = try manager.run(["person", "show", "Rob"], environment: managerEnvironment)
         #expect(shows.stdoutText.contains("manager  Mara"), "\(shows.stdoutText)")
+        #expect(shows.stdoutText.contains("2026-12  revenue  12000"), "\(shows.stdoutText)")
         let whoAmI = try manager.run(["person", "show", "Mara"], environment: managerEnvironment)
         #expect(whoAmI.stdoutText.contains("reports  Rob"), "\(whoAmI.stdoutText)")
     }
