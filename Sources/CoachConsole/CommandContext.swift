@@ -51,6 +51,13 @@ public final class CommandContext {
         return try database()
     }
 
+    /// Action items and agenda topics: on the local store or the organisation's server, as `people()`.
+    public func actions() throws -> any ActionStore {
+        if let openedDatabase { return openedDatabase }
+        if let organisation = try organisation() { return organisation }
+        return try database()
+    }
+
     /// KPI targets: on the local store or the organisation's server, as `people()`.
     public func goals() throws -> any GoalStore {
         if let openedDatabase { return openedDatabase }

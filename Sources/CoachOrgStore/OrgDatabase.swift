@@ -7,7 +7,7 @@ import PostgresNIO
 /// as the login it connected with. Who may see and change what is decided by the database
 /// (row-level security and the security-definer functions of `OrgSchema`); the `viewer` and
 /// `by` parameters of the contract are always that login's person.
-public final class OrgDatabase: PeopleStore, GoalStore {
+public final class OrgDatabase: PeopleStore, GoalStore, ActionStore {
     public let connection: ServerConnection
 
     /// Opens the organisation store on `connection`, refusing a database without the schema or
@@ -203,7 +203,7 @@ public final class OrgDatabase: PeopleStore, GoalStore {
     }
 
     /// The named person, or `unknownPerson` with a look-alike or close name as a suggestion.
-    private func existingPerson(_ name: String) throws -> Person {
+    func existingPerson(_ name: String) throws -> Person {
         if let person = try person(named: name) { return person }
         let lookAlike = try connection.query("SELECT name FROM coach.person WHERE name_key = \(NameKey.key(for: name))")
             .first?.decode(String.self)
@@ -213,7 +213,7 @@ public final class OrgDatabase: PeopleStore, GoalStore {
 
     /// Runs `body`, turning the database's refusals (insufficient privilege, a policy's check,
     /// a rule of `add_person`) into the `notAllowed` errors the local store gives.
-    private func refusalsAsStoreErrors<T>(_ body: () throws -> T) throws -> T {
+    func refusalsAsStoreErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let OrgStoreError.server(message, code) where code == "42501" {

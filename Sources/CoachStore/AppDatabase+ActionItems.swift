@@ -14,6 +14,18 @@ public struct ActionItemView: Sendable, Equatable, Codable {
     public var status: String
     public var created: String
     public var carried: Int
+
+    public init(id: Int64, subject: String, owner: String, text: String, due: String?, status: String, created: String,
+                carried: Int) {
+        self.id = id
+        self.subject = subject
+        self.owner = owner
+        self.text = text
+        self.due = due
+        self.status = status
+        self.created = created
+        self.carried = carried
+    }
 }
 
 extension ActionItemView {
@@ -95,6 +107,19 @@ extension AppDatabase {
     /// Adds a topic to `personName`'s next one-on-one; a training follow-up waits until `notBefore`.
     public func addAgendaItem(text: String, for personName: String, source: String = "manual", notBefore: String? = nil,
                               at now: Date = Date()) throws {
+        let text = try Self.validatedAgendaText(text)
+        try write { db in
+            let person = try Self.existingPerson(personName, db)
+            try db.execute(sql: """
+                INSERT INTO agenda_item (person_id, text, source, created_at, not_before, status) VALUES (?, ?, ?, ?, ?, 'open')
+                """, arguments: [person.id, text, source, now, notBefore])
+        }
+    }
+}
+
+extension AppDatabase {
+    /// An agenda topic trimmed, when it is 1 to 2000 characters of plain text.
+    public static func validatedAgendaText(_ text: String) throws -> String {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 2_000 else {
             throw StoreError.invalidText("an agenda item needs 1 to 2000 characters of plain text")
@@ -102,11 +127,6 @@ extension AppDatabase {
         if let problem = PlainText.problem(in: text) {
             throw StoreError.invalidText("an agenda item cannot contain \(problem)")
         }
-        try write { db in
-            let person = try Self.existingPerson(personName, db)
-            try db.execute(sql: """
-                INSERT INTO agenda_item (person_id, text, source, created_at, not_before, status) VALUES (?, ?, ?, ?, ?, 'open')
-                """, arguments: [person.id, text, source, now, notBefore])
-        }
+        return text
     }
 }

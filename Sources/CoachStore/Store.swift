@@ -9,7 +9,7 @@ import Foundation
 /// demo's bulk import) stays on `AppDatabase`.
 ///
 /// Parameters have no defaults here: callers say what time it is (the context's clock).
-public protocol Store: PeopleStore, GoalStore {
+public protocol Store: PeopleStore, GoalStore, ActionStore {
     @discardableResult
     func addPerson(name: String, role: Role, team: String?, manager: String?, by actor: String?, at now: Date) throws -> Person
 
@@ -19,11 +19,8 @@ public protocol Store: PeopleStore, GoalStore {
     func attainmentHistory(personID: Int64, upTo period: Period, months: Int) throws
         -> [(period: String, kpi: String, attainment: Double)]
 
-    // Action items and agenda
-    func actionItems(viewer viewerName: String, subject subjectName: String?, openOnly: Bool) throws -> [ActionItemView]
-    func closeActionItem(id: Int64, by actorName: String, at now: Date) throws -> ActionItemView
+    // Action items and agenda in a one-on-one
     func openActionItems(subjectID: Int64) throws -> [OpenActionItem]
-    func addAgendaItem(text: String, for personName: String, source: String, notBefore: String?, at now: Date) throws
     func openAgendaItems(personID: Int64, on day: String) throws -> [AgendaEntry]
 
     // Surveys
@@ -93,6 +90,19 @@ public protocol GoalStore {
     func setGoal(person: String, kpi: String, target: Double, period: Period, by actor: String, at now: Date) throws -> Goal
     /// `person`'s goals, latest period first, then by KPI, for the person, their manager and HR.
     func goals(for person: String, viewer: String?) throws -> [Goal]
+}
+
+/// Action items and agenda topics between one-on-ones (`actions`, `action done`, `agenda add`),
+/// which every engine offers. They are one-on-one content: the rep they are about, their owner
+/// and the rep's manager see them; nobody else (not HR).
+public protocol ActionStore {
+    /// The action items `viewerName` may see, about `subjectName` if given, open first, by due date.
+    func actionItems(viewer viewerName: String, subject subjectName: String?, openOnly: Bool) throws -> [ActionItemView]
+    /// Marks an open action item done; its owner, the rep it is about or their manager may.
+    @discardableResult
+    func closeActionItem(id: Int64, by actorName: String, at now: Date) throws -> ActionItemView
+    /// Adds a topic to `personName`'s next one-on-one; a training follow-up waits until `notBefore`.
+    func addAgendaItem(text: String, for personName: String, source: String, notBefore: String?, at now: Date) throws
 }
 
 /// A person just added, and on an organisation store their login and its one-time password

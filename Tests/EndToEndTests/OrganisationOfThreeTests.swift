@@ -83,5 +83,33 @@ import Testing
         #expect(shows.stdoutText.contains("2026-12  revenue  12000"), "\(shows.stdoutText)")
         let whoAmI = try manager.run(["person", "show", "Mara"], environment: managerEnvironment)
         #expect(whoAmI.stdoutText.contains("reports  Rob"), "\(whoAmI.stdoutText)")
+
+        // An action item from a one-on-one (written here as the administrator), and an agenda topic.
+        let administrator = try ServerConnection.open(server.administrator(database: database))
+        defer { administrator.close() }
+        let itemID = try #require(try administrator.query("""
+            INSERT INTO coach.action_item (subject_id, owner_id, text, created_at)
+            SELECT id, id, 'Call ACME back', now() FROM coach.person WHERE name = 'Rob' RETURNING id::int
+            """).first?.decode(Int.self))
+        let repActions = try rep.run(["actions", "--json"], environment: repEnvironment)
+        #expect(repActions.stdoutText.contains("Call ACME back"), "\(repActions.stdoutText) \(repActions.stderrText)")
+        let managerActions = try manager.run(["actions", "Rob"], environment: managerEnvironment)
+        #expect(managerActions.stdoutText.contains("Call ACME back"), "\(managerActions.stdoutText)")
+        let hrActions = try hr.run(["actions", "--json"], environment: hrEnvironment)
+        #expect(hrActions.status == 0 && !hrActions.stdoutText.contains("ACME"), "\(hrActions.stdoutText)")
+        let hrAsks = try hr.run(["actions", "Rob"], environment: hrEnvironment)
+        #expect(hrAsks.stderrText.contains("action items are seen by the rep they are about and their manager"))
+        let hrCloses = try hr.run(["action", "done", "\(itemID)"], environment: hrEnvironment)
+        #expect(hrCloses.status == 1)
+        let done = try rep.run(["action", "done", "\(itemID)"], environment: repEnvironment)
+        #expect(done.status == 0, "\(done.stderrText)")
+        let again = try manager.run(["action", "done", "\(itemID)"], environment: managerEnvironment)
+        #expect(again.status == 1)
+        let agenda = try rep.run(["agenda", "add", "Discounts for ACME"], environment: repEnvironment)
+        #expect(agenda.status == 0, "\(agenda.stderrText)")
+        let topics = try administrator.query("""
+            SELECT a.text FROM coach.agenda_item a JOIN coach.person p ON p.id = a.person_id WHERE p.name = 'Rob'
+            """).map { try $0.decode(String.self) }
+        #expect(topics == ["Discounts for ACME"])
     }
 }
