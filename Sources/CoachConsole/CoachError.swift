@@ -68,7 +68,7 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "'\(id)' is a \(kind) survey, not a quiz; use 'run \(id)'"
         case let .serverStoreUnavailable(address):
             return "\(address) is an organisation store on a PostgreSQL server, where this version of coach runs "
-                + "people, person, share, org, goal, goals, actions, action, agenda and password only; for the rest give --store a file path (or leave it "
+                + "people, person, share, org, goal, goals, actions, action, agenda, surveys, survey and password only; for the rest give --store a file path (or leave it "
                 + "out for your own store)."
         case let .identityIsTheLogin(source, login):
             return "on an organisation store you are the database login you connect as (\(login)), so \(source) "

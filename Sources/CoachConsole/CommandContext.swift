@@ -58,6 +58,13 @@ public final class CommandContext {
         return try database()
     }
 
+    /// The organisation's survey catalog: on the local store or the organisation's server, as `people()`.
+    public func surveyCatalogStore() throws -> any CatalogStore {
+        if let openedDatabase { return openedDatabase }
+        if let organisation = try organisation() { return organisation }
+        return try database()
+    }
+
     /// KPI targets: on the local store or the organisation's server, as `people()`.
     public func goals() throws -> any GoalStore {
         if let openedDatabase { return openedDatabase }
@@ -164,7 +171,8 @@ public final class CommandContext {
             embedded: paths.includesBundledSurveys ? BundledSurveys.files : [])
         // The organisation's versions: published in the store (an existing one; listing
         // surveys never creates a store), else bundled.
-        let store = openedDatabase ?? (FileManager.default.fileExists(atPath: paths.store) ? try? database() : nil)
+        let store: (any CatalogStore)? = openedDatabase ?? ((try? organisation()) ?? nil)
+            ?? (FileManager.default.fileExists(atPath: paths.store) ? try? database() : nil)
         OrganisationCatalog.apply(to: &catalog, published: (try? store?.publishedSurveys()) ?? [])
         loadedCatalog = catalog
         return catalog

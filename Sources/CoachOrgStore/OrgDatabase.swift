@@ -7,7 +7,7 @@ import PostgresNIO
 /// as the login it connected with. Who may see and change what is decided by the database
 /// (row-level security and the security-definer functions of `OrgSchema`); the `viewer` and
 /// `by` parameters of the contract are always that login's person.
-public final class OrgDatabase: PeopleStore, GoalStore, ActionStore {
+public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStore {
     public let connection: ServerConnection
 
     /// Opens the organisation store on `connection`, refusing a database without the schema or

@@ -9,6 +9,14 @@ public struct PublishedSurvey: Sendable, Equatable {
     public var content: String
     public var publishedAt: Date
     public var publishedBy: String?
+
+    public init(surveyID: String, hash: String, content: String, publishedAt: Date, publishedBy: String?) {
+        self.surveyID = surveyID
+        self.hash = hash
+        self.content = content
+        self.publishedAt = publishedAt
+        self.publishedBy = publishedBy
+    }
 }
 
 /// The organisation's survey catalog: the versions HR published, which take the place of the

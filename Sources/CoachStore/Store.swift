@@ -9,7 +9,7 @@ import Foundation
 /// demo's bulk import) stays on `AppDatabase`.
 ///
 /// Parameters have no defaults here: callers say what time it is (the context's clock).
-public protocol Store: PeopleStore, GoalStore, ActionStore {
+public protocol Store: PeopleStore, GoalStore, ActionStore, CatalogStore {
     @discardableResult
     func addPerson(name: String, role: Role, team: String?, manager: String?, by actor: String?, at now: Date) throws -> Person
 
@@ -28,9 +28,6 @@ public protocol Store: PeopleStore, GoalStore, ActionStore {
     func surveyContent(hash: String) throws -> String?
     func surveyScoring(hash: String) throws -> SurveyScoring?
     func latestSurveyHash(surveyID: String) throws -> String?
-    func publishedSurveys() throws -> [PublishedSurvey]
-    @discardableResult
-    func publishSurvey(surveyID: String, hash: String, content: String, by actorName: String, at now: Date) throws -> Bool
 
     // Sessions, answered one answer at a time
     func sessionSubject(kind: SurveyKind, authorName: String, subjectName: String?) throws -> (author: Person, subject: Person)
@@ -103,6 +100,16 @@ public protocol ActionStore {
     func closeActionItem(id: Int64, by actorName: String, at now: Date) throws -> ActionItemView
     /// Adds a topic to `personName`'s next one-on-one; a training follow-up waits until `notBefore`.
     func addAgendaItem(text: String, for personName: String, source: String, notBefore: String?, at now: Date) throws
+}
+
+/// The organisation's survey catalog (`surveys`, `survey publish`), which every engine offers.
+public protocol CatalogStore {
+    /// The newest published version of each survey id.
+    func publishedSurveys() throws -> [PublishedSurvey]
+    /// Publishes `content` (already linted and tested) as the organisation's version of
+    /// `surveyID`; HR alone may. Publishing the version already current returns false.
+    @discardableResult
+    func publishSurvey(surveyID: String, hash: String, content: String, by actorName: String, at now: Date) throws -> Bool
 }
 
 /// A person just added, and on an organisation store their login and its one-time password

@@ -160,7 +160,7 @@ import Testing
         terminal.send("quit\r")
         #expect(try terminal.waitForExit() == 0)
         #expect(!terminal.output.contains("Your name"))
-        #expect(terminal.output.contains("On this organisation store: people, person, share, org, goal, goals, actions, action, agenda and password."))
+        #expect(terminal.output.contains("On this organisation store: people, person, share, org, goal, goals, actions, action, agenda, surveys, survey and password."))
     }
 
     /// A certificate authority the server's certificate was not signed by.

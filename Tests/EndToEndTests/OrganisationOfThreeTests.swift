@@ -84,6 +84,20 @@ import Testing
         let whoAmI = try manager.run(["person", "show", "Mara"], environment: managerEnvironment)
         #expect(whoAmI.stdoutText.contains("reports  Rob"), "\(whoAmI.stdoutText)")
 
+        // HR publishes a survey from a file on their machine; the rep's coach, without the file, has it.
+        let pulse = hr.root.appendingPathComponent("pulse.yaml")
+        try SurveyCatalogTests.pulse.write(to: pulse, atomically: true, encoding: .utf8)
+        let published = try hr.run(["survey", "publish", pulse.path], environment: hrEnvironment)
+        #expect(published.status == 0, "\(published.stderrText)")
+        #expect(published.stdoutText.contains("Published pulse"))
+        let publishedAgain = try hr.run(["survey", "publish", pulse.path], environment: hrEnvironment)
+        #expect(publishedAgain.stdoutText.contains("already the organisation's"), "\(publishedAgain.stdoutText)")
+        let repPublishes = try rep.run(["survey", "publish", pulse.path], environment: repEnvironment)
+        #expect(repPublishes.stderrText.contains("HR publishes"))
+        let listing = try rep.run(["surveys", "--json"], environment: repEnvironment)
+        #expect(listing.status == 0, "\(listing.stderrText)")
+        #expect(listing.stdoutText.contains("\"id\" : \"pulse\""), "\(listing.stdoutText)")
+
         // An action item from a one-on-one (written here as the administrator), and an agenda topic.
         let administrator = try ServerConnection.open(server.administrator(database: database))
         defer { administrator.close() }
