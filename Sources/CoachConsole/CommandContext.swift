@@ -21,6 +21,7 @@ public final class CommandContext {
     private var openedDatabase: (any Store)?
     private var readOnlyDatabase: AppDatabase?
     private var openedOrganisation: OrgDatabase?
+    private var parsedLocation: StoreLocation?
     /// On an organisation store, the person the login is, once known.
     public private(set) var organisationPerson: Person?
     private var loadedCatalog: SurveyCatalog?
@@ -43,30 +44,10 @@ public final class CommandContext {
         return try localDatabase()
     }
 
-    /// People and the organisation's settings: on the local store, or on the organisation's
-    /// server (connected on first use as the login the URL names).
-    public func people() throws -> any PeopleStore {
-        if let openedDatabase { return openedDatabase }
-        if let organisation = try organisation() { return organisation }
-        return try database()
-    }
-
-    /// Action items and agenda topics: on the local store or the organisation's server, as `people()`.
-    public func actions() throws -> any ActionStore {
-        if let openedDatabase { return openedDatabase }
-        if let organisation = try organisation() { return organisation }
-        return try database()
-    }
-
-    /// The organisation's survey catalog: on the local store or the organisation's server, as `people()`.
-    public func surveyCatalogStore() throws -> any CatalogStore {
-        if let openedDatabase { return openedDatabase }
-        if let organisation = try organisation() { return organisation }
-        return try database()
-    }
-
-    /// KPI targets: on the local store or the organisation's server, as `people()`.
-    public func goals() throws -> any GoalStore {
+    /// What both engines keep (people and settings, goals, actions and agenda, the survey
+    /// catalog): on the local store, or on the organisation's server, connected on first use as
+    /// the login the URL names.
+    public func store() throws -> any SharedStore {
         if let openedDatabase { return openedDatabase }
         if let organisation = try organisation() { return organisation }
         return try database()
@@ -75,11 +56,7 @@ public final class CommandContext {
     /// The organisation store when `--store` names a server, connected on first use; nil for a file.
     public func organisation() throws -> OrgDatabase? {
         if let openedOrganisation { return openedOrganisation }
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        guard case let .server(address) = try StoreLocation.parse(paths.store, environment: environment, home: home) else {
-            return nil
-        }
+        guard case let .server(address) = try storeLocation() else { return nil }
         let organisation = try OrgDatabase(connection: try serverConnection(address))
         openedOrganisation = organisation
         return organisation
@@ -112,17 +89,27 @@ public final class CommandContext {
     /// A `postgres://` store names an organisation's server, which this coach cannot open yet:
     /// said plainly, instead of treating the URL as a file name.
     private func refuseServerStore() throws {
-        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
-        let location = try StoreLocation.parse(paths.store, environment: ProcessInfo.processInfo.environment, home: home)
-        if case let .server(address) = location { throw CoachError.serverStoreUnavailable(address.redacted) }
+        if case let .server(address) = try storeLocation() { throw CoachError.serverStoreUnavailable(address.redacted) }
+    }
+
+    /// Where `--store` points, read once per run.
+    private func storeLocation() throws -> StoreLocation {
+        if let parsedLocation { return parsedLocation }
+        let location = try Self.location(paths.store)
+        parsedLocation = location
+        return location
+    }
+
+    /// `text` as a store location, with this process's `PG*` variables and home folder.
+    private static func location(_ text: String) throws -> StoreLocation {
+        let environment = ProcessInfo.processInfo.environment
+        return try StoreLocation.parse(text, environment: environment, home: environment["HOME"] ?? NSHomeDirectory())
     }
 
     /// The PostgreSQL server `location` names (a URL read as psql reads it), for a command that
     /// works on an organisation store only; a file path is refused with `notAServerStore`.
     public func serverAddress(_ location: String, for command: String) throws -> ServerAddress {
-        let environment = ProcessInfo.processInfo.environment
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        guard case let .server(address) = try StoreLocation.parse(location, environment: environment, home: home) else {
+        guard case let .server(address) = try Self.location(location) else {
             throw CoachError.notAServerStore(command)
         }
         return address

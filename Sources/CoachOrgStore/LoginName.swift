@@ -37,3 +37,18 @@ public enum LoginName {
         return login
     }
 }
+
+/// A login about to be created for a person: its name, the one-time password to show once, and
+/// the verifier the server stores instead of the password.
+struct NewLogin {
+    let login: String
+    let password: String
+    let verifier: String
+
+    /// `login`, or one made from `name`, checked; with a fresh one-time password.
+    init(for name: String, login: String?) throws {
+        self.login = try LoginName.validated(login ?? LoginName.derived(from: name))
+        password = ScramVerifier.oneTimePassword()
+        verifier = ScramVerifier.verifier(for: password)
+    }
+}

@@ -73,7 +73,7 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
         let name = try NameRules.validated(name)
         let teamName = try team.map(NameRules.validatedTeam)
         let managerName = manager?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let login = try LoginName.validated(login ?? LoginName.derived(from: name))
+        let new = try NewLogin(for: name, login: login)
         // The database refuses these too; asking first gives the local store's words.
         if try me().role == .rep { throw StoreError.notAllowed("a rep cannot add people; ask your manager or HR") }
         if let existing = try connection.query("SELECT name FROM coach.person WHERE name_key = \(NameKey.key(for: name))")
@@ -81,21 +81,20 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
             throw existing.lowercased() == name.lowercased()
                 ? StoreError.duplicatePerson(name) : StoreError.confusableName(name, existing: existing, kind: "person")
         }
-        let password = ScramVerifier.oneTimePassword()
         let id: Int64?
         do {
             id = try refusalsAsStoreErrors {
                 try connection.query("""
                     SELECT coach.add_person(\(name), \(NameKey.key(for: name)), \(role.rawValue), \(teamName),
-                                            \(teamName.map(NameKey.key(for:))), \(managerName), \(login),
-                                            \(ScramVerifier.verifier(for: password)))
+                                            \(teamName.map(NameKey.key(for:))), \(managerName), \(new.login),
+                                            \(new.verifier))
                     """).first?.decode(Int64.self)
             }
         } catch let OrgStoreError.server(_, code) where code == "42710" {
-            throw OrgStoreError.invalidLogin(login, reason: "it is already a role on this server; choose another with --login")
+            throw OrgStoreError.invalidLogin(new.login, reason: "it is already a role on this server; choose another with --login")
         }
         guard let id, let person = try person(id: id) else { throw StoreError.unknownPerson(name, suggestion: nil) }
-        return Enrolment(person: person, login: login, oneTimePassword: password)
+        return Enrolment(person: person, login: new.login, oneTimePassword: new.password)
     }
 
     /// The login's own setting only; turning sharing on again keeps when it began.

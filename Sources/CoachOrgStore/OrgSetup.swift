@@ -92,13 +92,11 @@ public enum OrgSetup {
             return
         }
         let name = try NameRules.validated(firstHR.name)
-        let login = try LoginName.validated(firstHR.login ?? LoginName.derived(from: name))
-        let password = ScramVerifier.oneTimePassword()
-        let verifier = ScramVerifier.verifier(for: password)
+        let new = try NewLogin(for: name, login: firstHR.login)
         try connection.query("""
-            SELECT coach.insert_person(\(name), \(NameKey.key(for: name)), 'hr', NULL, NULL, NULL, \(login), \(verifier))
+            SELECT coach.insert_person(\(name), \(NameKey.key(for: name)), 'hr', NULL, NULL, NULL, \(new.login), \(new.verifier))
             """)
-        report.done.append("added the HR person \(name) with the login \(login)")
-        report.newLogin = (login, name, password)
+        report.done.append("added the HR person \(name) with the login \(new.login)")
+        report.newLogin = (new.login, name, new.password)
     }
 }

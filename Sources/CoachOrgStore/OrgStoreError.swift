@@ -60,12 +60,9 @@ extension OrgStoreError {
     /// The error a PostgreSQL or connection failure means, with the server's own message where it sent one.
     /// - Parameter connecting: the error came while connecting (nothing was written yet), not
     ///   from a statement on an open connection.
-    static func from(_ error: any Error, address: ServerAddress, connecting: Bool) -> OrgStoreError {
-        from(error, address: address.redacted, user: address.user, connecting: connecting)
-    }
-
-    static func from(_ error: any Error, address: String, user: String, connecting: Bool) -> OrgStoreError {
+    static func from(_ error: any Error, address server: ServerAddress, connecting: Bool) -> OrgStoreError {
         if let known = error as? OrgStoreError { return known }
+        let address = server.redacted
         guard let psql = error as? PSQLError else {
             if let tlsProblem = tlsReason(error) { return .tls(address, reason: tlsProblem) }
             return .cannotConnect(address, reason: "\(error)")
@@ -84,7 +81,7 @@ extension OrgStoreError {
             }
             return .connectionLost(address)
         case .authMechanismRequiresPassword:
-            return .passwordRequired(address, user: user)
+            return .passwordRequired(address, user: server.user)
         case .sslUnsupported:
             return .tls(address, reason: "the server does not offer TLS")
         case .failedToAddSSLHandler:

@@ -112,6 +112,10 @@ public protocol CatalogStore {
     func publishSurvey(surveyID: String, hash: String, content: String, by actorName: String, at now: Date) throws -> Bool
 }
 
+/// The parts of the contract that both engines keep: what the commands that run on an
+/// organisation store use.
+public typealias SharedStore = PeopleStore & GoalStore & ActionStore & CatalogStore
+
 /// A person just added, and on an organisation store their login and its one-time password
 /// (to be shown once, never stored by coach).
 public struct Enrolment: Sendable {
