@@ -72,14 +72,15 @@ let package = Package(
         // line readers, the in-process test shell, the sandbox and process runner for the built
         // binary, the pseudo-terminal harness, seeded randomness, the throwaway PostgreSQL server. Test doubles live here, never
         // in the product.
-        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachScoring", "CoachStore", "CoachOrgStore", "CoachConsole"],
+        .target(name: "CoachTestSupport", dependencies: ["CoachCore", "CoachScoring", "CoachStore", "CoachOrgStore", "CoachConsole",
+                                                         .product(name: "PostgresNIO", package: "postgres-nio")],
                 path: "Tests/CoachTestSupport"),
         .testTarget(name: "CoachCoreTests", dependencies: ["CoachCore", "CoachTestSupport"]),
         .testTarget(name: "CoachScoringTests", dependencies: ["CoachScoring", "CoachTestSupport"]),
         .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore", "CoachTestSupport"]),
         .testTarget(name: "CoachSessionsTests", dependencies: ["CoachSessions", "CoachStore", "CoachScoring", "CoachCore", "CoachTestSupport"]),
         .testTarget(name: "CoachOrgStoreTests", dependencies: [
-            "CoachOrgStore", "CoachStore", "CoachCore", "CoachTestSupport",
+            "CoachOrgStore", "CoachSessions", "CoachStore", "CoachScoring", "CoachCore", "CoachTestSupport",
             .product(name: "PostgresNIO", package: "postgres-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

@@ -67,9 +67,9 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .notAQuiz(id, kind):
             return "'\(id)' is a \(kind) survey, not a quiz; use 'run \(id)'"
         case let .serverStoreUnavailable(address):
-            return "\(address) is an organisation store on a PostgreSQL server, where this version of coach runs "
-                + "people, person, share, org, goal, goals, actions, action, agenda, surveys, survey and password only; for the rest give --store a file path (or leave it "
-                + "out for your own store)."
+            return "\(address) is an organisation store on a PostgreSQL server, and this command works on a local store "
+                + "file only (the server's own tools, such as pg_dump, back up and check the organisation's database); "
+                + "give --store a file path, or leave it out for your own store."
         case let .identityIsTheLogin(source, login):
             return "on an organisation store you are the database login you connect as (\(login)), so \(source) "
                 + "cannot name another person: leave it out, and connect as yourself (the URL's user, PGUSER)"

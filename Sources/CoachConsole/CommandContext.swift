@@ -41,6 +41,7 @@ public final class CommandContext {
     /// The store, opened (and created, 0600 in a 0700 folder) on first use.
     public func database() throws -> any Store {
         if let openedDatabase { return openedDatabase }
+        if let organisation = try organisation() { return organisation }
         return try localDatabase()
     }
 
@@ -58,6 +59,10 @@ public final class CommandContext {
         if let openedOrganisation { return openedOrganisation }
         guard case let .server(address) = try storeLocation() else { return nil }
         let organisation = try OrgDatabase(connection: try serverConnection(address))
+        // Said, not hidden: the user may have seen the pause while coach connected again.
+        organisation.connection.onReconnect = { [console] in
+            console.problem("coach: the connection to \(address.redacted) was lost and is back; nothing you entered is lost")
+        }
         openedOrganisation = organisation
         return organisation
     }

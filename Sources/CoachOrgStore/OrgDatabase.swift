@@ -7,8 +7,12 @@ import PostgresNIO
 /// as the login it connected with. Who may see and change what is decided by the database
 /// (row-level security and the security-definer functions of `OrgSchema`); the `viewer` and
 /// `by` parameters of the contract are always that login's person.
-public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStore {
+public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStore, SessionStore {
     public let connection: ServerConnection
+    /// This process's part of every session claim it makes (see `claimText`).
+    let claimToken = UUID().uuidString
+    /// This connection's claim, once asked for, with the connection's generation it is of.
+    var connectionClaim: (generation: Int, text: String)?
 
     /// Opens the organisation store on `connection`, refusing a database without the schema or
     /// with a newer one than this coach knows.
@@ -18,6 +22,9 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
         guard version > 0 else { throw OrgStoreError.notInitialised(connection.address.redacted) }
         guard version <= OrgSchema.latestVersion else {
             throw OrgStoreError.newerSchema(found: version, known: OrgSchema.latestVersion)
+        }
+        guard version == OrgSchema.latestVersion else {
+            throw OrgStoreError.olderSchema(connection.address.redacted, found: version, needed: OrgSchema.latestVersion)
         }
     }
 

@@ -12,6 +12,7 @@ public enum OrgSchema {
     /// The migrations, oldest first.
     static let migrations: [(version: Int, sql: String)] = [
         (1, v1Tables + v1Privacy + v1Access),
+        (2, v2Trends),
     ]
 
     /// The newest schema version this coach knows.

@@ -21,6 +21,8 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
     case newerSchema(found: Int, known: Int)
     /// The database has no organisation schema yet.
     case notInitialised(String)
+    /// The database was set up by an older coach and needs `org init` to upgrade it.
+    case olderSchema(String, found: Int, needed: Int)
     /// `org init` needs a role that may create roles.
     case notAnAdministrator(String)
     /// The login is a role on the server but no person in the organisation.
@@ -44,6 +46,9 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
             return "the connection to \(address) was lost; answers already acknowledged are kept — run the command again (or 'resume') once the server is back"
         case let .newerSchema(found, known):
             return "the organisation store is at schema version \(found), newer than this coach knows (\(known)); update coach"
+        case let .olderSchema(address, found, needed):
+            return "the organisation store \(address) is at schema version \(found) and this coach needs \(needed): "
+                + "a database administrator upgrades it by running 'coach org init' on it again (nothing stored is lost)"
         case let .notInitialised(address):
             return "\(address) holds no coach organisation yet; a database administrator runs 'coach org init \(address)' once"
         case let .notAnAdministrator(user):
@@ -73,6 +78,10 @@ extension OrgStoreError {
         let message = psql.serverInfo?[.message] ?? ""
         let code = psql.serverInfo?[.sqlState] ?? ""
         if code.hasPrefix("28") { return .loginRefused(address, reason: message) }
+        // The server shutting down or restarting (57P01–57P03), or a broken connection (08…).
+        if code.hasPrefix("57P") || code.hasPrefix("08") {
+            return connecting ? .cannotConnect(address, reason: message) : .connectionLost(address)
+        }
         if !message.isEmpty { return .server(message: message, code: code) }
         switch psql.code {
         case .connectionError, .uncleanShutdown, .serverClosedConnection, .clientClosedConnection:

@@ -1,8 +1,8 @@
 /// Splits a script of SQL statements written by coach at the `;` that end them, keeping those
 /// inside quotes, dollar-quoted bodies and comments: the extended protocol postgres-nio speaks
 /// runs one statement at a time.
-enum SQLScript {
-    static func statements(in script: String) -> [String] {
+public enum SQLScript {
+    public static func statements(in script: String) -> [String] {
         var statements: [String] = []
         var current = ""
         var index = script.startIndex

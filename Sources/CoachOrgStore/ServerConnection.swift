@@ -13,8 +13,16 @@ import PostgresNIO
 public final class ServerConnection {
     /// The server, database and login, without the password.
     public let address: ServerAddress
-    private let connection: PostgresConnection
+    private var connection: PostgresConnection
     private let logger: Logger
+    /// Counts the times this connection was made again after it was lost (see `reconnect`):
+    /// what a server process held (a session's claim) belongs to an older generation.
+    public private(set) var generation = 0
+    /// Told each time the connection is made again after it was lost.
+    public var onReconnect: (() -> Void)?
+    /// Inside `transaction`: a lost connection then loses the transaction, and is not made again
+    /// before the caller knows.
+    private var inTransaction = false
 
     private init(address: ServerAddress, connection: PostgresConnection, logger: Logger) {
         self.address = address
@@ -43,19 +51,57 @@ public final class ServerConnection {
             configuration = .init(host: address.host, port: address.port, username: address.user,
                                   password: address.password, database: address.database, tls: try tls(for: address))
         }
+        let connection = try connect(configuration, address: address, logger: logger)
+        let opened = ServerConnection(address: address, connection: connection, logger: logger)
+        opened.configuration = configuration
+        return opened
+    }
+
+    private var configuration: PostgresConnection.Configuration?
+
+    private static func connect(_ configuration: PostgresConnection.Configuration, address: ServerAddress,
+                                logger: Logger) throws -> PostgresConnection {
         do {
-            let connection = try PostgresConnection.connect(
+            return try PostgresConnection.connect(
                 on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 1, logger: logger
             ).wait()
-            return ServerConnection(address: address, connection: connection, logger: logger)
         } catch {
             throw OrgStoreError.from(error, address: address, connecting: true)
         }
     }
 
-    /// The rows of one statement; values are bound, never spliced into the SQL.
+    /// Connects again after the connection was lost (the server restarted, the network
+    /// dropped), trying for a few seconds; `connectionLost` when the server stays away.
+    public func reconnect() throws {
+        guard let configuration else { throw OrgStoreError.connectionLost(address.redacted) }
+        try? connection.close().wait()
+        var lastError: any Error = OrgStoreError.connectionLost(address.redacted)
+        for delay in Self.reconnectDelays {
+            Thread.sleep(forTimeInterval: delay)
+            do {
+                connection = try Self.connect(configuration, address: address, logger: logger)
+                generation += 1
+                onReconnect?()
+                return
+            } catch let error as OrgStoreError {
+                // A login refused now (a password changed meanwhile) will not come right by waiting.
+                if case .loginRefused = error { throw error }
+                lastError = error
+            }
+        }
+        if case .cannotConnect = lastError as? OrgStoreError { throw OrgStoreError.connectionLost(address.redacted) }
+        throw lastError
+    }
+
+    /// How long to wait before each attempt to connect again: about 15 seconds in all.
+    static let reconnectDelays: [TimeInterval] = [0.1, 0.4, 1, 2, 4, 8]
+
+    /// The rows of one statement; values are bound, never spliced into the SQL. A connection
+    /// found closed before the statement is sent (the server restarted while coach waited at a
+    /// prompt) is made again first: nothing was sent, so nothing can be done twice.
     @discardableResult
     public func query(_ query: PostgresQuery) throws -> [PostgresRow] {
+        if connection.isClosed && !inTransaction { try reconnect() }
         do {
             return try connection.query(query, logger: logger).wait().rows
         } catch {
@@ -73,12 +119,14 @@ public final class ServerConnection {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try query("BEGIN")
+        inTransaction = true
+        defer { inTransaction = false }
         do {
             let result = try body()
             try query("COMMIT")
             return result
         } catch {
-            _ = try? query("ROLLBACK")
+            if !connection.isClosed { _ = try? query("ROLLBACK") }
             throw error
         }
     }

@@ -36,7 +36,7 @@ public struct DueItems {
     public let actions: [Action]
 
     /// The check-in and self-assessment surveys for `user`'s role that are due by cadence.
-    public static func checkIns(for user: Person, surveys: [Survey], database: any Store, now: Date,
+    public static func checkIns(for user: Person, surveys: [Survey], database: any SharedStore, now: Date,
                                 calendar: Calendar = .current) throws -> [Survey] {
         let last = try database.lastCompletions(of: user.name)
         return surveys.filter { survey in
@@ -47,7 +47,7 @@ public struct DueItems {
     }
 
     /// Everything due for `user` at `now`; `oneOnOneTemplate` gives the meetings' cadence.
-    public init(for user: Person, surveys: [Survey], oneOnOneTemplate: Survey?, database: any Store, now: Date,
+    public init(for user: Person, surveys: [Survey], oneOnOneTemplate: Survey?, database: any SharedStore, now: Date,
                 calendar: Calendar = .current) throws {
         checkIns = try Self.checkIns(for: user, surveys: surveys, database: database, now: now, calendar: calendar)
         var meetings: [OneOnOne] = []

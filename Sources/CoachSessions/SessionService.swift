@@ -11,10 +11,10 @@ import Foundation
 /// stores both with the weekly aggregates in one transaction; imports go through
 /// `SessionService.importable` to the same rule.
 public struct SessionService {
-    public let database: any Store
+    public let database: any SharedStore
     public let clock: CoachClock
 
-    public init(database: any Store, clock: CoachClock = .system) {
+    public init(database: any SharedStore, clock: CoachClock = .system) {
         self.database = database
         self.clock = clock
     }

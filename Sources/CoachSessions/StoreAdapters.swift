@@ -4,13 +4,13 @@ import Foundation
 
 /// Writes each answer to the store the moment the engine accepts it, in its own transaction.
 final class StoreRecorder: AnswerRecorder {
-    private let database: any Store
+    private let database: any SharedStore
     private let sessionID: Int64
     private let clock: CoachClock
     /// The store file was replaced or removed: the error that stopped the session.
     private(set) var replaced: StoreError?
 
-    init(database: any Store, sessionID: Int64, clock: CoachClock) {
+    init(database: any SharedStore, sessionID: Int64, clock: CoachClock) {
         self.database = database
         self.sessionID = sessionID
         self.clock = clock
@@ -49,7 +49,7 @@ final class StoreMeetingSource: MeetingSource {
     private let attainment: [(kpi: String, period: String, attainment: Double)]
     private let peopleNames: [String]
 
-    init(database: any Store, subject: Person, template: Survey, today: Date) throws {
+    init(database: any SharedStore, subject: Person, template: Survey, today: Date) throws {
         subjectName = subject.name
         guard let id = subject.id else { throw StoreError.unknownPerson(subject.name, suggestion: nil) }
         actions = try database.openActionItems(subjectID: id)

@@ -9,6 +9,13 @@ public struct ExportData: Sendable, Codable, Equatable {
         public var role: String
         public var team: String?
         public var manager: String?
+
+        public init(name: String, role: String, team: String?, manager: String?) {
+            self.name = name
+            self.role = role
+            self.team = team
+            self.manager = manager
+        }
     }
 
     public struct GoalRow: Sendable, Codable, Equatable {
@@ -16,6 +23,13 @@ public struct ExportData: Sendable, Codable, Equatable {
         public var kpi: String
         public var period: String
         public var target: Double
+
+        public init(person: String, kpi: String, period: String, target: Double) {
+            self.person = person
+            self.kpi = kpi
+            self.period = period
+            self.target = target
+        }
     }
 
     public struct ScoreRow: Sendable, Codable, Equatable {
@@ -23,6 +37,13 @@ public struct ExportData: Sendable, Codable, Equatable {
         public var value: Double?
         public var band: String?
         public var alert: Bool
+
+        public init(score: String, value: Double?, band: String?, alert: Bool) {
+            self.score = score
+            self.value = value
+            self.band = band
+            self.alert = alert
+        }
     }
 
     public struct AnswerRow: Sendable, Codable, Equatable {
@@ -30,6 +51,12 @@ public struct ExportData: Sendable, Codable, Equatable {
         /// The stored JSON of the answer.
         public var value: String
         public var isPrivate: Bool
+
+        public init(question: String, value: String, isPrivate: Bool) {
+            self.question = question
+            self.value = value
+            self.isPrivate = isPrivate
+        }
     }
 
     public struct SessionRow: Sendable, Codable, Equatable {
@@ -44,6 +71,21 @@ public struct ExportData: Sendable, Codable, Equatable {
         public var phase: String?
         public var scores: [ScoreRow]
         public var answers: [AnswerRow]
+
+        public init(id: Int64, survey: String, kind: String, subject: String, author: String, started: Date, completed: Date?,
+                    state: String, phase: String?, scores: [ScoreRow], answers: [AnswerRow]) {
+            self.id = id
+            self.survey = survey
+            self.kind = kind
+            self.subject = subject
+            self.author = author
+            self.started = started
+            self.completed = completed
+            self.state = state
+            self.phase = phase
+            self.scores = scores
+            self.answers = answers
+        }
     }
 
     public var exportedBy: String
@@ -51,6 +93,14 @@ public struct ExportData: Sendable, Codable, Equatable {
     public var goals: [GoalRow]
     public var sessions: [SessionRow]
     public var actionItems: [ActionItemView]
+
+    public init(exportedBy: String, people: [PersonRow], goals: [GoalRow], sessions: [SessionRow], actionItems: [ActionItemView]) {
+        self.exportedBy = exportedBy
+        self.people = people
+        self.goals = goals
+        self.sessions = sessions
+        self.actionItems = actionItems
+    }
 }
 
 extension AppDatabase {

@@ -14,6 +14,18 @@ public struct QuizAttemptRecord: Sendable, Equatable {
     /// Per shown question: mark and maximum.
     public var marks: [String: (mark: Double, maxMark: Double)]
 
+    public init(sessionID: Int64, person: String, team: String?, phase: String?, completed: Date, percent: Double?,
+                passed: Bool?, marks: [String: (mark: Double, maxMark: Double)]) {
+        self.sessionID = sessionID
+        self.person = person
+        self.team = team
+        self.phase = phase
+        self.completed = completed
+        self.percent = percent
+        self.passed = passed
+        self.marks = marks
+    }
+
     public static func == (a: QuizAttemptRecord, b: QuizAttemptRecord) -> Bool {
         a.sessionID == b.sessionID && a.percent == b.percent && a.marks.mapValues(\.mark) == b.marks.mapValues(\.mark)
     }

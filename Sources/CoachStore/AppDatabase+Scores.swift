@@ -12,6 +12,16 @@ public struct ScorePoint: Sendable, Equatable {
     public var band: String?
     /// The survey version the session ran, so a reader can find the score's definition.
     public var surveyHash: String
+
+    public init(surveyID: String, scoreID: String, sessionID: Int64, date: Date, value: Double, band: String?, surveyHash: String) {
+        self.surveyID = surveyID
+        self.scoreID = scoreID
+        self.sessionID = sessionID
+        self.date = date
+        self.value = value
+        self.band = band
+        self.surveyHash = surveyHash
+    }
 }
 
 /// Reading stored scores (never rescoring history), through the privacy rules.

@@ -8,6 +8,12 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
         public var score: String
         public var value: Double?
         public var band: String?
+
+        public init(score: String, value: Double?, band: String?) {
+            self.score = score
+            self.value = value
+            self.band = band
+        }
     }
 
     public var date: Date
@@ -23,6 +29,23 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public var status: String?
     public var owner: String?
     public var due: String?
+
+    public init(date: Date, kind: String, survey: String? = nil, sessionKind: String? = nil, author: String? = nil,
+                phase: String? = nil, scores: [ScoreValue] = [], actionID: Int64? = nil, text: String? = nil,
+                status: String? = nil, owner: String? = nil, due: String? = nil) {
+        self.date = date
+        self.kind = kind
+        self.survey = survey
+        self.sessionKind = sessionKind
+        self.author = author
+        self.phase = phase
+        self.scores = scores
+        self.actionID = actionID
+        self.text = text
+        self.status = status
+        self.owner = owner
+        self.due = due
+    }
 }
 
 extension AppDatabase {

@@ -9,6 +9,12 @@ public struct TeamSeries: Sendable, Equatable {
     public var surveyID: String
     public var scoreID: String
     public var points: [GroupPoint]
+
+    public init(surveyID: String, scoreID: String, points: [GroupPoint]) {
+        self.surveyID = surveyID
+        self.scoreID = scoreID
+        self.points = points
+    }
 }
 
 /// Trends that need everyone's data, computed here so that only aggregates leave the store.
@@ -89,7 +95,11 @@ extension AppDatabase {
     /// The (survey, score) pairs `trends --score` can mean, over the surveys the store has
     /// recorded: a survey id (all its scores), `survey.score`, or a score id in any survey.
     private static func scoreCandidates(_ score: String?, _ db: Database) throws -> [(surveyID: String, scoreID: String?)] {
-        let surveys = try String.fetchAll(db, sql: "SELECT DISTINCT survey_id FROM survey_version ORDER BY survey_id")
+        scoreCandidates(score, among: try String.fetchAll(db, sql: "SELECT DISTINCT survey_id FROM survey_version ORDER BY survey_id"))
+    }
+
+    /// `scoreCandidates` over the survey ids `surveys` (every engine's rule for `--score`).
+    public static func scoreCandidates(_ score: String?, among surveys: [String]) -> [(surveyID: String, scoreID: String?)] {
         guard let score else { return surveys.map { ($0, nil) } }
         return surveys.map { survey in
             if score == survey { return (survey, nil) }

@@ -9,10 +9,20 @@ import Foundation
 /// demo's bulk import) stays on `AppDatabase`.
 ///
 /// Parameters have no defaults here: callers say what time it is (the context's clock).
-public protocol Store: PeopleStore, GoalStore, ActionStore, CatalogStore {
-    @discardableResult
-    func addPerson(name: String, role: Role, team: String?, manager: String?, by actor: String?, at now: Date) throws -> Person
+public protocol Store: SharedStore {
+    func exportData(viewer viewerName: String) throws -> ExportData
 
+    // Team trends and the reliability behind reliable change
+    func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, viewerMinGroup: Int,
+                    calendar: Calendar, score: String?) throws -> [TeamSeries]
+    func reliabilities(of survey: Survey, now: Date) throws -> [String: ScoreReliability]
+    func reliabilities(ofVersion hash: String, now: Date) throws -> [String: ScoreReliability]
+}
+
+/// Guided sessions and what they read and leave behind (`checkin`, `selfassess`, `1on1`, `quiz`,
+/// `resume`, `due`, `history`), which every engine offers: each answer stored as it is given,
+/// scores and effects stored once at completion.
+public protocol SessionStore {
     // KPIs in a one-on-one
     func target(personID: Int64, kpi: String, period: Period) throws -> Double?
     func kpiActuals(personID: Int64, period: Period) throws -> [String: Double]
@@ -49,14 +59,7 @@ public protocol Store: PeopleStore, GoalStore, ActionStore, CatalogStore {
     func lastOneOnOnes(managerName: String) throws -> [(rep: String, last: Date?)]
     func latestOwnSession(of personName: String, surveyID: String) throws -> (id: Int64, completed: Date)?
     func timeline(viewer viewerName: String, subject subjectName: String) throws -> [TimelineEntry]
-    func exportData(viewer viewerName: String) throws -> ExportData
-
-    // Scores, trends and quizzes
     func scorePoints(viewer viewerName: String, subject subjectName: String, since: Date?) throws -> [ScorePoint]
-    func teamTrends(viewer viewerName: String, team: String, now: Date, weeks: Int, viewerMinGroup: Int,
-                    calendar: Calendar, score: String?) throws -> [TeamSeries]
-    func reliabilities(of survey: Survey, now: Date) throws -> [String: ScoreReliability]
-    func reliabilities(ofVersion hash: String, now: Date) throws -> [String: ScoreReliability]
     func quizPercents(of personName: String, quizID: String) throws -> [Double]
     func quizAttempts(viewer viewerName: String, quizID: String) throws -> [QuizAttemptRecord]
 }
@@ -114,7 +117,7 @@ public protocol CatalogStore {
 
 /// The parts of the contract that both engines keep: what the commands that run on an
 /// organisation store use.
-public typealias SharedStore = PeopleStore & GoalStore & ActionStore & CatalogStore
+public typealias SharedStore = PeopleStore & GoalStore & ActionStore & CatalogStore & SessionStore
 
 /// A person just added, and on an organisation store their login and its one-time password
 /// (to be shown once, never stored by coach).

@@ -182,4 +182,25 @@ import Testing
         #expect(sam == true)
         #expect(try org.admin.texts("SELECT value FROM coach.answer WHERE session_id = 5 AND question_id = 'q'") == ["s5"])
     }
+
+    @Test func teamAggregatesComeOnlyThroughTheFunctionThatAppliesTheRules() throws {
+        // The weekly values and frozen team sums are no login's to read or change.
+        for person in ["rob", "mara", "hana"] {
+            try refused(person, "SELECT * FROM coach.week_score")
+            try refused(person, "SELECT * FROM coach.team_week_frozen")
+            try refused(person, "DELETE FROM coach.team_week_frozen")
+            try refused(person, "SELECT coach.rebuild_weeks()")
+            try refused(person, "SELECT coach.refresh_week(1, 'any', '2026-W01')")
+        }
+        // A rep gets no team aggregate at all; a manager one within the rules (none here: too few).
+        try refused("rob", "SELECT * FROM coach.team_weeks(NULL, ARRAY['2026-W04'], ARRAY['any'], ARRAY[''], 0)")
+        let mara = try org.connect("mara")
+        defer { mara.close() }
+        try org.admin.query("SELECT coach.rebuild_weeks()")
+        #expect(try mara.query("SELECT * FROM coach.team_weeks(NULL, ARRAY['2026-W03', '2026-W04'], ARRAY['any'], ARRAY[''], 0)").isEmpty)
+        // Reliability needs 30 people who answered every item: with fewer it returns nothing.
+        #expect(try mara.query("""
+            SELECT * FROM coach.reliability('any', 'total', ARRAY['q', 'note'], ARRAY[false, false], ARRAY[0.0, 0.0], ARRAY[5.0, 5.0])
+            """).isEmpty)
+    }
 }

@@ -15,7 +15,7 @@ import Testing
         defer { admin.close() }
 
         let first = try OrgSetup.initialise(admin, firstHR: .init(name: "Dana Smith", login: login))
-        #expect(first.done.contains { $0.contains("schema coach: applied version 1") })
+        #expect(first.done.contains { $0.contains("schema coach: applied versions 1, 2") })
         #expect(first.done.contains("added the HR person Dana Smith with the login \(login)"))
         #expect(first.newLogin?.login == login)
         let version = try admin.query("SELECT max(version)::int FROM coach.schema_migration").first?.decode(Int.self)
@@ -72,6 +72,22 @@ import Testing
         }
         let people = try admin.query("SELECT count(*)::int FROM coach.person").first?.decode(Int.self)
         #expect(people == 0)
+    }
+
+    @Test func anOlderSchemaIsRefusedUntilOrgInitUpgradesIt() throws {
+        let server = try TestPostgres.server()
+        let database = try server.makeDatabase()
+        let admin = try ServerConnection.open(server.administrator(database: database))
+        defer { admin.close() }
+        _ = try OrgSetup.initialise(admin, firstHR: nil)
+        try admin.query("DELETE FROM coach.schema_migration WHERE version = \(OrgSchema.latestVersion)")
+        #expect {
+            _ = try OrgDatabase(connection: admin)
+        } throws: { error in
+            guard case let .olderSchema(_, found, needed)? = error as? OrgStoreError else { return false }
+            return found == OrgSchema.latestVersion - 1 && needed == OrgSchema.latestVersion
+                && "\(error)".contains("a database administrator upgrades it by running 'coach org init' on it again")
+        }
     }
 
     @Test func withoutHRItSaysWhatIsMissing() throws {

@@ -6,9 +6,11 @@ import Testing
 
 /// The privacy model of docs/privacy.md as a matrix: every role × every kind of data × every way out.
 ///
-/// One store is built once through the real commands (Ana's self-assessment, WHO-5, a quiz, and
-/// Marco's one-on-one with a shared and a private note), and copied (`VACUUM INTO`); in the copy Ana
-/// then turns `share wellbeing on`. Each kind of data carries a distinctive marker; each cell runs
+/// It runs on both engines: a local store file, where the viewer is named with `--as`, and an
+/// organisation store on PostgreSQL, where each viewer connects as their own login. On each, one
+/// store is built once through the real commands (Ana's self-assessment, WHO-5, a quiz, and
+/// Marco's one-on-one with a shared and a private note), and copied; in the copy Ana then turns
+/// `share wellbeing on`. Each kind of data carries a distinctive marker; each cell runs
 /// one way out as one viewer and asserts that the marker appears exactly when the viewer may see
 /// that data and that way out carries it. A new way out belongs in `Way`, a new kind of data in
 /// `Datum`: a command that forgets the rules then fails here.
@@ -87,35 +89,48 @@ struct PrivacyMatrixTests {
     }
 
     struct Cell: CustomTestStringConvertible, Sendable {
+        let engine: StoreEngine
         let role: Role
         let way: Way
         let shared: Bool
-        var testDescription: String { "\(role.rawValue) · \(way.rawValue)\(shared ? " · shared" : "")" }
+        var testDescription: String { "\(engine.rawValue) · \(role.rawValue) · \(way.rawValue)\(shared ? " · shared" : "")" }
     }
 
-    static let cells: [Cell] = Role.allCases.flatMap { role in
-        Way.allCases.flatMap { way in [false, true].map { Cell(role: role, way: way, shared: $0) } }
+    static let cells: [Cell] = StoreEngine.allCases.flatMap { engine in
+        Role.allCases.flatMap { role in
+            Way.allCases.flatMap { way in [false, true].map { Cell(engine: engine, role: role, way: way, shared: $0) } }
+        }
     }
 
-    /// The two stores: wellbeing not shared, and the same after `share wellbeing on`.
+    /// The two stores of one engine: wellbeing not shared, and the same after `share wellbeing on`.
     struct Stores: Sendable {
-        let notShared: CoachSandbox
-        let shared: CoachSandbox
+        let notShared: any EngineStore
+        let shared: any EngineStore
     }
 
-    static let stores: Result<Stores, PrivacyFixtureError> = Result { try buildStores() }
+    static let localStores: Result<Stores, PrivacyFixtureError> = Result { try buildStores(LocalEngineStore.make(people: people)) }
         .mapError { PrivacyFixtureError(description: "\($0)") }
+    static let serverStores: Result<Stores, PrivacyFixtureError> = Result { try buildStores(ServerEngineStore.make(people: people)) }
+        .mapError { PrivacyFixtureError(description: "\($0)") }
+
+    /// Dana (HR), Marco and Ana (North), Mia and Sam (South).
+    static let people: [(name: String, role: String, team: String?)] = [
+        ("Dana", "hr", nil), ("Marco", "manager", "North"), ("Ana", "rep", "North"),
+        ("Mia", "manager", "South"), ("Sam", "rep", "South"),
+    ]
+
+    static func stores(_ engine: StoreEngine) throws -> Stores {
+        try (engine == .local ? localStores : serverStores).get()
+    }
 
     struct PrivacyFixtureError: Error, CustomStringConvertible { let description: String }
 
-    static func buildStores() throws -> Stores {
-        let sandbox = try CoachSandbox()
-        try sandbox.seedTeam()
+    /// Ana's data, written through the commands as each person, on an empty store of either engine
+    /// with Dana (HR), Marco and Ana (North), Mia and Sam (South).
+    static func buildStores(_ sandbox: any EngineStore) throws -> Stores {
         func check(_ result: ProcessResult, _ what: String) throws {
             guard result.status == 0 else { throw PrivacyFixtureError(description: "\(what): \(result.stderrText)") }
         }
-        try check(sandbox.shell(["person add Mia --role manager --team South", "person add Sam --role rep --team South"],
-                                as: "Dana"), "people")
         try check(sandbox.shell(["goal set Ana revenue 10000"], as: "Marco"), "goal")
         // Ana's weekly self-assessment (the "mixed week" vector), her idea as the marker.
         try check(sandbox.shell(["run weekly-self-assessment", "4", "5", "2", "3", "3", "3", "1", "2", "5", "5", "4", "4",
@@ -147,11 +162,8 @@ struct PrivacyMatrixTests {
         guard try sandbox.sql("SELECT value FROM answer WHERE is_private AND question_id = 'private_notes'").first?.contains("PRIVATE-NOTE-7731") == true
         else { throw PrivacyFixtureError(description: "the private note was not stored as private") }
 
-        let copy = try CoachSandbox()
-        try FileManager.default.createDirectory(at: URL(fileURLWithPath: copy.store).deletingLastPathComponent(),
-                                                withIntermediateDirectories: true)
-        _ = try sandbox.sql("VACUUM INTO '\(copy.store)'")
-        try check(copy.run(["--store", copy.store, "--as", "Ana", "share", "wellbeing", "on"]), "share")
+        let copy = try sandbox.copy()
+        try check(copy.run(["share", "wellbeing", "on"], as: "Ana"), "share")
         // Sharing shows check-ins from the moment it is on: the same WHO-5 again, after it (an amendment).
         try check(copy.shell(["run who-5", "4", "4", "3", "3", "1"], as: "Ana"), "who-5 after sharing")
         return Stores(notShared: sandbox, shared: copy)
@@ -159,9 +171,9 @@ struct PrivacyMatrixTests {
 
     @Test("each viewer sees each kind of Ana's data exactly where docs/privacy.md allows", arguments: cells)
     func cell(_ cell: Cell) throws {
-        let stores = try Self.stores.get()
+        let stores = try Self.stores(cell.engine)
         let sandbox = cell.shared ? stores.shared : stores.notShared
-        let result = try sandbox.run(["--store", sandbox.store, "--as", cell.role.rawValue] + cell.way.arguments)
+        let result = try sandbox.run(cell.way.arguments, as: cell.role.rawValue)
         let refused = (cell.way == .reportQuiz && cell.role == .rep)  // a report covers other people
             || (cell.way == .actionsOfAna && [.otherManager, .hr].contains(cell.role))  // one-on-one content
         if refused {
@@ -184,12 +196,12 @@ struct PrivacyMatrixTests {
         }
     }
 
-    @Test("the safety message is shown to the rep alone and leaves no label others can read")
-    func safetyTraceOnlyForTheRep() throws {
-        let stores = try Self.stores.get()
+    @Test("the safety message is shown to the rep alone and leaves no label others can read", arguments: StoreEngine.allCases)
+    func safetyTraceOnlyForTheRep(_ engine: StoreEngine) throws {
+        let stores = try Self.stores(engine)
         for role in Role.allCases where role != .rep {
             for way in Way.allCases {
-                let result = try stores.shared.run(["--store", stores.shared.store, "--as", role.rawValue] + way.arguments)
+                let result = try stores.shared.run(way.arguments, as: role.rawValue)
                 for trace in ["Just for you", "worth following up", "\"alert\" : true", "\"alert\":true"] {
                     #expect(!result.stdoutText.contains(trace), "\(role.rawValue) \(way.rawValue): \(trace)")
                 }
@@ -197,3 +209,4 @@ struct PrivacyMatrixTests {
         }
     }
 }
+

@@ -19,7 +19,7 @@ struct IdentityPrompt {
     private func askIfNeeded() throws {
         // On an organisation store the person is the login; there is nobody to ask about.
         if try context.organisation() != nil { return }
-        let database = try context.database()
+        let database = try context.localDatabase()
         let isEmpty = try database.peopleCount() == 0
         if let name = context.userName, !isEmpty {
             if try database.person(named: name) == nil {

@@ -96,8 +96,6 @@ public final class Shell {
             }
         } catch CoachError.noUser, CoachError.emptyStore, CoachError.unknownUser {
             return
-        } catch CoachError.serverStoreUnavailable {
-            context.console.line("On this organisation store: people, person, share, org, goal, goals, actions, action, agenda, surveys, survey and password.")
         } catch {
             context.console.problem("coach: \(error)")
         }

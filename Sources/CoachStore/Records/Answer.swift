@@ -14,6 +14,17 @@ public struct Answer: Codable, Sendable, Equatable, Identifiable {
     public var position: Int
     public var answeredAt: Date
 
+    public init(id: Int64?, sessionID: Int64, questionID: String, value: String, isPrivate: Bool, position: Int,
+                answeredAt: Date) {
+        self.id = id
+        self.sessionID = sessionID
+        self.questionID = questionID
+        self.value = value
+        self.isPrivate = isPrivate
+        self.position = position
+        self.answeredAt = answeredAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, value, position
         case sessionID = "session_id"

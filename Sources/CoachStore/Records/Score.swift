@@ -16,6 +16,15 @@ public struct Score: Codable, Sendable, Equatable, FetchableRecord, PersistableR
     /// Whether the band is at the score's `support_at` level, so its label is the person's alone.
     public var bandPrivate: Bool
 
+    public init(sessionID: Int64, scoreID: String, value: Double?, band: String?, alert: Bool, bandPrivate: Bool) {
+        self.sessionID = sessionID
+        self.scoreID = scoreID
+        self.value = value
+        self.band = band
+        self.alert = alert
+        self.bandPrivate = bandPrivate
+    }
+
     enum CodingKeys: String, CodingKey {
         case value, band, alert
         case bandPrivate = "band_private"

@@ -70,6 +70,18 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
+extension Session {
+    /// A session as an engine other than the local file reads it (which keeps claims its own way).
+    public init(id: Int64?, surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
+                startedAt: Date, updatedAt: Date, completedAt: Date?, state: SessionState, phase: SessionPhase?,
+                supersedesID: Int64?, quizLayout: String?, periodKey: String?, attemptLimit: Int?, draft: Bool) {
+        self.init(id: id, surveyID: surveyID, surveyHash: surveyHash, kind: kind, subjectID: subjectID, authorID: authorID,
+                  startedAt: startedAt, updatedAt: updatedAt, completedAt: completedAt, state: state, phase: phase,
+                  supersedesID: supersedesID, quizLayout: quizLayout, periodKey: periodKey, attemptLimit: attemptLimit,
+                  draft: draft, claimedBy: nil)
+    }
+}
+
 extension Session: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "session"
 

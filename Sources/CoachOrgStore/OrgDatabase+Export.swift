@@ -1,0 +1,56 @@
+import CoachCore
+import CoachStore
+import Foundation
+import PostgresNIO
+
+extension OrgDatabase {
+    /// Everything the login may read, for `export`: every row is one the database's policies
+    /// let them see (the same rules the local store applies in its queries).
+    public func exportData(viewer viewerName: String) throws -> ExportData {
+        let viewer = try me()
+        let people = try connection.query("""
+            SELECT p.name, p.role, t.name, m.name FROM coach.person p LEFT JOIN coach.team t ON t.id = p.team_id
+            LEFT JOIN coach.person m ON m.id = p.manager_id ORDER BY lower(p.name), p.name
+            """).map { row in
+            let (name, role, team, manager) = try row.decode((String, String, String?, String?).self)
+            return ExportData.PersonRow(name: name, role: role, team: team, manager: manager)
+        }
+        let goals = try connection.query("""
+            SELECT p.name, g.kpi, g.period, g.target FROM coach.goal g JOIN coach.person p ON p.id = g.person_id
+            ORDER BY p.name, g.period, g.kpi
+            """).map { row in
+            let (person, kpi, period, target) = try row.decode((String, String, String, Double).self)
+            return ExportData.GoalRow(person: person, kpi: kpi, period: period, target: target)
+        }
+        let sessions = try connection.query("""
+            SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase
+            FROM coach.session s JOIN coach.person p ON p.id = s.subject_id JOIN coach.person a ON a.id = s.author_id
+            ORDER BY s.started_at, s.id
+            """).map { try $0.decode((Int64, String, String, String, String, Date, Date?, String, String?).self) }
+        let ids = sessions.map(\.0)
+        var scores: [Int64: [ExportData.ScoreRow]] = [:], answers: [Int64: [ExportData.AnswerRow]] = [:]
+        if !ids.isEmpty {
+            for row in try connection.query("""
+                SELECT session_id, score_id, value, band, alert FROM coach.visible_score WHERE session_id = ANY(\(ids))
+                ORDER BY session_id, position, score_id
+                """) {
+                let (session, score, value, band, alert) = try row.decode((Int64, String, Double?, String?, Bool).self)
+                scores[session, default: []].append(ExportData.ScoreRow(score: score, value: value, band: band, alert: alert))
+            }
+            for row in try connection.query("""
+                SELECT session_id, question_id, value, is_private FROM coach.answer WHERE session_id = ANY(\(ids))
+                ORDER BY session_id, position, id
+                """) {
+                let (session, question, value, isPrivate) = try row.decode((Int64, String, String, Bool).self)
+                answers[session, default: []].append(ExportData.AnswerRow(question: question, value: value, isPrivate: isPrivate))
+            }
+        }
+        let rows = sessions.map { id, survey, kind, subject, author, started, completed, state, phase in
+            ExportData.SessionRow(id: id, survey: survey, kind: kind, subject: subject, author: author, started: started,
+                                  completed: completed, state: state, phase: phase, scores: scores[id] ?? [],
+                                  answers: answers[id] ?? [])
+        }
+        return ExportData(exportedBy: viewer.name, people: people, goals: goals, sessions: rows,
+                          actionItems: try actionItems(viewer: viewer.name, subject: nil, openOnly: false))
+    }
+}

@@ -1,0 +1,221 @@
+extension OrgSchema {
+    /// Version 2: team aggregates and reliabilities, computed inside the database by functions
+    /// that return only what the privacy rules let the caller see.
+    ///
+    /// - `score.position` keeps a session's scores in the survey's order.
+    /// - `week_score` holds each respondent's latest value of each score per ISO week (in the
+    ///   time zone of the coach that completed the session), kept by a trigger when a session
+    ///   completes; `team_week_frozen` holds each ended week's team counts and sums, copied once
+    ///   and never changed. No login reads either table.
+    /// - `coach.team_weeks` applies the minimum group, the complement rule (counting what the
+    ///   caller already sees one by one) and the ended-week rule, on the server's clock.
+    /// - `coach.reliability` returns Cronbach's α and the SD of a score over everyone's latest
+    ///   session, only when at least 30 people answered every item.
+    static let v2Trends = """
+        ALTER TABLE coach.score ADD COLUMN position integer NOT NULL DEFAULT 0;
+        CREATE OR REPLACE VIEW coach.visible_score WITH (security_barrier = true) AS
+          SELECT sc.session_id, sc.score_id, sc.value,
+                 CASE WHEN s.subject_id = coach.me() OR NOT sc.band_private THEN sc.band END AS band,
+                 CASE WHEN s.subject_id = coach.me() THEN sc.alert ELSE false END AS alert,
+                 sc.band_private, sc.position
+          FROM coach.score sc JOIN coach.session s ON s.id = sc.session_id
+          WHERE coach.session_visible(sc.session_id);
+
+        CREATE TABLE coach.week_score (
+          subject_id bigint NOT NULL REFERENCES coach.person (id) ON DELETE CASCADE,
+          week text NOT NULL,
+          survey_id text NOT NULL,
+          score_id text NOT NULL,
+          team_id bigint NOT NULL,
+          kind text NOT NULL,
+          session_id bigint NOT NULL REFERENCES coach.session (id) ON DELETE CASCADE,
+          value double precision NOT NULL,
+          PRIMARY KEY (subject_id, week, survey_id, score_id)
+        );
+        CREATE INDEX week_score_on_week ON coach.week_score (week, survey_id, score_id);
+        CREATE TABLE coach.team_week_frozen (
+          week text NOT NULL,
+          survey_id text NOT NULL,
+          score_id text NOT NULL,
+          team_id bigint NOT NULL,
+          kind text NOT NULL,
+          respondents integer NOT NULL,
+          total double precision NOT NULL,
+          PRIMARY KEY (week, survey_id, score_id, team_id)
+        );
+        ALTER TABLE coach.week_score ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE coach.team_week_frozen ENABLE ROW LEVEL SECURITY;
+
+        CREATE FUNCTION coach.week_of(t timestamptz) RETURNS text
+          LANGUAGE sql STABLE SET search_path = pg_catalog
+          AS $$ SELECT to_char(t, 'IYYY-"W"IW') $$;
+
+        -- One respondent's latest values of one survey's scores in one week.
+        CREATE FUNCTION coach.refresh_week(p_subject bigint, p_survey text, p_week text) RETURNS void
+          LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, coach
+          AS $$
+            DELETE FROM coach.week_score WHERE subject_id = p_subject AND survey_id = p_survey AND week = p_week;
+            INSERT INTO coach.week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value)
+            SELECT DISTINCT ON (sc.score_id) p_subject, p_week, p_survey, sc.score_id, coalesce(p.team_id, 0), s.kind,
+                   s.id, sc.value
+            FROM coach.session s JOIN coach.score sc ON sc.session_id = s.id JOIN coach.person p ON p.id = s.subject_id
+            WHERE s.subject_id = p_subject AND s.survey_id = p_survey AND s.state = 'completed' AND NOT s.draft
+              AND s.kind <> 'one-on-one' AND sc.value IS NOT NULL AND coach.week_of(s.completed_at) = p_week
+              AND NOT EXISTS (SELECT 1 FROM coach.session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
+            ORDER BY sc.score_id, s.completed_at DESC, s.id DESC;
+          $$;
+
+        -- Every week of every respondent again, after sessions were written in bulk.
+        CREATE FUNCTION coach.rebuild_weeks() RETURNS void
+          LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, coach
+          AS $$
+          DECLARE cell record;
+          BEGIN
+            DELETE FROM coach.week_score;
+            FOR cell IN SELECT DISTINCT subject_id, survey_id, coach.week_of(completed_at) AS week FROM coach.session
+                        WHERE state = 'completed' AND NOT draft AND kind <> 'one-on-one' LOOP
+              PERFORM coach.refresh_week(cell.subject_id, cell.survey_id, cell.week);
+            END LOOP;
+          END $$;
+
+        CREATE FUNCTION coach.session_completed() RETURNS trigger
+          LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, coach
+          AS $$
+          DECLARE older timestamptz;
+          BEGIN
+            IF NEW.draft OR NEW.kind = 'one-on-one' THEN RETURN NULL; END IF;
+            PERFORM coach.refresh_week(NEW.subject_id, NEW.survey_id, coach.week_of(NEW.completed_at));
+            IF NEW.supersedes_id IS NOT NULL THEN
+              SELECT completed_at INTO older FROM coach.session WHERE id = NEW.supersedes_id AND state = 'completed';
+              IF older IS NOT NULL AND coach.week_of(older) <> coach.week_of(NEW.completed_at) THEN
+                PERFORM coach.refresh_week(NEW.subject_id, NEW.survey_id, coach.week_of(older));
+              END IF;
+            END IF;
+            RETURN NULL;
+          END $$;
+        CREATE TRIGGER session_completed AFTER UPDATE OF state ON coach.session
+          FOR EACH ROW WHEN (NEW.state = 'completed' AND OLD.state IS DISTINCT FROM 'completed')
+          EXECUTE FUNCTION coach.session_completed();
+
+        -- The weeks of a team (p_team, or everyone when null) the caller may see: only weeks
+        -- that have ended everywhere (26 hours after their end, on the server's clock), as
+        -- frozen when first read; a group shown only with at least the minimum of respondents,
+        -- and only when subtracting the shown groups and what the caller sees one by one leaves
+        -- none or at least the minimum. p_surveys and p_scores pair up; an empty score means all.
+        CREATE FUNCTION coach.team_weeks(p_team bigint, p_weeks text[], p_surveys text[], p_scores text[],
+                                         p_min_group integer)
+          RETURNS TABLE (week text, survey_id text, score_id text, mean double precision, respondents integer)
+          LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, coach
+          AS $$
+          #variable_conflict use_column
+          DECLARE
+            viewer coach.person;
+            minimum integer;
+            last_ended text;
+          BEGIN
+            SELECT * INTO viewer FROM coach.person WHERE login = session_user;
+            IF viewer.id IS NULL OR viewer.role = 'rep' THEN
+              RAISE EXCEPTION 'team trends are for managers and HR; ''trends'' shows your own' USING ERRCODE = '42501';
+            END IF;
+            minimum := greatest(3, coalesce((SELECT value::integer FROM coach.org_setting WHERE key = 'min-group'), 5),
+                                coalesce(p_min_group, 0));
+            last_ended := to_char(date_trunc('week', now() - interval '26 hours') - interval '1 day', 'IYYY-"W"IW');
+            LOCK TABLE coach.team_week_frozen IN SHARE ROW EXCLUSIVE MODE;
+            INSERT INTO coach.team_week_frozen (week, survey_id, score_id, team_id, kind, respondents, total)
+              SELECT w.week, w.survey_id, w.score_id, w.team_id, min(w.kind), count(*), sum(w.value)
+              FROM coach.week_score w
+              WHERE w.week > coalesce((SELECT max(f.week) FROM coach.team_week_frozen f), '') AND w.week <= last_ended
+              GROUP BY w.week, w.survey_id, w.score_id, w.team_id;
+            RETURN QUERY
+              WITH wanted AS (
+                SELECT u.survey, nullif(u.score, '') AS score FROM unnest(p_surveys, p_scores) AS u (survey, score)
+              ), cells AS (
+                SELECT f.* FROM coach.team_week_frozen f
+                WHERE f.week = ANY (p_weeks) AND f.week <= last_ended
+                  AND EXISTS (SELECT 1 FROM wanted x WHERE x.survey = f.survey_id AND (x.score IS NULL OR x.score = f.score_id))
+              ), known AS (
+                SELECT w.week, w.survey_id, w.score_id, w.team_id, count(*)::integer AS n
+                FROM coach.week_score w JOIN coach.person p ON p.id = w.subject_id
+                WHERE (w.subject_id = viewer.id OR p.manager_id = viewer.id) AND w.week = ANY (p_weeks)
+                  AND coach.session_visible(w.session_id)
+                GROUP BY 1, 2, 3, 4
+              ), counted AS (
+                SELECT c.week, c.survey_id, c.score_id, c.team_id, c.respondents, c.total,
+                       CASE WHEN viewer.role = 'hr' AND c.kind IN ('quiz', 'feedback') THEN c.respondents
+                            ELSE least(c.respondents, coalesce(k.n, 0)) END AS known
+                FROM cells c LEFT JOIN known k
+                  ON k.week = c.week AND k.survey_id = c.survey_id AND k.score_id = c.score_id AND k.team_id = c.team_id
+              ), totals AS (
+                SELECT c.week, c.survey_id, c.score_id, sum(c.respondents)::integer AS n, sum(c.known)::integer AS known,
+                       sum(c.total) AS total
+                FROM counted c GROUP BY 1, 2, 3
+              ), teams AS (
+                SELECT c.*, t.n AS all_n,
+                       c.team_id <> 0 AND c.respondents >= minimum
+                         AND (c.respondents = c.known OR c.respondents - c.known >= minimum) AS shown
+                FROM counted c JOIN totals t ON t.week = c.week AND t.survey_id = c.survey_id AND t.score_id = c.score_id
+              ), everyone AS (
+                SELECT t.week, t.survey_id, t.score_id, t.n, t.total,
+                       t.n - t.known - coalesce((SELECT sum(g.respondents - g.known) FROM teams g
+                                                 WHERE g.week = t.week AND g.survey_id = t.survey_id
+                                                   AND g.score_id = t.score_id AND g.shown AND g.respondents < t.n), 0)
+                         AS remainder
+                FROM totals t
+              )
+              SELECT g.week, g.survey_id, g.score_id, g.total / g.respondents, g.respondents
+              FROM teams g WHERE p_team IS NOT NULL AND g.team_id = p_team AND g.shown
+              UNION ALL
+              SELECT e.week, e.survey_id, e.score_id, e.total / e.n, e.n
+              FROM everyone e
+              WHERE p_team IS NULL AND e.n >= minimum AND (e.remainder = 0 OR e.remainder >= minimum)
+              ORDER BY 2, 3, 1;
+          END $$;
+
+        -- Cronbach's α of a score's items and the SD of its values, over each person's latest
+        -- completed session of p_survey: only with at least 30 people who answered every item.
+        -- p_lows and p_highs give each item's range, used to reverse the p_reverse items.
+        CREATE FUNCTION coach.reliability(p_survey text, p_score text, p_items text[], p_reverse boolean[],
+                                          p_lows double precision[], p_highs double precision[])
+          RETURNS TABLE (alpha double precision, sd double precision, respondents integer)
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, coach
+          AS $$
+            WITH latest AS (
+              SELECT (SELECT s.id FROM coach.session s WHERE s.subject_id = p.id AND s.survey_id = p_survey
+                        AND s.state = 'completed' ORDER BY s.completed_at DESC LIMIT 1) AS id
+              FROM coach.person p
+            ), scored AS (
+              SELECT sc.session_id, sc.value FROM coach.score sc
+              WHERE sc.session_id IN (SELECT id FROM latest) AND sc.score_id = p_score AND sc.value IS NOT NULL
+            ), items AS (
+              SELECT a.session_id, i.n AS item,
+                     CASE WHEN p_reverse[i.n] THEN p_lows[i.n] + p_highs[i.n] - (a.value::jsonb ->> 'value')::double precision
+                          ELSE (a.value::jsonb ->> 'value')::double precision END AS value
+              FROM coach.answer a
+              JOIN unnest(p_items) WITH ORDINALITY AS i (question, n) ON i.question = a.question_id
+              WHERE a.session_id IN (SELECT session_id FROM scored)
+                AND jsonb_typeof(a.value::jsonb -> 'value') = 'number'
+            ), complete AS (
+              SELECT session_id, sum(value) AS total FROM items GROUP BY session_id
+              HAVING count(*) = cardinality(p_items)
+            ), figures AS (
+              SELECT (SELECT count(*) FROM complete)::integer AS n,
+                     (SELECT var_samp(total) FROM complete) AS total_variance,
+                     (SELECT sum(v) FROM (SELECT var_samp(value) AS v FROM items WHERE session_id IN (SELECT session_id FROM complete)
+                                         GROUP BY item) per_item) AS item_variances,
+                     (SELECT stddev_samp(value) FROM scored) AS sd,
+                     (SELECT count(*) FROM scored) AS scored
+            )
+            SELECT cardinality(p_items)::double precision / (cardinality(p_items) - 1) * (1 - item_variances / total_variance),
+                   sd, n
+            FROM figures
+            WHERE cardinality(p_items) >= 2 AND n >= 30 AND scored >= 30 AND total_variance > 0;
+          $$;
+
+        REVOKE ALL ON FUNCTION coach.week_of(timestamptz), coach.refresh_week(bigint, text, text), coach.rebuild_weeks(),
+          coach.team_weeks(bigint, text[], text[], text[], integer),
+          coach.reliability(text, text, text[], boolean[], double precision[], double precision[]) FROM PUBLIC;
+        GRANT EXECUTE ON FUNCTION coach.team_weeks(bigint, text[], text[], text[], integer) TO coach_manager, coach_hr;
+        GRANT EXECUTE ON FUNCTION coach.reliability(text, text, text[], boolean[], double precision[], double precision[])
+          TO coach_rep, coach_manager, coach_hr;
+        """
+}

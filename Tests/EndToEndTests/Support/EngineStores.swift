@@ -1,0 +1,112 @@
+import CoachCore
+import CoachTestSupport
+import Foundation
+
+/// The two store engines an end-to-end test runs on.
+enum StoreEngine: String, CaseIterable, Sendable {
+    /// A local store file: the user is whoever `--as` names.
+    case local
+    /// An organisation store on PostgreSQL: each user connects as their own login.
+    case server
+
+    /// A new store of this engine with `people` (the first of them HR), written as its
+    /// administrator would: `person add` on a local store, logins on the server.
+    func make(people: [(name: String, role: String, team: String?)]) throws -> any EngineStore {
+        switch self {
+        case .local: try LocalEngineStore.make(people: people)
+        case .server: try ServerEngineStore.make(people: people)
+        }
+    }
+}
+
+struct EngineStoreError: Error, CustomStringConvertible { let description: String }
+
+/// A store a test writes through coach and reads back, as each person, whichever the engine.
+protocol EngineStore: Sendable {
+    /// Feeds `lines` to coach's shell as `person`.
+    func shell(_ lines: [String], as person: String) throws -> ProcessResult
+    /// Runs one command as `person`.
+    func run(_ arguments: [String], as person: String) throws -> ProcessResult
+    /// Rows of a query on the store, read around coach (columns joined by `|`).
+    func sql(_ query: String) throws -> [String]
+    /// A copy to change without touching this one.
+    func copy() throws -> any EngineStore
+    /// Moves every session, answer and sharing date `days` into the past (team numbers show
+    /// only weeks that have ended), and brings the weekly aggregates up to date.
+    func backdate(days: Int) throws
+    /// The user's config file on the machine coach runs on.
+    var configFile: String { get }
+    func remove()
+}
+
+/// A local store file: the user is whoever `--as` names.
+struct LocalEngineStore: EngineStore {
+    let sandbox: CoachSandbox
+
+    static func make(people: [(name: String, role: String, team: String?)]) throws -> LocalEngineStore {
+        let sandbox = try CoachSandbox()
+        let lines = people.map { "person add \($0.name) --role \($0.role)" + ($0.team.map { " --team \($0)" } ?? "") }
+        let added = try sandbox.shell(lines)
+        guard added.status == 0 else { throw EngineStoreError(description: "people: \(added.stderrText)") }
+        return LocalEngineStore(sandbox: sandbox)
+    }
+
+    func shell(_ lines: [String], as person: String) throws -> ProcessResult { try sandbox.shell(lines, as: person) }
+
+    func run(_ arguments: [String], as person: String) throws -> ProcessResult {
+        try sandbox.run(["--store", sandbox.store, "--as", person] + arguments)
+    }
+
+    func sql(_ query: String) throws -> [String] { try sandbox.sql(query) }
+
+    func copy() throws -> any EngineStore {
+        let copy = try CoachSandbox()
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: copy.store).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        _ = try sandbox.sql("VACUUM INTO '\(copy.store)'")
+        return LocalEngineStore(sandbox: copy)
+    }
+
+    func backdate(days: Int) throws { try sandbox.backdate(days: days) }
+
+    var configFile: String { sandbox.configFile }
+
+    func remove() { sandbox.remove() }
+}
+
+/// An organisation store: each user connects as their own login, and the database decides.
+struct ServerEngineStore: EngineStore {
+    let organisation: OrgSandbox
+
+    static func make(people: [(name: String, role: String, team: String?)]) throws -> ServerEngineStore {
+        guard let hr = people.first, hr.role == "hr" else { throw EngineStoreError(description: "the first person is HR") }
+        let organisation = try OrgSandbox(hr: hr.name)
+        for person in people.dropFirst() {
+            try organisation.addPerson(person.name, role: Role(rawValue: person.role) ?? .rep, team: person.team)
+        }
+        return ServerEngineStore(organisation: organisation)
+    }
+
+    func shell(_ lines: [String], as person: String) throws -> ProcessResult { try organisation.shell(lines, as: person) }
+
+    func run(_ arguments: [String], as person: String) throws -> ProcessResult { try organisation.run(arguments, as: person) }
+
+    func sql(_ query: String) throws -> [String] { try organisation.sql(query) }
+
+    func copy() throws -> any EngineStore { ServerEngineStore(organisation: try organisation.copy()) }
+
+    func backdate(days: Int) throws {
+        let shift = "interval '\(days) days'"
+        _ = try organisation.sql("""
+            UPDATE session SET started_at = started_at - \(shift), updated_at = updated_at - \(shift),
+              completed_at = completed_at - \(shift), period_key = NULL;
+            UPDATE answer SET answered_at = answered_at - \(shift);
+            UPDATE person SET share_since = share_since - \(shift) WHERE share_since IS NOT NULL;
+            SELECT coach.rebuild_weeks()::text;
+            """)
+    }
+
+    var configFile: String { organisation.sandbox.configFile }
+
+    func remove() { organisation.remove() }
+}
