@@ -146,7 +146,7 @@ extension OrgDatabase {
     /// Runs a session write, and once more on a new connection when the connection was lost
     /// while it ran (the server restarted, the network dropped): the write either committed or
     /// did not, and doing it again gives the same result. When the server stays away,
-    /// `connectionLost` says so; every answer acknowledged before is kept.
+    /// `cannotReconnect` says so; every answer acknowledged before is kept.
     func reconnecting<T>(_ write: () throws -> T) throws -> T {
         do {
             return try write()

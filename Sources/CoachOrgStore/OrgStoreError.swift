@@ -17,6 +17,8 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
     case server(message: String, code: String)
     /// The connection broke while a statement ran: nothing after the last acknowledged write is kept.
     case connectionLost(String)
+    /// The connection was lost and could not be made again within `ServerConnection.reconnectDelays`.
+    case cannotReconnect(String, seconds: Int)
     /// The database was set up by a newer coach.
     case newerSchema(found: Int, known: Int)
     /// The database has no organisation schema yet.
@@ -44,6 +46,9 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
             return "the organisation store refused: \(message) (SQLSTATE \(code))"
         case let .connectionLost(address):
             return "the connection to \(address) was lost; answers already acknowledged are kept — run the command again (or 'resume') once the server is back"
+        case let .cannotReconnect(address, seconds):
+            return "the connection to \(address) was lost and the server did not answer again within \(seconds) seconds "
+                + "(try again once it is back)"
         case let .newerSchema(found, known):
             return "the organisation store is at schema version \(found), newer than this coach knows (\(known)); update coach"
         case let .olderSchema(address, found, needed):

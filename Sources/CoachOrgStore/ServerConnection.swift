@@ -71,7 +71,7 @@ public final class ServerConnection {
     }
 
     /// Connects again after the connection was lost (the server restarted, the network
-    /// dropped), trying for a few seconds; `connectionLost` when the server stays away.
+    /// dropped), trying for a few seconds; `cannotReconnect` when the server stays away.
     public func reconnect() throws {
         guard let configuration else { throw OrgStoreError.connectionLost(address.redacted) }
         try? connection.close().wait()
@@ -89,7 +89,9 @@ public final class ServerConnection {
                 lastError = error
             }
         }
-        if case .cannotConnect = lastError as? OrgStoreError { throw OrgStoreError.connectionLost(address.redacted) }
+        if case .cannotConnect = lastError as? OrgStoreError {
+            throw OrgStoreError.cannotReconnect(address.redacted, seconds: Int(Self.reconnectDelays.reduce(0, +).rounded()))
+        }
         throw lastError
     }
 

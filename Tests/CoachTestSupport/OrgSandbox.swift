@@ -14,9 +14,9 @@ public final class OrgSandbox: @unchecked Sendable {
     /// Each person's login, by name.
     public private(set) var logins: [String: String] = [:]
 
-    /// A new organisation whose first HR person is `hr`.
-    public convenience init(hr: String) throws {
-        let server = try TestPostgres.server()
+    /// A new organisation whose first HR person is `hr`, on `server` (the shared test server by default).
+    public convenience init(hr: String, on server: TestPostgres? = nil) throws {
+        let server = try server ?? TestPostgres.server()
         let database = try server.makeDatabase()
         let admin = try ServerConnection.open(server.administrator(database: database))
         defer { admin.close() }

@@ -64,13 +64,28 @@ public final class TestPostgres: Sendable {
             return TestPostgres(socketFolder: host, port: port, superuserPassword: environment["COACH_TEST_PGPASSWORD"] ?? "",
                                 certificateAuthority: environment["COACH_TEST_PG_CA"])
         }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-server").path
-        // system(3), not Foundation's Process: started from this lazy static, a Process was never
+        let started = try start(tls: true)
+        startedFolder = started.folder
+        stopScript = script
+        // At exit Foundation's Process may no longer run (it can hang there): system(3) instead.
+        atexit {
+            guard let dir = TestPostgres.startedFolder, let script = TestPostgres.stopScript else { return }
+            _ = system("'\(script)' stop '\(dir)' >/dev/null 2>&1")
+        }
+        return started.server
+    }
+
+    /// scripts/pg-test-server.
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/pg-test-server").path
+
+    /// Starts a new throwaway server with scripts/pg-test-server; its folder is where it lives.
+    static func start(tls: Bool, durable: Bool = false) throws -> (server: TestPostgres, folder: String) {
+        // system(3), not Foundation's Process: started from a lazy static, a Process was never
         // reaped here (its termination handler did not run), and the tests hung.
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("pg-test-server-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputFile) }
-        let status = system("PG_TEST_TLS=1 '\(script)' start > '\(outputFile)'")
+        let status = system("PG_TEST_TLS=\(tls ? 1 : 0) PG_TEST_DURABLE=\(durable ? 1 : 0) '\(script)' start > '\(outputFile)'")
         let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
         var values: [String: String] = [:]
         for line in output.split(separator: "\n") {
@@ -81,19 +96,38 @@ public final class TestPostgres: Sendable {
               let port = values["PGPORT"].flatMap(Int.init) else {
             throw TestPostgresError.cannotStart("scripts/pg-test-server start failed (status \(status)); its message is above")
         }
-        startedFolder = dir
-        stopScript = script
-        // At exit Foundation's Process may no longer run (it can hang there): system(3) instead.
-        atexit {
-            guard let dir = TestPostgres.startedFolder, let script = TestPostgres.stopScript else { return }
-            _ = system("'\(script)' stop '\(dir)' >/dev/null 2>&1")
-        }
-        return TestPostgres(socketFolder: host, port: port, superuserPassword: values["PGPASSWORD"] ?? "",
-                            certificateAuthority: values["PG_TEST_CA"])
+        return (TestPostgres(socketFolder: host, port: port, superuserPassword: values["PGPASSWORD"] ?? "",
+                             certificateAuthority: values["PG_TEST_CA"]), dir)
     }
 
     nonisolated(unsafe) private static var startedFolder: String?
     nonisolated(unsafe) private static var stopScript: String?
+}
+
+/// A server of one test's own, which it may crash and restart (the shared one other tests use
+/// must stay up). Stop it when done.
+public final class DedicatedPostgres: Sendable {
+    public let server: TestPostgres
+    private let folder: String
+
+    /// A new server whose commits wait for the write-ahead log, so a crash keeps them.
+    public init() throws {
+        (server, folder) = try TestPostgres.start(tls: false, durable: true)
+    }
+
+    /// Stops the server at once, as a crash or a power cut would.
+    public func halt() throws { try control("halt") }
+
+    /// Starts the halted server again on the same socket and port.
+    public func restart() throws { try control("restart") }
+
+    /// Stops the server and removes its folder.
+    public func stop() { _ = try? control("stop") }
+
+    private func control(_ action: String) throws {
+        let status = system("'\(TestPostgres.script)' \(action) '\(folder)' >/dev/null 2>&1")
+        guard status == 0 else { throw TestPostgresError.cannotStart("scripts/pg-test-server \(action) failed (status \(status))") }
+    }
 }
 
 /// The throwaway server could not be started.
