@@ -33,6 +33,12 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case needsTerminal(String)
     /// A command for the organisation store given a local store file.
     case notAServerStore(String)
+    /// `org import` given a path with no store file.
+    case noLocalStore(String)
+    /// A file coach would write is already there; coach never overwrites it.
+    case fileExists(String)
+    /// A file coach could not create.
+    case cannotWrite(String)
     /// `survey publish` refused a file; `reason` says why.
     case notPublished(String, reason: String)
     /// The quiz's attempt limit is used up.
@@ -75,6 +81,12 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
                 + "cannot name another person: leave it out, and connect as yourself (the URL's user, PGUSER)"
         case let .needsTerminal(command):
             return "'\(command)' asks at a terminal; run it there"
+        case let .noLocalStore(path):
+            return "there is no store file at \(path); give the path of the local store to move"
+        case let .fileExists(path):
+            return "\(path) already exists, and coach does not overwrite it; give a new file name"
+        case let .cannotWrite(path):
+            return "cannot create \(path); check the folder exists and you may write there"
         case let .notAServerStore(command):
             return "'\(command)' works on an organisation store: give a postgres://USER@HOST/DATABASE URL "
                 + "(the local store file needs no set-up)"

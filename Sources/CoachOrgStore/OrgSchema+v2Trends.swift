@@ -65,18 +65,21 @@ extension OrgSchema {
             ORDER BY sc.score_id, s.completed_at DESC, s.id DESC;
           $$;
 
-        -- Every week of every respondent again, after sessions were written in bulk.
+        -- Every week of every respondent again, after sessions were written in bulk: the same
+        -- rows refresh_week keeps, in one statement.
         CREATE FUNCTION coach.rebuild_weeks() RETURNS void
-          LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, coach
+          LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, coach
           AS $$
-          DECLARE cell record;
-          BEGIN
             DELETE FROM coach.week_score;
-            FOR cell IN SELECT DISTINCT subject_id, survey_id, coach.week_of(completed_at) AS week FROM coach.session
-                        WHERE state = 'completed' AND NOT draft AND kind <> 'one-on-one' LOOP
-              PERFORM coach.refresh_week(cell.subject_id, cell.survey_id, cell.week);
-            END LOOP;
-          END $$;
+            INSERT INTO coach.week_score (subject_id, week, survey_id, score_id, team_id, kind, session_id, value)
+            SELECT DISTINCT ON (s.subject_id, coach.week_of(s.completed_at), s.survey_id, sc.score_id)
+                   s.subject_id, coach.week_of(s.completed_at), s.survey_id, sc.score_id, coalesce(p.team_id, 0), s.kind,
+                   s.id, sc.value
+            FROM coach.session s JOIN coach.score sc ON sc.session_id = s.id JOIN coach.person p ON p.id = s.subject_id
+            WHERE s.state = 'completed' AND NOT s.draft AND s.kind <> 'one-on-one' AND sc.value IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM coach.session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
+            ORDER BY s.subject_id, coach.week_of(s.completed_at), s.survey_id, sc.score_id, s.completed_at DESC, s.id DESC;
+          $$;
 
         CREATE FUNCTION coach.session_completed() RETURNS trigger
           LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, coach
@@ -102,6 +105,8 @@ extension OrgSchema {
         -- frozen when first read; a group shown only with at least the minimum of respondents,
         -- and only when subtracting the shown groups and what the caller sees one by one leaves
         -- none or at least the minimum. p_surveys and p_scores pair up; an empty score means all.
+        -- Sums add in the local store's order (a team's people by id, then the teams by id), so
+        -- both engines give the same last digit.
         CREATE FUNCTION coach.team_weeks(p_team bigint, p_weeks text[], p_surveys text[], p_scores text[],
                                          p_min_group integer)
           RETURNS TABLE (week text, survey_id text, score_id text, mean double precision, respondents integer)
@@ -122,7 +127,7 @@ extension OrgSchema {
             last_ended := to_char(date_trunc('week', now() - interval '26 hours') - interval '1 day', 'IYYY-"W"IW');
             LOCK TABLE coach.team_week_frozen IN SHARE ROW EXCLUSIVE MODE;
             INSERT INTO coach.team_week_frozen (week, survey_id, score_id, team_id, kind, respondents, total)
-              SELECT w.week, w.survey_id, w.score_id, w.team_id, min(w.kind), count(*), sum(w.value)
+              SELECT w.week, w.survey_id, w.score_id, w.team_id, min(w.kind), count(*), sum(w.value ORDER BY w.subject_id)
               FROM coach.week_score w
               WHERE w.week > coalesce((SELECT max(f.week) FROM coach.team_week_frozen f), '') AND w.week <= last_ended
               GROUP BY w.week, w.survey_id, w.score_id, w.team_id;
@@ -147,7 +152,7 @@ extension OrgSchema {
                   ON k.week = c.week AND k.survey_id = c.survey_id AND k.score_id = c.score_id AND k.team_id = c.team_id
               ), totals AS (
                 SELECT c.week, c.survey_id, c.score_id, sum(c.respondents)::integer AS n, sum(c.known)::integer AS known,
-                       sum(c.total) AS total
+                       sum(c.total ORDER BY c.team_id) AS total
                 FROM counted c GROUP BY 1, 2, 3
               ), teams AS (
                 SELECT c.*, t.n AS all_n,

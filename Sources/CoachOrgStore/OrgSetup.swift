@@ -50,7 +50,7 @@ public enum OrgSetup {
     }
 
     /// A superuser, or a role that may create roles (then made a member of `coach_owner`).
-    private static func requireAdministrator(_ connection: ServerConnection) throws {
+    static func requireAdministrator(_ connection: ServerConnection) throws {
         let rows = try connection.query("SELECT rolsuper, rolcreaterole FROM pg_roles WHERE rolname = current_user")
         guard let (superuser, createRole) = try rows.first?.decode((Bool, Bool).self),
               superuser || createRole else {

@@ -29,6 +29,8 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
     case notAnAdministrator(String)
     /// The login is a role on the server but no person in the organisation.
     case notAPerson(String)
+    /// `org import` found people or teams whose names the organisation already has.
+    case importCollision(people: [String], teams: [String])
     /// A login name coach cannot use.
     case invalidLogin(String, reason: String)
 
@@ -60,6 +62,11 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
             return "'org init' is run by the database administrator: \(user) is neither a superuser nor allowed to create roles"
         case let .notAPerson(login):
             return "the login \(login) is not a person in this organisation: ask HR or your manager to add you (person add)"
+        case let .importCollision(people, teams):
+            let taken = (people.isEmpty ? [] : ["people " + people.joined(separator: ", ")])
+                + (teams.isEmpty ? [] : ["teams " + teams.joined(separator: ", ")])
+            return "nothing was imported: the organisation already has " + taken.joined(separator: " and ")
+                + " (or names that look the same); rename them in the local store (or the organisation) first"
         case let .invalidLogin(login, reason):
             return "login '\(login)' cannot be used: \(reason)"
         }

@@ -133,6 +133,34 @@ public final class ServerConnection {
         }
     }
 
+    /// Streams rows into `table` (a name on the search path) with `COPY … FROM STDIN`: `chunks`
+    /// is asked for the next piece of COPY text until it returns nil.
+    public func copy(into table: String, columns: [String], chunks: @escaping @Sendable () throws -> String?) throws {
+        let connection = self.connection, logger = self.logger
+        let outcome = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        // postgres-nio's COPY is async: it runs on a task while this thread, the console's, waits.
+        Task.detached {
+            do {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    while let chunk = try chunks() {
+                        try await writer.write(ByteBuffer(string: chunk))
+                    }
+                }
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw OrgStoreError.from(error, address: address, connecting: false) }
+    }
+
+    /// What a detached task reports back to the waiting thread.
+    private final class Outcome: @unchecked Sendable {
+        var error: (any Error)?
+    }
+
     /// Closes the connection.
     public func close() {
         try? connection.close().wait()

@@ -154,7 +154,8 @@ extension AppDatabase {
                                                                mean: aggregate.total / Double(aggregate.respondents),
                                                                n: aggregate.respondents))
                 } else if shown.all {
-                    let total = byTeam.values.reduce(0) { $0 + $1.total }
+                    // In team order, so the same rows always give the same last digit (on either engine).
+                    let total = byTeam.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value.total }
                     points[key, default: []].append(GroupPoint(week: bucket.week, date: bucket.start,
                                                                mean: total / Double(all.respondents), n: all.respondents))
                 }

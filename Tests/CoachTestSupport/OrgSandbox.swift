@@ -20,7 +20,7 @@ public final class OrgSandbox: @unchecked Sendable {
         let database = try server.makeDatabase()
         let admin = try ServerConnection.open(server.administrator(database: database))
         defer { admin.close() }
-        let login = TestPostgres.uniqueLogin(hr.lowercased())
+        let login = TestPostgres.uniqueLogin(LoginName.derived(from: hr))
         _ = try OrgSetup.initialise(admin, firstHR: .init(name: hr, login: login))
         try self.init(server: server, database: database, logins: [hr: login])
     }
@@ -35,7 +35,7 @@ public final class OrgSandbox: @unchecked Sendable {
     /// Adds a person and their login as the administrator, by the rules `person add` applies
     /// (team found or created, a rep's manager the team's).
     public func addPerson(_ name: String, role: Role, team: String? = nil, manager: String? = nil) throws {
-        let login = TestPostgres.uniqueLogin(name.lowercased())
+        let login = TestPostgres.uniqueLogin(LoginName.derived(from: name))
         try administrator { admin in
             try admin.query("""
                 SELECT coach.insert_person(\(name), \(NameKey.key(for: name)), \(role.rawValue), \(team),

@@ -140,4 +140,18 @@ struct BadInputTests {
         #expect(low.status == 1)
         #expect(low.stderrText.contains("config.yaml:3:14: privacy.min_group is 2; it may not be below 3"))
     }
+
+    @Test("output piped to a reader that stops early (| head -1) ends coach quietly, as SIGPIPE ends other tools")
+    func closedPipe() throws {
+        let sandbox = try CoachSandbox()
+        defer { sandbox.remove() }
+        let demo = try sandbox.run(["--store", sandbox.store, "demo", "--reps", "24", "--weeks", "26"], timeout: .seconds(120))
+        #expect(demo.status == 0, "\(demo.stderrText)")
+        let hr = try #require(try sandbox.sql("SELECT name FROM person WHERE role = 'hr'").first)
+        let result = try ProcessRunner.run("/bin/bash", arguments: [
+            "-c", "'\(CoachSandbox.binary)' --store '\(sandbox.store)' --as '\(hr)' export --json | head -c 10 > /dev/null; echo \"status ${PIPESTATUS[0]}\"",
+        ], environment: sandbox.environment, inheritEnvironment: false, timeout: .seconds(60))
+        #expect(result.stdoutText == "status 141\n", "killed by SIGPIPE (128 + 13), not a trap: \(result.stdoutText)")
+        #expect(!result.stderrText.contains("Fatal error"), "\(result.stderrText)")
+    }
 }

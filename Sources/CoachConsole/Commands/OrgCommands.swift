@@ -8,7 +8,7 @@ struct OrgCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "org",
         abstract: "Set up an organisation store, or show and change the organisation's settings (HR).",
-        subcommands: [OrgInit.self, OrgShow.self, OrgSet.self])
+        subcommands: [OrgInit.self, OrgImportCommand.self, OrgShow.self, OrgSet.self])
 }
 
 extension OrgSetting: ExpressibleByArgument {}

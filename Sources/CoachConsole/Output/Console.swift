@@ -22,8 +22,28 @@ public final class Console: @unchecked Sendable {
     /// The process's standard output and error.
     public static func standard(useColor: Bool) -> Console {
         Console(useColor: useColor,
-                out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-                error: { FileHandle.standardError.write(Data($0.utf8)) })
+                out: { writeAll($0, to: STDOUT_FILENO) },
+                error: { writeAll($0, to: STDERR_FILENO) })
+    }
+
+    /// Writes `text` whole. When whoever reads standard output has gone (`coach trends | head`),
+    /// coach ends as other command-line tools do, by SIGPIPE, quietly; a closed standard error
+    /// is ignored.
+    private static func writeAll(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written >= 0 {
+                bytes = bytes.dropFirst(written)
+                continue
+            }
+            if errno == EINTR { continue }
+            if errno == EPIPE, descriptor == STDOUT_FILENO {
+                signal(SIGPIPE, SIG_DFL)
+                raise(SIGPIPE)
+            }
+            return
+        }
     }
 
     /// Writes a line (or several) to standard output.

@@ -1,0 +1,138 @@
+extension OrgImport {
+    /// One table moved: the local columns read (SQL over the local table), the temporary table
+    /// they are copied into as they are, and the statement that adds them to the organisation's
+    /// table with their ids moved past the ids already there (`$person`, `$team`, … in
+    /// `insert` are replaced by each table's offset).
+    struct Table {
+        let local: String
+        let columns: [String]
+        /// Columns of the temporary table, in the order of `columns`, with PostgreSQL types.
+        let definition: String
+        let insert: String
+
+        var temporary: String { "import_" + local }
+    }
+
+    /// The tables with an id of their own, whose ids move by an offset: the organisation's
+    /// tables and the offset names `insert` uses.
+    static let offsetTables: [(table: String, offset: String)] = [
+        ("team", "$team"), ("person", "$person"), ("session", "$session"), ("goal", "$goal"),
+        ("kpi_actual", "$kpi"), ("action_item", "$action"), ("agenda_item", "$agenda"),
+    ]
+
+    /// In the order they are added (a row's references exist before it).
+    static let tables: [Table] = [
+        Table(local: "team", columns: ["id", "name", "name_key", "manager_id"],
+              definition: "id bigint, name text, name_key text, manager_id bigint",
+              insert: "INSERT INTO coach.team (id, name, name_key) SELECT id + $team, name, name_key FROM import_team"),
+        Table(local: "person",
+              columns: ["id", "name", "name_key", "role", "team_id", "manager_id", "share_wellbeing", "share_since", "created_at"],
+              definition: """
+                  id bigint, name text, name_key text, role text, team_id bigint, manager_id bigint, share_wellbeing boolean,
+                  share_since timestamptz, created_at timestamptz
+                  """,
+              insert: """
+                  INSERT INTO coach.person (id, name, name_key, role, team_id, share_wellbeing, share_since, created_at)
+                  SELECT id + $person, name, name_key, role, team_id + $team, share_wellbeing, share_since, created_at
+                  FROM import_person
+                  """),
+        Table(local: "survey_version", columns: ["hash", "survey_id", "content", "first_seen_at"],
+              definition: "hash text, survey_id text, content text, first_seen_at timestamptz",
+              insert: """
+                  INSERT INTO coach.survey_version (hash, survey_id, content, first_seen_at)
+                  SELECT hash, survey_id, content, first_seen_at FROM import_survey_version ON CONFLICT (hash) DO NOTHING
+                  """),
+        Table(local: "session",
+              columns: ["id", "survey_id", "survey_hash", "kind", "subject_id", "author_id", "started_at", "updated_at",
+                        "completed_at", "state", "phase", "supersedes_id", "quiz_layout", "period_key", "attempt_limit", "draft"],
+              definition: """
+                  id bigint, survey_id text, survey_hash text, kind text, subject_id bigint, author_id bigint,
+                  started_at timestamptz, updated_at timestamptz, completed_at timestamptz, state text, phase text,
+                  supersedes_id bigint, quiz_layout text, period_key text, attempt_limit integer, draft boolean
+                  """,
+              insert: """
+                  INSERT INTO coach.session (id, survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at,
+                    completed_at, state, phase, supersedes_id, quiz_layout, period_key, attempt_limit, draft)
+                  SELECT id + $session, survey_id, survey_hash, kind, subject_id + $person, author_id + $person, started_at,
+                    updated_at, completed_at, state, phase, supersedes_id + $session, quiz_layout, period_key, attempt_limit, draft
+                  FROM import_session ORDER BY id
+                  """),
+        Table(local: "answer", columns: ["session_id", "question_id", "value", "is_private", "position", "answered_at"],
+              definition: "session_id bigint, question_id text, value text, is_private boolean, position integer, answered_at timestamptz",
+              insert: """
+                  INSERT INTO coach.answer (session_id, question_id, value, is_private, position, answered_at)
+                  SELECT session_id + $session, question_id, value, is_private, position, answered_at FROM import_answer
+                  """),
+        // A session's scores keep the order they were stored in.
+        Table(local: "score",
+              columns: ["session_id", "score_id", "value", "band", "alert", "band_private",
+                        "(SELECT count(*) FROM score x WHERE x.session_id = score.session_id AND x.rowid < score.rowid)"],
+              definition: """
+                  session_id bigint, score_id text, value double precision, band text, alert boolean, band_private boolean,
+                  position integer
+                  """,
+              insert: """
+                  INSERT INTO coach.score (session_id, score_id, value, band, alert, band_private, position)
+                  SELECT session_id + $session, score_id, value, band, alert, band_private, position FROM import_score
+                  """),
+        Table(local: "question_mark", columns: ["session_id", "question_id", "mark", "max_mark"],
+              definition: "session_id bigint, question_id text, mark double precision, max_mark double precision",
+              insert: """
+                  INSERT INTO coach.question_mark (session_id, question_id, mark, max_mark)
+                  SELECT session_id + $session, question_id, mark, max_mark FROM import_question_mark
+                  """),
+        Table(local: "goal", columns: ["id", "person_id", "kpi", "period", "target", "set_by_id", "set_at"],
+              definition: "id bigint, person_id bigint, kpi text, period text, target double precision, set_by_id bigint, set_at timestamptz",
+              insert: """
+                  INSERT INTO coach.goal (id, person_id, kpi, period, target, set_by_id, set_at)
+                  SELECT id + $goal, person_id + $person, kpi, period, target, set_by_id + $person, set_at FROM import_goal
+                  """),
+        Table(local: "kpi_actual", columns: ["id", "person_id", "kpi", "period", "actual", "session_id", "recorded_at"],
+              definition: """
+                  id bigint, person_id bigint, kpi text, period text, actual double precision, session_id bigint,
+                  recorded_at timestamptz
+                  """,
+              insert: """
+                  INSERT INTO coach.kpi_actual (id, person_id, kpi, period, actual, session_id, recorded_at)
+                  SELECT id + $kpi, person_id + $person, kpi, period, actual, session_id + $session, recorded_at FROM import_kpi_actual
+                  """),
+        Table(local: "action_item",
+              columns: ["id", "subject_id", "owner_id", "text", "due", "status", "created_at", "created_session_id", "closed_at",
+                        "closed_session_id", "carried_count"],
+              definition: """
+                  id bigint, subject_id bigint, owner_id bigint, text text, due text, status text, created_at timestamptz,
+                  created_session_id bigint, closed_at timestamptz, closed_session_id bigint, carried_count integer
+                  """,
+              insert: """
+                  INSERT INTO coach.action_item (id, subject_id, owner_id, text, due, status, created_at, created_session_id,
+                    closed_at, closed_session_id, carried_count)
+                  SELECT id + $action, subject_id + $person, owner_id + $person, text, due, status, created_at,
+                    created_session_id + $session, closed_at, closed_session_id + $session, carried_count FROM import_action_item
+                  """),
+        Table(local: "agenda_item",
+              columns: ["id", "person_id", "text", "source", "source_session_id", "created_at", "not_before", "status",
+                        "discussed_session_id", "note", "carried_count"],
+              definition: """
+                  id bigint, person_id bigint, text text, source text, source_session_id bigint, created_at timestamptz,
+                  not_before text, status text, discussed_session_id bigint, note text, carried_count integer
+                  """,
+              insert: """
+                  INSERT INTO coach.agenda_item (id, person_id, text, source, source_session_id, created_at, not_before, status,
+                    discussed_session_id, note, carried_count)
+                  SELECT id + $agenda, person_id + $person, text, source, source_session_id + $session, created_at, not_before,
+                    status, discussed_session_id + $session, note, carried_count FROM import_agenda_item
+                  """),
+    ]
+
+    /// After the people and teams: who manages whom, with the moved ids.
+    static let managers = [
+        """
+        UPDATE coach.person p SET manager_id = i.manager_id + $person FROM import_person i
+        WHERE p.id = i.id + $person AND i.manager_id IS NOT NULL
+        """,
+        """
+        UPDATE coach.team t SET manager_id = i.manager_id + $person FROM import_team i
+        WHERE t.id = i.id + $team AND i.manager_id IS NOT NULL
+        """,
+    ]
+}
