@@ -97,6 +97,12 @@ public final class CommandContext {
         if case let .server(address) = try storeLocation() { throw CoachError.serverStoreUnavailable(address.redacted) }
     }
 
+    /// The server `--store` names, or nil for a local store file.
+    public func serverStoreAddress() throws -> ServerAddress? {
+        if case let .server(address) = try storeLocation() { return address }
+        return nil
+    }
+
     /// Where `--store` points, read once per run.
     private func storeLocation() throws -> StoreLocation {
         if let parsedLocation { return parsedLocation }

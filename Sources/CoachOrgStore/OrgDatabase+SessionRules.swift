@@ -21,22 +21,7 @@ extension OrgDatabase {
     public func sessionSubject(kind: SurveyKind, authorName: String, subjectName: String?) throws -> (author: Person, subject: Person) {
         let author = try me()
         let subject = try subjectName.map(existingPerson) ?? author
-        let isSelf = subject.id == author.id
-        switch kind {
-        case .checkIn, .selfAssessment, .feedback:
-            guard isSelf else {
-                throw StoreError.notAllowed("\(kind.rawValue) surveys are answered by the person themselves; \(subject.name) runs it")
-            }
-        case .oneOnOne:
-            guard !isSelf else { throw StoreError.notAllowed("a one-on-one is about one of your reps: name them with --for") }
-            guard subject.managerID == author.id else {
-                throw StoreError.notAllowed("only \(subject.name)'s manager runs their one-on-one")
-            }
-        case .quiz:
-            guard isSelf || author.role == .hr || subject.managerID == author.id else {
-                throw StoreError.notAllowed("a quiz is taken by the person, or run for them by HR or their manager")
-            }
-        }
+        try AppDatabase.checkSessionRule(kind: kind, author: author, subject: subject)
         return (author, subject)
     }
 

@@ -11,6 +11,7 @@ extension OrgSchema {
     ///   caller already sees one by one) and the ended-week rule, on the server's clock.
     /// - `coach.reliability` returns Cronbach's α and the SD of a score over everyone's latest
     ///   session, only when at least 30 people answered every item.
+    /// - HR may put a training follow-up on the agenda of a rep they ran a quiz for.
     static let v2Trends = """
         ALTER TABLE coach.score ADD COLUMN position integer NOT NULL DEFAULT 0;
         CREATE OR REPLACE VIEW coach.visible_score WITH (security_barrier = true) AS
@@ -215,6 +216,12 @@ extension OrgSchema {
             FROM figures
             WHERE cardinality(p_items) >= 2 AND n >= 30 AND scored >= 30 AND total_variance > 0;
           $$;
+
+        -- HR runs a quiz for a rep: its training follow-up goes on the rep's agenda, which HR
+        -- writes and never reads.
+        DROP POLICY agenda_write ON coach.agenda_item;
+        CREATE POLICY agenda_write ON coach.agenda_item FOR INSERT
+          WITH CHECK (person_id = coach.me() OR coach.manages(person_id) OR (coach.my_role() = 'hr' AND source = 'training'));
 
         REVOKE ALL ON FUNCTION coach.week_of(timestamptz), coach.refresh_week(bigint, text, text), coach.rebuild_weeks(),
           coach.team_weeks(bigint, text[], text[], text[], integer),

@@ -14,25 +14,33 @@ extension AppDatabase {
         try read { db in
             let author = try Self.existingPerson(authorName, db)
             let subject = try subjectName.map { try Self.existingPerson($0, db) } ?? author
-            let isSelf = subject.id == author.id
-            switch kind {
-            case .checkIn, .selfAssessment, .feedback:
-                guard isSelf else {
-                    throw StoreError.notAllowed("\(kind.rawValue) surveys are answered by the person themselves; \(subject.name) runs it")
-                }
-            case .oneOnOne:
-                guard !isSelf else {
-                    throw StoreError.notAllowed("a one-on-one is about one of your reps: name them with --for")
-                }
-                guard subject.managerID == author.id else {
-                    throw StoreError.notAllowed("only \(subject.name)'s manager runs their one-on-one")
-                }
-            case .quiz:
-                guard isSelf || author.role == .hr || subject.managerID == author.id else {
-                    throw StoreError.notAllowed("a quiz is taken by the person, or run for them by HR or their manager")
-                }
-            }
+            try Self.checkSessionRule(kind: kind, author: author, subject: subject)
             return (author, subject)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Whether `author` may run a session of `kind` about `subject` (see `sessionSubject`):
+    /// the rule every engine applies, and the organisation store's database applies again.
+    public static func checkSessionRule(kind: SurveyKind, author: Person, subject: Person) throws {
+        let isSelf = subject.id == author.id
+        switch kind {
+        case .checkIn, .selfAssessment, .feedback:
+            guard isSelf else {
+                throw StoreError.notAllowed("\(kind.rawValue) surveys are answered by the person themselves; \(subject.name) runs it")
+            }
+        case .oneOnOne:
+            guard !isSelf else {
+                throw StoreError.notAllowed("a one-on-one is about one of your reps: name them with --for")
+            }
+            guard subject.managerID == author.id else {
+                throw StoreError.notAllowed("only \(subject.name)'s manager runs their one-on-one")
+            }
+        case .quiz:
+            guard isSelf || author.role == .hr || subject.managerID == author.id else {
+                throw StoreError.notAllowed("a quiz is taken by the person, or run for them by HR or their manager")
+            }
         }
     }
 }

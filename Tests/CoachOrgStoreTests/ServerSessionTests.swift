@@ -169,3 +169,46 @@ struct ServerSessionTests {
         }
     }
 }
+
+/// Reliable change needs each score's reliability over the whole organisation: on the
+/// organisation store it comes from `coach.reliability`, which returns only the figures, and
+/// they are the local store's.
+@Suite("reliabilities on the organisation store")
+struct ServerReliabilityTests {
+    static let day = ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z")!
+
+    @Test("the same 32 check-ins give the same alpha, SD and respondents on both engines; fewer than 30 give none")
+    func sameFiguresAsTheLocalStore() throws {
+        let fixture = try OrgFixture(seeded: false)
+        let local = try AppDatabase.inMemory()
+        try local.addPerson(name: "Hana", role: .hr, team: nil, manager: nil, by: nil, at: Self.day)
+        let survey = try BundledFixtures.survey("who-5")
+        var random = SeededRandom(seed: 32)
+        var last: OrgDatabase?
+        for index in 1...32 {
+            let name = "Rep\(index)"
+            let login = TestPostgres.uniqueLogin("rep\(index)")
+            try fixture.admin.query("""
+                SELECT coach.insert_person(\(name), \(NameKey.key(for: name)), 'rep', NULL, NULL, NULL, \(login),
+                                           \(ScramVerifier.verifier(for: "unused")))
+                """)
+            try local.addPerson(name: name, role: .rep, team: nil, manager: nil, by: "Hana", at: Self.day)
+            let answers = (0..<5).map { _ in String(Int.random(in: 1...5, using: &random)) }
+            let server = try OrgDatabase(connection: try ServerConnection.open(fixture.server.socket(login: login, database: fixture.database)))
+            for database in [server as any SharedStore, local] {
+                let service = SessionService(database: database, clock: .fixed(Self.day))
+                let ready = try service.start(survey, authorName: name, subjectName: nil)
+                _ = try service.run(ready, conversation: ScriptedConversation(answers))
+            }
+            if index == 29 { #expect(try server.reliabilities(of: survey, now: Self.day).isEmpty, "29 respondents: too few") }
+            last?.connection.close()
+            last = server
+        }
+        let onServer = try #require(last).reliabilities(of: survey, now: Self.day)
+        let onFile = try local.reliabilities(of: survey, now: Self.day)
+        let server = try #require(onServer["wellbeing"]), file = try #require(onFile["wellbeing"])
+        #expect(server.respondents == 32 && file.respondents == 32)
+        #expect(abs(server.alpha - file.alpha) < 1e-9, "\(server.alpha) vs \(file.alpha)")
+        #expect(abs(server.standardDeviation - file.standardDeviation) < 1e-9)
+    }
+}

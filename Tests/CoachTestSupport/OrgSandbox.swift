@@ -70,10 +70,22 @@ public final class OrgSandbox: @unchecked Sendable {
             var rows: [String] = []
             for statement in SQLScript.statements(in: script) {
                 rows = try admin.query(PostgresQuery(unsafeSQL: statement)).map { row in
-                    try row.map { cell in try cell.decode(String?.self) ?? "" }.joined(separator: "|")
+                    row.map(Self.text).joined(separator: "|")
                 }
             }
             return rows
+        }
+    }
+
+    /// A cell as `sqlite3` prints it: numbers as numbers (a double with its `.0`), booleans as 1
+    /// and 0, NULL as nothing.
+    private static func text(_ cell: PostgresCell) -> String {
+        if cell.bytes == nil { return "" }
+        switch cell.dataType {
+        case .int2, .int4, .int8: return (try? cell.decode(Int64.self)).map(String.init) ?? "?"
+        case .float4, .float8: return (try? cell.decode(Double.self)).map { "\($0)" } ?? "?"
+        case .bool: return (try? cell.decode(Bool.self)).map { $0 ? "1" : "0" } ?? "?"
+        default: return (try? cell.decode(String.self)) ?? "?"
         }
     }
 

@@ -7,9 +7,8 @@ import Testing
 struct CheckinEndToEndTests {
     static let support = "Call Lee on 555-0100, any time."
 
-    func sandboxWithSupport(_ text: String? = support) throws -> CoachSandbox {
-        let sandbox = try CoachSandbox()
-        try sandbox.seedTeam()
+    func sandboxWithSupport(_ text: String? = support, engine: StoreEngine = .local) throws -> any EngineStore {
+        let sandbox = try engine.make(people: [("Dana", "hr", nil), ("Marco", "manager", "North"), ("Ana", "rep", "North")])
         if let text {
             try FileManager.default.createDirectory(at: URL(fileURLWithPath: sandbox.configFile).deletingLastPathComponent(),
                                                     withIntermediateDirectories: true)
@@ -18,46 +17,47 @@ struct CheckinEndToEndTests {
         return sandbox
     }
 
-    @Test("the first wellbeing check-in asks about sharing once; amending supersedes, both stay stored")
-    func sharingOnceAndAmend() throws {
-        let sandbox = try sandboxWithSupport()
+    @Test("the first wellbeing check-in asks about sharing once; amending supersedes, both stay stored",
+          arguments: StoreEngine.allCases)
+    func sharingOnceAndAmend(_ engine: StoreEngine) throws {
+        let sandbox = try sandboxWithSupport(engine: engine)
         defer { sandbox.remove() }
         let first = try sandbox.shell(["checkin who-5", "y", "4", "4", "4", "4", "4"], as: "Ana")
         #expect(first.status == 0, "\(first.stderrText)")
         // A piped shell shows no prompts; the answer to the sharing question is echoed.
         #expect(first.stdoutText.components(separatedBy: "Marco will see your wellbeing band and trend.").count == 2)
-        #expect(try sandbox.sqlValue("SELECT share_wellbeing FROM person WHERE name = 'Ana'") == "1")
+        #expect(try sandbox.sql("SELECT share_wellbeing FROM person WHERE name = 'Ana'").first == "1")
 
         let amended = try sandbox.shell(["checkin who-5", "y", "3", "3", "3", "3", "3"], as: "Ana")
         #expect(amended.status == 0, "\(amended.stderrText)")
         #expect(!amended.stdoutText.contains("will see your wellbeing"), "asked once, remembered")
         #expect(!amended.stdoutText.contains("Kept to yourself"))
         #expect(try sandbox.sql("SELECT id, supersedes_id, state FROM session ORDER BY id") == ["1||completed", "2|1|completed"])
-        let trend = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "trends", "Ana", "--json"])
+        let trend = try sandbox.run(["trends", "Ana", "--json"], as: "Marco")
         #expect(trend.stdoutText.contains("\"latest\" : 60"), "the amended 60 replaces 80 (shared, so Marco sees it)")
         #expect(!trend.stdoutText.contains("\"value\" : 80"))
 
         let kept = try sandbox.shell(["checkin who-5", "n"], as: "Ana")
         #expect(kept.stdoutText.contains("Kept the one from"))
-        #expect(try sandbox.sqlValue("SELECT count(*) FROM session") == "2")
+        #expect(try sandbox.sql("SELECT count(*) FROM session").first == "2")
 
-        let off = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "share", "wellbeing", "off"])
+        let off = try sandbox.run(["share", "wellbeing", "off"], as: "Ana")
         #expect(off.status == 0)
-        let hidden = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "trends", "Ana", "--json"])
+        let hidden = try sandbox.run(["trends", "Ana", "--json"], as: "Marco")
         #expect(!hidden.stdoutText.contains("who-5"), "sharing off applies from then on")
     }
 
-    @Test("declining keeps wellbeing to herself, and is not asked again")
-    func declined() throws {
-        let sandbox = try sandboxWithSupport()
+    @Test("declining keeps wellbeing to herself, and is not asked again", arguments: StoreEngine.allCases)
+    func declined(_ engine: StoreEngine) throws {
+        let sandbox = try sandboxWithSupport(engine: engine)
         defer { sandbox.remove() }
         let first = try sandbox.shell(["checkin who-5", "", "4", "4", "4", "4", "4"], as: "Ana")
         #expect(first.stdoutText.contains("Kept to yourself."))
-        #expect(try sandbox.sqlValue("SELECT share_wellbeing FROM person WHERE name = 'Ana'") == "0")
+        #expect(try sandbox.sql("SELECT share_wellbeing FROM person WHERE name = 'Ana'").first == "0")
         let cbi = try sandbox.shell(["checkin cbi"] + Array(repeating: "50", count: 19), as: "Ana")
         #expect(cbi.status == 0, "\(cbi.stderrText)")
         #expect(!cbi.stdoutText.contains("Kept to yourself"), "not asked again")
-        let marco = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "trends", "Ana", "--json"])
+        let marco = try sandbox.run(["trends", "Ana", "--json"], as: "Marco")
         #expect(!marco.stdoutText.contains("who-5") && !marco.stdoutText.contains("cbi"))
     }
 
@@ -82,9 +82,10 @@ struct CheckinEndToEndTests {
                     + ["a", "", ""], supportShown: false),
     ]
 
-    @Test("the private support message for each trigger, with config.yaml's support: text; none otherwise", arguments: triggers)
-    func supportMessage(_ trigger: Trigger) throws {
-        let sandbox = try sandboxWithSupport()
+    @Test("the private support message for each trigger, with config.yaml's support: text; none otherwise",
+          arguments: StoreEngine.allCases, triggers)
+    func supportMessage(_ engine: StoreEngine, _ trigger: Trigger) throws {
+        let sandbox = try sandboxWithSupport(engine: engine)
         defer { sandbox.remove() }
         let result = try sandbox.shell(trigger.lines, as: "Ana")
         #expect(result.status == 0, "\(result.stderrText)")
@@ -93,11 +94,11 @@ struct CheckinEndToEndTests {
         #expect(result.stdoutText.contains(Self.support) == trigger.supportShown)
         #expect(!result.stdoutText.localizedCaseInsensitiveContains("depress"), "not diagnostic")
         // Nothing of the message is stored, and nobody else sees a trace of it.
-        let dump = try sandbox.sql(".dump").joined(separator: "\n")
+        let dump = try sandbox.dump()
         #expect(!dump.contains("Just for you") && !dump.contains("555-0100"))
         for viewer in ["Marco", "Dana"] {
             for command in [["export", "--json"], ["history", "Ana", "--json"], ["trends", "Ana", "--json"], ["due"]] {
-                let seen = try sandbox.run(["--store", sandbox.store, "--as", viewer] + command)
+                let seen = try sandbox.run(command, as: viewer)
                 #expect(!seen.stdoutText.contains("Just for you") && !seen.stdoutText.contains("\"alert\" : true"))
             }
         }
@@ -120,8 +121,9 @@ struct CheckinEndToEndTests {
         let monday = iso.dateInterval(of: .weekOfYear, for: Date())!.start
         let done = monday.addingTimeInterval(4 * 3_600)  // Sunday 23:00 in New York
         try #require(Date().timeIntervalSince(monday) > 6 * 3_600, "too close to the week's start to tell")
-        let sandbox = try sandboxWithSupport()
+        let sandbox = try CoachSandbox()
         defer { sandbox.remove() }
+        try sandbox.seedTeam()
         #expect(try sandbox.shell(["run who-5", "4", "4", "4", "4", "4"], as: "Ana").status == 0)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withSpaceBetweenDateAndTime, .withTime, .withColonSeparatorInTime]

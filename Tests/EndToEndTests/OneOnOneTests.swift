@@ -14,11 +14,11 @@ struct OneOnOneTests {
             + ["Shared SHARED-NOTE-1", ".", "Private PRIVATE-NOTE-1", "."]
     }
 
-    @Test("decisions carry over: done closes, carry counts up, discussed agenda leaves; KPI attainment is stored")
-    func twoMeetings() throws {
-        let sandbox = try CoachSandbox()
+    @Test("decisions carry over: done closes, carry counts up, discussed agenda leaves; KPI attainment is stored",
+          arguments: StoreEngine.allCases)
+    func twoMeetings(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: [("Dana", "hr", nil), ("Marco", "manager", "North"), ("Ana", "rep", "North")])
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let lastMonth = try #require(Period(containing: Date()).previous).description
         #expect(try sandbox.shell(["goal set Ana revenue 10000", "goal set Ana revenue 8000 --period \(lastMonth)"],
                                   as: "Marco").status == 0)
@@ -63,7 +63,7 @@ struct OneOnOneTests {
         #expect(try sandbox.sql("SELECT text, status, carried_count FROM action_item ORDER BY id") == [
             "Call Acme|done|0", "Clean the pipeline|open|4", "Send pricing|dropped|0",
         ])
-        let history = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "history", "Ana"])
+        let history = try sandbox.run(["history", "Ana"], as: "Ana")
         #expect(history.stdoutText.components(separatedBy: "One-on-one by Marco").count == 3)
     }
 

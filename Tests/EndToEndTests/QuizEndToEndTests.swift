@@ -15,12 +15,15 @@ struct QuizEndToEndTests {
     static let failing = ["Proposal", "3001", "15 %", "41", "a", "closed-lost", "b", "Authority", "a,b", "a", "a", "a",
                           "nothing", "y", "8", "a", "n"]
 
+    /// Dana (HR), Marco (manager, North) and Ana (rep, North).
+    static let team: [(name: String, role: String, team: String?)] = [("Dana", "hr", nil), ("Marco", "manager", "North"), ("Ana", "rep", "North")]
+
     func answers(_ lines: [String]) throws -> [String] {
         let quiz = try BundledFixtures.survey("crm-basics")
         return QuizKeys.translate(lines, survey: quiz, layout: QuizLayout.make(survey: quiz, seed: 42))
     }
 
-    func agenda(_ sandbox: CoachSandbox) throws -> [String] {
+    func agenda(_ sandbox: any EngineStore) throws -> [String] {
         try sandbox.sql("SELECT text, source, not_before FROM agenda_item ORDER BY id")
     }
 
@@ -29,11 +32,10 @@ struct QuizEndToEndTests {
         return DateAnswer.iso(date)
     }
 
-    @Test("header, pre then a passed post: training-reaction offered and taken, agenda item 30 days on")
-    func passedPost() throws {
-        let sandbox = try CoachSandbox()
+    @Test("header, pre then a passed post: training-reaction offered and taken, agenda item 30 days on", arguments: StoreEngine.allCases)
+    func passedPost(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: Self.team)
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let pre = try sandbox.shell(["quiz crm-basics --phase pre --seed 42"] + answers(Self.failing), as: "Ana")
         #expect(pre.status == 0, "\(pre.stderrText)")
         #expect(pre.stdoutText.contains("CRM basics: 17 questions, pass mark 70%, attempt 1 of 3 (pre-training)"))
@@ -49,22 +51,20 @@ struct QuizEndToEndTests {
                 == ["crm-basics|pre|completed", "crm-basics|post|completed", "training-reaction||completed"])
     }
 
-    @Test("a failed post attempt adds no agenda item and offers no feedback")
-    func failedPost() throws {
-        let sandbox = try CoachSandbox()
+    @Test("a failed post attempt adds no agenda item and offers no feedback", arguments: StoreEngine.allCases)
+    func failedPost(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: Self.team)
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let post = try sandbox.shell(["quiz crm-basics --phase post --seed 42"] + answers(Self.failing) + ["y"], as: "Ana")
         #expect(post.stderrText.contains("unknown command 'y'"), "no feedback question took the 'y': \(post.stderrText)")
         #expect(try agenda(sandbox).isEmpty)
         #expect(try sandbox.sql("SELECT survey_id FROM session") == ["crm-basics"])
     }
 
-    @Test("HR runs a passed post attempt for Ana: the agenda item is Ana's, and Ana is told how to give feedback")
-    func hrRunsPost() throws {
-        let sandbox = try CoachSandbox()
+    @Test("HR runs a passed post attempt for Ana: the agenda item is Ana's, and Ana is told how to give feedback", arguments: StoreEngine.allCases)
+    func hrRunsPost(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: Self.team)
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let post = try sandbox.shell(["quiz crm-basics --for Ana --phase post --seed 42"] + answers(Self.correct), as: "Dana")
         #expect(post.status == 0, "\(post.stderrText)")
         #expect(post.stdoutText.contains("Ana can give feedback on the training with 'run training-reaction'."))
@@ -74,26 +74,24 @@ struct QuizEndToEndTests {
                 == ["Ana|Dana"])
     }
 
-    @Test("three attempts allowed: the fourth is refused before anything is asked or stored")
-    func attemptLimit() throws {
-        let sandbox = try CoachSandbox()
+    @Test("three attempts allowed: the fourth is refused before anything is asked or stored", arguments: StoreEngine.allCases)
+    func attemptLimit(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: Self.team)
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         for attempt in 1...3 {
             let run = try sandbox.shell(["quiz crm-basics --seed 42"] + answers(attempt == 2 ? Self.correct : Self.failing), as: "Ana")
             #expect(run.status == 0, "\(run.stderrText)")
             #expect(run.stdoutText.contains("attempt \(attempt) of 3"))
         }
-        let fourth = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "quiz", "crm-basics"], input: "Proposal\n")
+        let fourth = try sandbox.run(["quiz", "crm-basics"], as: "Ana", input: "Proposal\n")
         #expect(fourth.status == 1)
         #expect(fourth.stderrText.contains("CRM basics"), "\(fourth.stderrText)")
         #expect(fourth.stderrText.contains("3"))
-        #expect(try sandbox.sqlValue("SELECT count(*) FROM session") == "3")
-        let byHR = try sandbox.run(["--store", sandbox.store, "--as", "Dana", "quiz", "crm-basics", "--for", "Ana"])
+        #expect(try sandbox.sql("SELECT count(*) FROM session") == ["3"])
+        let byHR = try sandbox.run(["quiz", "crm-basics", "--for", "Ana"], as: "Dana")
         #expect(byHR.status == 1, "the limit is the taker's, whoever runs it")
-        let mia = try sandbox.shell(["person add Mia --role manager --team South"], as: "Dana")
-        #expect(mia.status == 0)
-        let other = try sandbox.run(["--store", sandbox.store, "--as", "Mia", "quiz", "crm-basics", "--for", "Ana"])
+        try sandbox.addPerson("Mia", role: "manager", team: "South")
+        let other = try sandbox.run(["quiz", "crm-basics", "--for", "Ana"], as: "Mia")
         #expect(other.status == 1)
         #expect(other.stderrText.contains("run for them by HR or their manager"))
     }

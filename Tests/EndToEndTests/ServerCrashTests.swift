@@ -13,10 +13,20 @@ struct ServerCrashTests {
         return organisation
     }
 
+    /// Ana's WHO-5 at a terminal, answered up to the third question.
     func checkIn(_ organisation: OrgSandbox) throws -> PseudoTerminal {
-        try PseudoTerminal(CoachSandbox.binary, arguments: ["checkin", "who-5"],
-                           environment: organisation.sandbox.environment.merging(["COACH_STORE": organisation.url(as: "Ana")]) { $1 },
-                           inheritEnvironment: false)
+        let terminal = try PseudoTerminal(
+            CoachSandbox.binary, arguments: ["checkin", "who-5"],
+            environment: organisation.sandbox.environment.merging(["COACH_STORE": organisation.url(as: "Ana")]) { $1 },
+            inheritEnvironment: false)
+        _ = try terminal.waitFor("[y/N]")  // whether her manager sees her band: not now
+        terminal.send("n\r")
+        _ = try terminal.waitFor("[1/5]")
+        terminal.send("4\r")
+        _ = try terminal.waitFor("[2/5]")
+        terminal.send("3\r")
+        _ = try terminal.waitFor("[3/5]")
+        return terminal
     }
 
     @Test("the server restarts while coach waits at a question: coach connects again, says so, and the check-in completes")
@@ -27,13 +37,6 @@ struct ServerCrashTests {
         defer { organisation.remove() }
         let terminal = try checkIn(organisation)
         defer { terminal.terminate() }
-        _ = try terminal.waitFor("[y/N]")  // whether her manager sees her band: not now
-        terminal.send("n\r")
-        _ = try terminal.waitFor("[1/5]")
-        terminal.send("4\r")
-        _ = try terminal.waitFor("[2/5]")
-        terminal.send("3\r")
-        _ = try terminal.waitFor("[3/5]")
         try dedicated.halt()
         try dedicated.restart()
         terminal.send("5\r")
@@ -57,13 +60,6 @@ struct ServerCrashTests {
         defer { organisation.remove() }
         let terminal = try checkIn(organisation)
         defer { terminal.terminate() }
-        _ = try terminal.waitFor("[y/N]")  // whether her manager sees her band: not now
-        terminal.send("n\r")
-        _ = try terminal.waitFor("[1/5]")
-        terminal.send("4\r")
-        _ = try terminal.waitFor("[2/5]")
-        terminal.send("3\r")
-        _ = try terminal.waitFor("[3/5]")
         try dedicated.halt()
         terminal.send("5\r")  // never acknowledged: the server is gone
         _ = try terminal.waitFor("did not answer again within", timeout: .seconds(60))

@@ -19,6 +19,11 @@ struct DemoCommand: CoachCommand {
         The same seed on the same day gives the same store. A store with anyone in it is refused;
         --force adds the demo organisation alongside (free names; nothing is changed or deleted).
 
+        On an organisation store (a postgres:// --store), the database's administrator runs it
+        after 'org init': the organisation is built in a temporary local store and moved in as
+        'org import' moves one, with a login and one-time password for each person (printed,
+        or written to --logins FILE). A store with any session in it is refused unless --force.
+
         Example:
           coach --store /tmp/demo.sqlite demo --reps 24 --weeks 26
         """)
@@ -28,6 +33,8 @@ struct DemoCommand: CoachCommand {
     @Option(help: "Weeks of history, ending last week (1-1040).") var weeks: Int = 26
     @Option(help: "The random seed: the same seed gives the same organisation.") var seed: UInt64 = 1
     @Flag(help: "Add a demo organisation to a store that already has people.") var force = false
+    @Option(help: "On an organisation store: write the logins and one-time passwords to this CSV file (0600).")
+    var logins: String?
 
     func validate() throws {
         guard DemoOptions.repsRange.contains(reps) else { throw ValidationError("--reps must be between 1 and 10000") }
@@ -36,6 +43,9 @@ struct DemoCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         try validate()
+        if let address = try context.serverStoreAddress() {
+            return try runOnOrganisation(address, in: context)
+        }
         let database = try context.localDatabase()
         let wasEmpty = try database.peopleCount() == 0
         let options = DemoOptions(reps: reps, weeks: weeks, seed: seed, now: context.clock.now())

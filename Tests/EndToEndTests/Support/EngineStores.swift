@@ -25,10 +25,14 @@ struct EngineStoreError: Error, CustomStringConvertible { let description: Strin
 protocol EngineStore: Sendable {
     /// Feeds `lines` to coach's shell as `person`.
     func shell(_ lines: [String], as person: String) throws -> ProcessResult
-    /// Runs one command as `person`.
-    func run(_ arguments: [String], as person: String) throws -> ProcessResult
+    /// Runs one command as `person`, with `input` on its standard input.
+    func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult
+    /// Adds a person as the store's administrator would (HR on a local store).
+    func addPerson(_ name: String, role: String, team: String?) throws
     /// Rows of a query on the store, read around coach (columns joined by `|`).
     func sql(_ query: String) throws -> [String]
+    /// Every row of every table, as text: to show something is stored nowhere.
+    func dump() throws -> String
     /// A copy to change without touching this one.
     func copy() throws -> any EngineStore
     /// Moves every session, answer and sharing date `days` into the past (team numbers show
@@ -37,6 +41,13 @@ protocol EngineStore: Sendable {
     /// The user's config file on the machine coach runs on.
     var configFile: String { get }
     func remove()
+}
+
+extension EngineStore {
+    /// Runs one command as `person`.
+    func run(_ arguments: [String], as person: String) throws -> ProcessResult {
+        try run(arguments, as: person, input: "")
+    }
 }
 
 /// A local store file: the user is whoever `--as` names.
@@ -53,11 +64,19 @@ struct LocalEngineStore: EngineStore {
 
     func shell(_ lines: [String], as person: String) throws -> ProcessResult { try sandbox.shell(lines, as: person) }
 
-    func run(_ arguments: [String], as person: String) throws -> ProcessResult {
-        try sandbox.run(["--store", sandbox.store, "--as", person] + arguments)
+    func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult {
+        try sandbox.run(["--store", sandbox.store, "--as", person] + arguments, input: input)
+    }
+
+    func addPerson(_ name: String, role: String, team: String?) throws {
+        let hr = try sandbox.sql("SELECT name FROM person WHERE role = 'hr' ORDER BY id LIMIT 1").first ?? ""
+        let added = try run(["person", "add", name, "--role", role] + (team.map { ["--team", $0] } ?? []), as: hr)
+        guard added.status == 0 else { throw EngineStoreError(description: "person add \(name): \(added.stderrText)") }
     }
 
     func sql(_ query: String) throws -> [String] { try sandbox.sql(query) }
+
+    func dump() throws -> String { try sandbox.sql(".dump").joined(separator: "\n") }
 
     func copy() throws -> any EngineStore {
         let copy = try CoachSandbox()
@@ -89,9 +108,20 @@ struct ServerEngineStore: EngineStore {
 
     func shell(_ lines: [String], as person: String) throws -> ProcessResult { try organisation.shell(lines, as: person) }
 
-    func run(_ arguments: [String], as person: String) throws -> ProcessResult { try organisation.run(arguments, as: person) }
+    func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult {
+        try organisation.run(arguments, as: person, input: input)
+    }
+
+    func addPerson(_ name: String, role: String, team: String?) throws {
+        try organisation.addPerson(name, role: Role(rawValue: role) ?? .rep, team: team)
+    }
 
     func sql(_ query: String) throws -> [String] { try organisation.sql(query) }
+
+    func dump() throws -> String {
+        let tables = try organisation.sql("SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'coach'")
+        return try tables.flatMap { try organisation.sql("SELECT t::text FROM coach.\($0) t") }.joined(separator: "\n")
+    }
 
     func copy() throws -> any EngineStore { ServerEngineStore(organisation: try organisation.copy()) }
 
