@@ -86,18 +86,25 @@ extension OrgDatabase {
                     amendingDone: Bool, attemptLimit: Int?) throws -> Int64? {
         var amends = supersedes
         if let periodKey, ["check-in", "self-assessment"].contains(kind) {
-            while true {  // along the chain of amendments, each amending the one before
-                let rows = try connection.query("""
-                    SELECT id, state, claimed_by FROM coach.session WHERE subject_id = \(subjectID) AND survey_id = \(surveyID)
-                      AND period_key = \(periodKey) AND coalesce(supersedes_id, 0) = \(amends ?? 0) AND state <> 'abandoned'
-                    ORDER BY id DESC
-                    """).map { try $0.decode((Int64, String, String?).self) }
-                if let open = rows.first(where: { $0.1 != SessionState.completed.rawValue }) {
-                    throw StoreError.sessionOpen(id: open.0, survey: surveyID, claimedBy: try otherClaimant(of: open.2))
+            // The period's sessions in one query (the partial unique index finds them), then
+            // along the chain of amendments, each amending the one before.
+            var amending: [Int64: [(id: Int64, state: String, claim: String?)]] = [:]  // by the id amended, newest first
+            for row in try connection.query("""
+                SELECT id, state, claimed_by, coalesce(supersedes_id, 0) FROM coach.session
+                WHERE subject_id = \(subjectID) AND survey_id = \(surveyID) AND period_key = \(periodKey)
+                  AND kind IN ('check-in', 'self-assessment') AND state <> 'abandoned' ORDER BY id DESC
+                """) {
+                let (id, state, claim, amended) = try row.decode((Int64, String, String?, Int64).self)
+                amending[amended, default: []].append((id, state, claim))
+            }
+            while true {
+                let rows = amending[amends ?? 0] ?? []
+                if let open = rows.first(where: { $0.state != SessionState.completed.rawValue }) {
+                    throw StoreError.sessionOpen(id: open.id, survey: surveyID, claimedBy: try otherClaimant(of: open.claim))
                 }
                 guard let done = rows.first else { break }
-                guard amendingDone else { throw StoreError.periodTaken(survey: surveyID, period: periodKey, id: done.0) }
-                amends = done.0
+                guard amendingDone else { throw StoreError.periodTaken(survey: surveyID, period: periodKey, id: done.id) }
+                amends = done.id
             }
         }
         guard kind == "quiz" else { return amends }

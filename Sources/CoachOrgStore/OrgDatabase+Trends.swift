@@ -47,7 +47,7 @@ extension OrgDatabase: Store {
     }
 
     /// Each score's α and SD over everyone's latest session of `survey`, as the database computes
-    /// them for anyone; a score with fewer than 30 complete respondents is absent.
+    /// them for anyone (and keeps them a day); a score with fewer than 30 complete respondents is absent.
     public func reliabilities(of survey: Survey, now: Date) throws -> [String: ScoreReliability] {
         var result: [String: ScoreReliability] = [:]
         for definition in survey.scores where definition.items.count >= 2 {
@@ -55,7 +55,7 @@ extension OrgDatabase: Store {
             let reverse = definition.items.enumerated().map { index, id in definition.reverse.contains(id) && ranges[index] != nil }
             guard let row = try connection.query("""
                 SELECT alpha, sd, respondents FROM coach.reliability(
-                  \(survey.id), \(definition.id), \(definition.items), \(reverse),
+                  \(survey.contentHash), \(survey.id), \(definition.id), \(definition.items), \(reverse),
                   \(ranges.map { $0?.lowerBound ?? 0 }), \(ranges.map { $0?.upperBound ?? 0 }))
                 """).first else { continue }
             let (alpha, sd, respondents) = try row.decode((Double?, Double?, Int).self)

@@ -219,6 +219,7 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
 
     /// Runs `body`, turning the database's refusals (insufficient privilege, a policy's check,
     /// a rule of `add_person`) into the `notAllowed` errors the local store gives.
+    @discardableResult
     func refusalsAsStoreErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()

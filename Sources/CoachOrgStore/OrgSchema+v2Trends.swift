@@ -2,7 +2,8 @@ extension OrgSchema {
     /// Version 2: team aggregates and reliabilities, computed inside the database by functions
     /// that return only what the privacy rules let the caller see.
     ///
-    /// - `score.position` keeps a session's scores in the survey's order.
+    /// - `score.position` keeps a session's scores in the survey's order (the view
+    ///   `coach.visible_score` shows it: `v2Policies`).
     /// - `week_score` holds each respondent's latest value of each score per ISO week (in the
     ///   time zone of the coach that completed the session), kept by a trigger when a session
     ///   completes; `team_week_frozen` holds each ended week's team counts and sums, copied once
@@ -14,13 +15,6 @@ extension OrgSchema {
     /// - HR may put a training follow-up on the agenda of a rep they ran a quiz for.
     static let v2Trends = """
         ALTER TABLE coach.score ADD COLUMN position integer NOT NULL DEFAULT 0;
-        CREATE OR REPLACE VIEW coach.visible_score WITH (security_barrier = true) AS
-          SELECT sc.session_id, sc.score_id, sc.value,
-                 CASE WHEN s.subject_id = coach.me() OR NOT sc.band_private THEN sc.band END AS band,
-                 CASE WHEN s.subject_id = coach.me() THEN sc.alert ELSE false END AS alert,
-                 sc.band_private, sc.position
-          FROM coach.score sc JOIN coach.session s ON s.id = sc.session_id
-          WHERE coach.session_visible(sc.session_id);
 
         CREATE TABLE coach.week_score (
           subject_id bigint NOT NULL REFERENCES coach.person (id) ON DELETE CASCADE,
@@ -180,8 +174,8 @@ extension OrgSchema {
         -- Cronbach's α of a score's items and the SD of its values, over each person's latest
         -- completed session of p_survey: only with at least 30 people who answered every item.
         -- p_lows and p_highs give each item's range, used to reverse the p_reverse items.
-        CREATE FUNCTION coach.reliability(p_survey text, p_score text, p_items text[], p_reverse boolean[],
-                                          p_lows double precision[], p_highs double precision[])
+        CREATE FUNCTION coach.compute_reliability(p_survey text, p_score text, p_items text[], p_reverse boolean[],
+                                                  p_lows double precision[], p_highs double precision[])
           RETURNS TABLE (alpha double precision, sd double precision, respondents integer)
           LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, coach
           AS $$
@@ -223,11 +217,52 @@ extension OrgSchema {
         CREATE POLICY agenda_write ON coach.agenda_item FOR INSERT
           WITH CHECK (person_id = coach.me() OR coach.manages(person_id) OR (coach.my_role() = 'hr' AND source = 'training'));
 
+        -- The figures are kept a day per survey version, score and item list (as the local store
+        -- keeps them): computing them reads everyone's latest session.
+        CREATE TABLE coach.score_reliability (
+          survey_hash text NOT NULL,
+          score_id text NOT NULL,
+          items text NOT NULL,
+          alpha double precision,
+          sd double precision,
+          respondents integer NOT NULL,
+          computed_at timestamptz NOT NULL,
+          PRIMARY KEY (survey_hash, score_id, items)
+        );
+        ALTER TABLE coach.score_reliability ENABLE ROW LEVEL SECURITY;
+        CREATE FUNCTION coach.reliability(p_hash text, p_survey text, p_score text, p_items text[], p_reverse boolean[],
+                                          p_lows double precision[], p_highs double precision[])
+          RETURNS TABLE (alpha double precision, sd double precision, respondents integer)
+          LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, coach
+          AS $$
+          #variable_conflict use_column
+          DECLARE
+            key text := md5(array_to_string(p_items, ',') || '|' || array_to_string(p_reverse, ',') || '|'
+                            || array_to_string(p_lows, ',') || '|' || array_to_string(p_highs, ','));
+            cached coach.score_reliability;
+          BEGIN
+            SELECT * INTO cached FROM coach.score_reliability r
+            WHERE r.survey_hash = p_hash AND r.score_id = p_score AND r.items = key AND r.computed_at > now() - interval '1 day';
+            IF NOT FOUND THEN
+              INSERT INTO coach.score_reliability AS r (survey_hash, score_id, items, alpha, sd, respondents, computed_at)
+                SELECT p_hash, p_score, key, f.alpha, f.sd, coalesce(f.respondents, 0), now()
+                FROM (SELECT 1) one LEFT JOIN coach.compute_reliability(p_survey, p_score, p_items, p_reverse, p_lows, p_highs) f
+                  ON true
+              ON CONFLICT (survey_hash, score_id, items) DO UPDATE SET alpha = excluded.alpha, sd = excluded.sd,
+                respondents = excluded.respondents, computed_at = excluded.computed_at
+              RETURNING * INTO cached;
+            END IF;
+            IF cached.alpha IS NOT NULL THEN
+              RETURN QUERY SELECT cached.alpha, cached.sd, cached.respondents;
+            END IF;
+          END $$;
+
         REVOKE ALL ON FUNCTION coach.week_of(timestamptz), coach.refresh_week(bigint, text, text), coach.rebuild_weeks(),
           coach.team_weeks(bigint, text[], text[], text[], integer),
-          coach.reliability(text, text, text[], boolean[], double precision[], double precision[]) FROM PUBLIC;
+          coach.compute_reliability(text, text, text[], boolean[], double precision[], double precision[]),
+          coach.reliability(text, text, text, text[], boolean[], double precision[], double precision[]) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION coach.team_weeks(bigint, text[], text[], text[], integer) TO coach_manager, coach_hr;
-        GRANT EXECUTE ON FUNCTION coach.reliability(text, text, text[], boolean[], double precision[], double precision[])
+        GRANT EXECUTE ON FUNCTION coach.reliability(text, text, text, text[], boolean[], double precision[], double precision[])
           TO coach_rep, coach_manager, coach_hr;
         """
 }

@@ -12,7 +12,7 @@ public enum OrgSchema {
     /// The migrations, oldest first.
     static let migrations: [(version: Int, sql: String)] = [
         (1, v1Tables + v1Privacy + v1Access),
-        (2, v2Trends),
+        (2, v2Trends + v2Policies),
     ]
 
     /// The newest schema version this coach knows.

@@ -191,6 +191,8 @@ import Testing
             try refused(person, "DELETE FROM coach.team_week_frozen")
             try refused(person, "SELECT coach.rebuild_weeks()")
             try refused(person, "SELECT coach.refresh_week(1, 'any', '2026-W01')")
+            try refused(person, "SELECT * FROM coach.score_reliability")
+            try refused(person, "SELECT * FROM coach.compute_reliability('any', 'total', ARRAY['q'], ARRAY[false], ARRAY[0.0], ARRAY[5.0])")
         }
         // A rep gets no team aggregate at all; a manager one within the rules (none here: too few).
         try refused("rob", "SELECT * FROM coach.team_weeks(NULL, ARRAY['2026-W04'], ARRAY['any'], ARRAY[''], 0)")
@@ -200,7 +202,7 @@ import Testing
         #expect(try mara.query("SELECT * FROM coach.team_weeks(NULL, ARRAY['2026-W03', '2026-W04'], ARRAY['any'], ARRAY[''], 0)").isEmpty)
         // Reliability needs 30 people who answered every item: with fewer it returns nothing.
         #expect(try mara.query("""
-            SELECT * FROM coach.reliability('any', 'total', ARRAY['q', 'note'], ARRAY[false, false], ARRAY[0.0, 0.0], ARRAY[5.0, 5.0])
+            SELECT * FROM coach.reliability('h1', 'any', 'total', ARRAY['q', 'note'], ARRAY[false, false], ARRAY[0.0, 0.0], ARRAY[5.0, 5.0])
             """).isEmpty)
     }
 }
