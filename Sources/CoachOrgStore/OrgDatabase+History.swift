@@ -9,12 +9,12 @@ extension OrgDatabase {
     public func scorePoints(viewer viewerName: String, subject subjectName: String, since: Date?) throws -> [ScorePoint] {
         let subject = try existingPerson(subjectName)
         return try connection.query("""
-            SELECT s.survey_id, sc.score_id, s.id, s.completed_at, sc.value, sc.band, s.survey_hash
-            FROM coach.session s JOIN coach.visible_score sc ON sc.session_id = s.id
-            WHERE s.subject_id = \(subject.id ?? -1) AND s.state = 'completed' AND sc.value IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM coach.session n WHERE n.supersedes_id = s.id AND n.state = 'completed')
-              AND (\(since)::timestamptz IS NULL OR s.completed_at >= \(since))
-            ORDER BY s.completed_at, s.id
+            SELECT v.survey_id, v.score_id, v.session_id, v.completed_at, v.value, v.band, v.survey_hash
+            FROM coach.visible_score v
+            WHERE v.subject_id = \(subject.id ?? -1) AND v.state = 'completed' AND v.value IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM coach.session n WHERE n.supersedes_id = v.session_id AND n.state = 'completed')
+              AND v.completed_at >= coalesce(\(since)::timestamptz, '-infinity')
+            ORDER BY v.completed_at, v.session_id
             """).map { row in
             let (survey, score, session, date, value, band, hash) =
                 try row.decode((String, String, Int64, Date, Double, String?, String).self)
@@ -59,9 +59,10 @@ extension OrgDatabase {
     public func quizPercents(of personName: String, quizID: String) throws -> [Double] {
         let person = try existingPerson(personName)
         return try connection.query("""
-            SELECT sc.value FROM coach.session s JOIN coach.visible_score sc ON sc.session_id = s.id AND sc.score_id = 'percent'
-            WHERE s.subject_id = \(person.id ?? -1) AND s.survey_id = \(quizID) AND s.state = 'completed' AND sc.value IS NOT NULL
-            ORDER BY s.completed_at, s.id
+            SELECT v.value FROM coach.visible_score v
+            WHERE v.subject_id = \(person.id ?? -1) AND v.survey_id = \(quizID) AND v.score_id = 'percent'
+              AND v.state = 'completed' AND v.value IS NOT NULL
+            ORDER BY v.completed_at, v.session_id
             """).map { try $0.decode(Double.self) }
     }
 

@@ -111,10 +111,9 @@ extension OrgDatabase {
         return scoring
     }
 
+    /// The version the latest completed session of `surveyID` ran, whoever may see that session
+    /// (a draft's version aside): `coach.latest_survey_hash`.
     public func latestSurveyHash(surveyID: String) throws -> String? {
-        try connection.query("""
-            SELECT survey_hash FROM coach.session WHERE survey_id = \(surveyID) AND state = 'completed'
-            ORDER BY completed_at DESC LIMIT 1
-            """).first?.decode(String.self)
+        try connection.query("SELECT coach.latest_survey_hash(\(surveyID))").first?.decode(String?.self)
     }
 }

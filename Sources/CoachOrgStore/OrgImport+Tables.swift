@@ -9,6 +9,15 @@ extension OrgImport {
         /// Columns of the temporary table, in the order of `columns`, with PostgreSQL types.
         let definition: String
         let insert: String
+        /// For the largest tables (answers, scores, marks): copied straight into these columns
+        /// of the organisation's table, the ids in the `offsets` columns (by position) moved as
+        /// they are read, instead of through a temporary table.
+        var direct: Direct? = nil
+
+        struct Direct {
+            let columns: [String]
+            let offsets: [Int: String]
+        }
 
         var temporary: String { "import_" + local }
     }
@@ -58,29 +67,19 @@ extension OrgImport {
                   FROM import_session ORDER BY id
                   """),
         Table(local: "answer", columns: ["session_id", "question_id", "value", "is_private", "position", "answered_at"],
-              definition: "session_id bigint, question_id text, value text, is_private boolean, position integer, answered_at timestamptz",
-              insert: """
-                  INSERT INTO coach.answer (session_id, question_id, value, is_private, position, answered_at)
-                  SELECT session_id + $session, question_id, value, is_private, position, answered_at FROM import_answer
-                  """),
+              definition: "", insert: "",
+              direct: .init(columns: ["session_id", "question_id", "value", "is_private", "position", "answered_at"],
+                            offsets: [0: "$session"])),
         // A session's scores keep the order they were stored in.
         Table(local: "score",
               columns: ["session_id", "score_id", "value", "band", "alert", "band_private",
                         "(SELECT count(*) FROM score x WHERE x.session_id = score.session_id AND x.rowid < score.rowid)"],
-              definition: """
-                  session_id bigint, score_id text, value double precision, band text, alert boolean, band_private boolean,
-                  position integer
-                  """,
-              insert: """
-                  INSERT INTO coach.score (session_id, score_id, value, band, alert, band_private, position)
-                  SELECT session_id + $session, score_id, value, band, alert, band_private, position FROM import_score
-                  """),
+              definition: "", insert: "",
+              direct: .init(columns: ["session_id", "score_id", "value", "band", "alert", "band_private", "position"],
+                            offsets: [0: "$session"])),
         Table(local: "question_mark", columns: ["session_id", "question_id", "mark", "max_mark"],
-              definition: "session_id bigint, question_id text, mark double precision, max_mark double precision",
-              insert: """
-                  INSERT INTO coach.question_mark (session_id, question_id, mark, max_mark)
-                  SELECT session_id + $session, question_id, mark, max_mark FROM import_question_mark
-                  """),
+              definition: "", insert: "",
+              direct: .init(columns: ["session_id", "question_id", "mark", "max_mark"], offsets: [0: "$session"])),
         Table(local: "goal", columns: ["id", "person_id", "kpi", "period", "target", "set_by_id", "set_at"],
               definition: "id bigint, person_id bigint, kpi text, period text, target double precision, set_by_id bigint, set_at timestamptz",
               insert: """

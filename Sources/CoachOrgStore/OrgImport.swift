@@ -6,8 +6,8 @@ import PostgresNIO
 /// `coach org import LOCAL.sqlite URL`: moves a local store into an organisation store, run by
 /// the database administrator. Everything goes in one transaction: people and teams, survey
 /// versions, sessions with their original times, answers, scores and marks, goals, KPI actuals,
-/// action and agenda items. Rows are streamed with `COPY` into temporary tables, then added
-/// with their ids moved past the ids already there. Names that collide with people or teams
+/// action and agenda items. Rows are streamed with `COPY`, the largest tables straight into
+/// place and the others through temporary tables, their ids moved past the ids already there. Names that collide with people or teams
 /// already in the organisation refuse the whole import. Each person gets a login with a
 /// one-time password. The local store's settings and published survey catalog stay behind:
 /// the organisation has its own, set by its HR.
@@ -49,15 +49,20 @@ public enum OrgImport {
             }
             var report = Report()
             for table in tables {
+                if let direct = table.direct {
+                    let pages = PageReader(local: local, table: table, offsets: direct.offsets.mapValues { offsets[$0] ?? 0 })
+                    try connection.copy(into: table.local, columns: direct.columns) { try pages.next() }
+                    report.counts.append((table.local, pages.rows))
+                    continue
+                }
                 try connection.query(PostgresQuery(unsafeSQL: "CREATE TEMPORARY TABLE \(table.temporary) (\(table.definition)) ON COMMIT DROP"))
-                try copy(table, from: local, into: connection)
+                let pages = PageReader(local: local, table: table, offsets: [:])
+                try connection.copy(into: table.temporary, columns: []) { try pages.next() }
                 try connection.query(PostgresQuery(unsafeSQL: moved(table.insert)))
                 if table.local == "person" {
                     for statement in managers { try connection.query(PostgresQuery(unsafeSQL: moved(statement))) }
                 }
-                let count = try connection.query(PostgresQuery(unsafeSQL: "SELECT count(*)::int FROM \(table.temporary)"))
-                    .first?.decode(Int.self) ?? 0
-                report.counts.append((table.local, count))
+                report.counts.append((table.local, pages.rows))
             }
             for (table, _) in offsetTables {
                 try connection.query(PostgresQuery(unsafeSQL: """
@@ -66,6 +71,10 @@ public enum OrgImport {
             }
             try connection.query("SELECT setval(pg_get_serial_sequence('coach.answer', 'id'), greatest((SELECT max(id) FROM coach.answer), 1))")
             try connection.query("SELECT coach.rebuild_weeks()")
+            // Fresh statistics: without them the planner takes a table of millions for a few rows.
+            for table in tables.map(\.local) + ["week_score"] {
+                try connection.query(PostgresQuery(unsafeSQL: "ANALYZE coach.\(table)"))
+            }
             report.logins = try makeLogins(personOffset: offsets["$person"] ?? 0, connection)
             return report
         }
@@ -81,12 +90,6 @@ public enum OrgImport {
         guard people.isEmpty, teams.isEmpty else {
             throw OrgStoreError.importCollision(people: people, teams: teams)
         }
-    }
-
-    /// Streams one local table into its temporary table.
-    private static func copy(_ table: Table, from local: AppDatabase, into connection: ServerConnection) throws {
-        let pages = PageReader(local: local, table: table)
-        try connection.copy(into: table.temporary, columns: []) { try pages.next() }
     }
 
     /// A login for every moved person, as `person add` makes one: derived from the name, made
@@ -123,24 +126,34 @@ public enum OrgImport {
     }
 }
 
-/// The local rows of one table in COPY text, a page at a time.
+/// The local rows of one table in COPY text, a page at a time, with the ids in `offsets`'
+/// columns moved by their offsets.
 private final class PageReader: @unchecked Sendable {
     let local: AppDatabase
     let table: OrgImport.Table
+    let offsets: [Int: Int64]
     var lastRowID: Int64 = 0
+    /// Rows read so far.
+    private(set) var rows = 0
 
-    init(local: AppDatabase, table: OrgImport.Table) {
+    init(local: AppDatabase, table: OrgImport.Table, offsets: [Int: Int64]) {
         self.local = local
         self.table = table
+        self.offsets = offsets
     }
 
     func next() throws -> String? {
         guard let page = try local.textRows(of: table.local, columns: table.columns, after: lastRowID, limit: OrgImport.pageSize)
         else { return nil }
         lastRowID = page.lastRowID
+        rows += page.rows.count
         var text = ""
         for row in page.rows {
-            text += row.map { $0.map(Self.escaped) ?? "\\N" }.joined(separator: "\t")
+            var cells = row
+            for (column, offset) in offsets {
+                if let id = cells[column].flatMap({ Int64($0) }) { cells[column] = String(id + offset) }
+            }
+            text += cells.map { $0.map(Self.escaped) ?? "\\N" }.joined(separator: "\t")
             text += "\n"
         }
         return text

@@ -27,11 +27,14 @@ extension OrgSchema {
           USING (EXISTS (SELECT 1 FROM coach.session s WHERE s.id = session_id));
 
         -- The view reads as its owner (no row-level security), so it states the rule itself.
+        -- It carries its session's subject, survey, time and state: a condition on those (all
+        -- leak-proof comparisons) reaches inside the security barrier and its indexes, where a
+        -- join to coach.session would first read every score the login may see.
         CREATE OR REPLACE VIEW coach.visible_score WITH (security_barrier = true) AS
           SELECT sc.session_id, sc.score_id, sc.value,
                  CASE WHEN s.subject_id = (SELECT coach.me()) OR NOT sc.band_private THEN sc.band END AS band,
                  CASE WHEN s.subject_id = (SELECT coach.me()) THEN sc.alert ELSE false END AS alert,
-                 sc.band_private, sc.position
+                 sc.band_private, sc.position, s.subject_id, s.survey_id, s.survey_hash, s.completed_at, s.state
           FROM coach.score sc JOIN coach.session s ON s.id = sc.session_id
           WHERE \(sessionVisible("s."));
         """

@@ -135,9 +135,9 @@ extension OrgSchema {
                   AND EXISTS (SELECT 1 FROM wanted x WHERE x.survey = f.survey_id AND (x.score IS NULL OR x.score = f.score_id))
               ), known AS (
                 SELECT w.week, w.survey_id, w.score_id, w.team_id, count(*)::integer AS n
-                FROM coach.week_score w JOIN coach.person p ON p.id = w.subject_id
-                WHERE (w.subject_id = viewer.id OR p.manager_id = viewer.id) AND w.week = ANY (p_weeks)
-                  AND coach.session_visible(w.session_id)
+                FROM coach.week_score w JOIN coach.session s ON s.id = w.session_id
+                WHERE w.subject_id IN (SELECT r.id FROM coach.person r WHERE r.id = viewer.id OR r.manager_id = viewer.id)
+                  AND w.week = ANY (p_weeks) AND \(sessionVisible("s."))
                 GROUP BY 1, 2, 3, 4
               ), counted AS (
                 SELECT c.week, c.survey_id, c.score_id, c.team_id, c.respondents, c.total,
@@ -217,6 +217,15 @@ extension OrgSchema {
         CREATE POLICY agenda_write ON coach.agenda_item FOR INSERT
           WITH CHECK (person_id = coach.me() OR coach.manages(person_id) OR (coach.my_role() = 'hr' AND source = 'training'));
 
+        -- The survey version the latest completed session of a survey ran (a version, no one's
+        -- data), whoever may see that session.
+        CREATE FUNCTION coach.latest_survey_hash(p_survey text) RETURNS text
+          LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, coach
+          AS $$
+            SELECT survey_hash FROM coach.session WHERE survey_id = p_survey AND state = 'completed' AND NOT draft
+            ORDER BY completed_at DESC LIMIT 1
+          $$;
+
         -- The figures are kept a day per survey version, score and item list (as the local store
         -- keeps them): computing them reads everyone's latest session.
         CREATE TABLE coach.score_reliability (
@@ -262,6 +271,7 @@ extension OrgSchema {
           coach.compute_reliability(text, text, text[], boolean[], double precision[], double precision[]),
           coach.reliability(text, text, text, text[], boolean[], double precision[], double precision[]) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION coach.team_weeks(bigint, text[], text[], text[], integer) TO coach_manager, coach_hr;
+        GRANT EXECUTE ON FUNCTION coach.latest_survey_hash(text) TO coach_rep, coach_manager, coach_hr;
         GRANT EXECUTE ON FUNCTION coach.reliability(text, text, text, text[], boolean[], double precision[], double precision[])
           TO coach_rep, coach_manager, coach_hr;
         """
