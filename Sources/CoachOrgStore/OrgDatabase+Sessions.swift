@@ -47,7 +47,7 @@ extension OrgDatabase {
                       \(phase?.rawValue), \(amends), \(quizLayout), \(periodKey), \(attemptLimit), \(draft), \(claim))
                     """)
                 // Not `RETURNING`: the read policy cannot see a row its own statement inserts.
-                let rows = try connection.query("SELECT max(id) FROM coach.session WHERE claimed_by = \(claim)")
+                let rows = try connection.query("SELECT currval(pg_get_serial_sequence('coach.session', 'id'))")
                 guard let id = try rows.first?.decode(Int64?.self) else {
                     throw StoreError.database("the session just started cannot be read back")
                 }

@@ -154,13 +154,12 @@ extension OrgSchema {
                        c.team_id <> 0 AND c.respondents >= minimum
                          AND (c.respondents = c.known OR c.respondents - c.known >= minimum) AS shown
                 FROM counted c JOIN totals t ON t.week = c.week AND t.survey_id = c.survey_id AND t.score_id = c.score_id
+              ), covered AS (
+                SELECT g.week, g.survey_id, g.score_id, sum(g.respondents - g.known) AS n
+                FROM teams g WHERE g.shown AND g.respondents < g.all_n GROUP BY 1, 2, 3
               ), everyone AS (
-                SELECT t.week, t.survey_id, t.score_id, t.n, t.total,
-                       t.n - t.known - coalesce((SELECT sum(g.respondents - g.known) FROM teams g
-                                                 WHERE g.week = t.week AND g.survey_id = t.survey_id
-                                                   AND g.score_id = t.score_id AND g.shown AND g.respondents < t.n), 0)
-                         AS remainder
-                FROM totals t
+                SELECT t.week, t.survey_id, t.score_id, t.n, t.total, t.n - t.known - coalesce(c.n, 0) AS remainder
+                FROM totals t LEFT JOIN covered c ON c.week = t.week AND c.survey_id = t.survey_id AND c.score_id = t.score_id
               )
               SELECT g.week, g.survey_id, g.score_id, g.total / g.respondents, g.respondents
               FROM teams g WHERE p_team IS NOT NULL AND g.team_id = p_team AND g.shown
@@ -272,6 +271,8 @@ extension OrgSchema {
           coach.reliability(text, text, text, text[], boolean[], double precision[], double precision[]) FROM PUBLIC;
         GRANT EXECUTE ON FUNCTION coach.team_weeks(bigint, text[], text[], text[], integer) TO coach_manager, coach_hr;
         GRANT EXECUTE ON FUNCTION coach.latest_survey_hash(text) TO coach_rep, coach_manager, coach_hr;
+        -- The id of the session a login just started (currval), which its read policy cannot show yet.
+        GRANT SELECT ON SEQUENCE coach.session_id_seq TO coach_rep, coach_manager, coach_hr;
         GRANT EXECUTE ON FUNCTION coach.reliability(text, text, text, text[], boolean[], double precision[], double precision[])
           TO coach_rep, coach_manager, coach_hr;
         """
