@@ -62,4 +62,28 @@ struct OrgImportTests {
         #expect(again.stderrText.contains("nothing was imported: the organisation already has people"), "\(again.stderrText)")
         #expect(try organisation.sql("SELECT count(*)::text FROM person") == ["16"], "the organisation's HR and the 15 moved")
     }
+
+    @Test("demo on an organisation store: the administrator fills it, each person gets a login; a second demo is refused")
+    func demoOnTheOrganisationStore() throws {
+        let organisation = try OrgSandbox(hr: "Oona Admin")
+        defer { organisation.remove() }
+        let admin = "postgres://postgres@localhost:\(organisation.server.port)/\(organisation.database)?host=\(organisation.server.socketFolder)"
+        let loginsFile = organisation.sandbox.root.appendingPathComponent("demo-logins.csv").path
+        let demo = try organisation.sandbox.run(["--store", admin, "demo", "--reps", "6", "--weeks", "4", "--logins", loginsFile],
+                                                timeout: .seconds(120))
+        #expect(demo.status == 0, "\(demo.stderrText)")
+        #expect(demo.stdoutText.contains("6 reps"), "\(demo.stdoutText)")
+        let people = try logins(loginsFile)
+        let moved = try organisation.sql("SELECT count(*) FROM person WHERE name <> 'Oona Admin'")
+        #expect(moved == ["\(people.count)"] && people.count >= 8, "HR, managers and 6 reps: \(people.keys.sorted())")
+        let rep = try #require(try organisation.sql("SELECT name FROM person WHERE role = 'rep' ORDER BY id").first)
+        let login = try #require(people[rep])
+        let trends = try organisation.sandbox.run(["trends", rep], environment: [
+            "COACH_STORE": "postgres://\(login.login)@localhost:\(organisation.server.port)/\(organisation.database)?host=\(organisation.server.socketFolder)",
+        ])
+        #expect(trends.status == 0 && trends.stdoutText.contains("who-5"), "\(trends.stdoutText)\(trends.stderrText)")
+        let again = try organisation.sandbox.run(["--store", admin, "demo", "--reps", "6", "--weeks", "4"])
+        #expect(again.status == 1)
+        #expect(again.stderrText.contains("demo fills an empty store"), "\(again.stderrText)")
+    }
 }

@@ -7,7 +7,7 @@ import Testing
 struct ServerStoreTests {
     @Test("is refused with a message that names it without its password, and creates no file or folder",
           arguments: [["--store", "postgres://dana:secret@db.example.com:5432/coach?sslmode=require", "check"],
-                      ["backup", "copy.sqlite"], ["demo"]])
+                      ["backup", "copy.sqlite"]])
     func refusedPlainly(arguments: [String]) throws {
         let sandbox = try CoachSandbox()
         defer { sandbox.remove() }
