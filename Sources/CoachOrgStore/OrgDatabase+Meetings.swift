@@ -99,8 +99,7 @@ extension OrgDatabase {
            let cached = try? JSONDecoder().decode(SurveyScoring.self, from: Data(json.utf8)) {
             return cached
         }
-        guard let content = try surveyContent(hash: hash),
-              case .success(let survey) = SurveyLoader.load(yaml: content, file: hash) else { return nil }
+        guard let survey = try recordedSurvey(hash: hash) else { return nil }
         let scoring = SurveyScoring(survey)
         if let json = try? String(decoding: JSONEncoder().encode(scoring), as: UTF8.self) {
             // The cache is only a shortcut: a refusal to write it still leaves the answer.

@@ -66,8 +66,7 @@ extension OrgDatabase: Store {
     }
 
     public func reliabilities(ofVersion hash: String, now: Date) throws -> [String: ScoreReliability] {
-        guard let content = try surveyContent(hash: hash),
-              case .success(let survey) = SurveyLoader.load(yaml: content, file: hash) else { return [:] }
+        guard let survey = try recordedSurvey(hash: hash) else { return [:] }
         return try reliabilities(of: survey, now: now)
     }
 }

@@ -18,14 +18,14 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
     /// with a newer one than this coach knows.
     public init(connection: ServerConnection) throws {
         self.connection = connection
-        let version = try OrgSchema.version(connection)
-        guard version > 0 else { throw OrgStoreError.notInitialised(connection.address.redacted) }
-        guard version <= OrgSchema.latestVersion else {
-            throw OrgStoreError.newerSchema(found: version, known: OrgSchema.latestVersion)
-        }
-        guard version == OrgSchema.latestVersion else {
-            throw OrgStoreError.olderSchema(connection.address.redacted, found: version, needed: OrgSchema.latestVersion)
-        }
+        try OrgSchema.requireLatest(connection)
+    }
+
+    /// The survey recorded under `hash`, parsed; nil when unknown or no longer readable.
+    func recordedSurvey(hash: String) throws -> Survey? {
+        guard let content = try surveyContent(hash: hash),
+              case .success(let survey) = SurveyLoader.load(yaml: content, file: hash) else { return nil }
+        return survey
     }
 
     /// The person the login is, or `notAPerson`.

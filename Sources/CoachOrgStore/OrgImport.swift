@@ -25,13 +25,7 @@ public enum OrgImport {
     /// Moves `local` into the organisation store on `connection` (an administrator's).
     public static func run(from local: AppDatabase, into connection: ServerConnection) throws -> Report {
         try OrgSetup.requireAdministrator(connection)
-        let version = try OrgSchema.version(connection)
-        guard version > 0 else { throw OrgStoreError.notInitialised(connection.address.redacted) }
-        guard version == OrgSchema.latestVersion else {
-            throw version > OrgSchema.latestVersion
-                ? OrgStoreError.newerSchema(found: version, known: OrgSchema.latestVersion)
-                : OrgStoreError.olderSchema(connection.address.redacted, found: version, needed: OrgSchema.latestVersion)
-        }
+        try OrgSchema.requireLatest(connection)
         let names = try local.names()
         return try connection.transaction {
             // Local dates are stored in UTC without a zone; search_path names the COPY targets.
@@ -101,6 +95,7 @@ public enum OrgImport {
             SELECT id, name, role FROM coach.person WHERE id > \(personOffset) AND login IS NULL ORDER BY id
             """).map { try $0.decode((Int64, String, String).self) }
         var logins: [(name: String, role: String, login: String, password: String)] = []
+        let validUntil = ISO8601DateFormatter().string(from: Date().addingTimeInterval(7 * 86_400))
         for (id, name, role) in people {
             let base = LoginName.derived(from: name)
             var login = base, suffix = 1
@@ -113,16 +108,11 @@ public enum OrgImport {
             try connection.query("UPDATE coach.person SET login = \(new.login) WHERE id = \(id)")
             // The login is checked (letters, digits, _ . -) and the verifier is base64: both safe quoted.
             try connection.query(PostgresQuery(unsafeSQL: """
-                CREATE ROLE "\(new.login)" LOGIN PASSWORD '\(new.verifier)' VALID UNTIL '\(validUntil())' IN ROLE coach_\(role)
+                CREATE ROLE "\(new.login)" LOGIN PASSWORD '\(new.verifier)' VALID UNTIL '\(validUntil)' IN ROLE coach_\(role)
                 """))
             logins.append((name, role, new.login, new.password))
         }
         return logins
-    }
-
-    /// Seven days from now, as the server reads a timestamp.
-    private static func validUntil() -> String {
-        ISO8601DateFormatter().string(from: Date().addingTimeInterval(7 * 86_400))
     }
 }
 

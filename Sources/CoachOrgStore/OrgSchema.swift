@@ -26,6 +26,17 @@ public enum OrgSchema {
         return try rows.first?.decode(Int.self) ?? 0
     }
 
+    /// Refuses a database without the schema, or at another version than this coach's: older
+    /// ones wait for `org init` to upgrade them, newer ones for a newer coach.
+    static func requireLatest(_ connection: ServerConnection) throws {
+        let version = try OrgSchema.version(connection)
+        guard version > 0 else { throw OrgStoreError.notInitialised(connection.address.redacted) }
+        guard version <= latestVersion else { throw OrgStoreError.newerSchema(found: version, known: latestVersion) }
+        guard version == latestVersion else {
+            throw OrgStoreError.olderSchema(connection.address.redacted, found: version, needed: latestVersion)
+        }
+    }
+
     /// Applies the migrations the database lacks, as `coach_owner`, inside the caller's
     /// transaction; returns the versions applied.
     static func migrate(_ connection: ServerConnection) throws -> [Int] {
