@@ -65,37 +65,19 @@ extension OrgDatabase {
 
     public func saveAnswer(sessionID: Int64, questionID: String, valueJSON: String, isPrivate: Bool, position: Int,
                            at now: Date) throws {
-        // The usual case in one statement, one round trip and one commit: the session is open
-        // and held by this connection (or by no one). Anything else takes the path below, which
-        // says why it cannot (taken elsewhere, closed, not found) or takes over a stale claim.
-        let saved = try reconnecting {
-            try refusalsAsStoreErrors {
-                let claim = try claimText()
-                return try connection.query("""
-                    WITH open AS (
-                      UPDATE coach.session SET state = 'in_progress', updated_at = \(now), claimed_by = \(claim)
-                      WHERE id = \(sessionID) AND state IN ('in_progress', 'paused') AND (claimed_by IS NULL OR claimed_by = \(claim))
-                      RETURNING id)
-                    INSERT INTO coach.answer (session_id, question_id, value, is_private, position, answered_at)
-                    SELECT id, \(questionID), \(valueJSON), \(isPrivate), \(position), \(now) FROM open
-                    ON CONFLICT (session_id, question_id) DO UPDATE SET
-                      value = excluded.value, is_private = excluded.is_private,
-                      position = excluded.position, answered_at = excluded.answered_at
-                    RETURNING 1
-                    """)
-            }
+        let store = {
+            try self.connection.query("""
+                SELECT coach.save_answer(\(sessionID), \(try self.claimText()), \(questionID), \(valueJSON), \(isPrivate),
+                                         \(position)::integer, \(now))
+                """).first?.decode(Bool.self) == true
         }
-        guard saved.isEmpty else { return }
+        // The usual case in one call, one round trip and one commit: the session is open and
+        // held by this connection (or by no one). Anything else takes the path below, which
+        // says why it cannot (taken elsewhere, closed, not found) or takes over a stale claim.
+        guard try !reconnecting({ try refusalsAsStoreErrors(store) }) else { return }
         try sessionWrite {
             try claimOpenSession(sessionID)
-            try connection.query("""
-                INSERT INTO coach.answer (session_id, question_id, value, is_private, position, answered_at)
-                VALUES (\(sessionID), \(questionID), \(valueJSON), \(isPrivate), \(position), \(now))
-                ON CONFLICT (session_id, question_id) DO UPDATE SET
-                  value = excluded.value, is_private = excluded.is_private,
-                  position = excluded.position, answered_at = excluded.answered_at
-                """)
-            try touch(sessionID, state: .inProgress, at: now)
+            guard try store() else { throw StoreError.database("the answer to \(questionID) could not be stored") }
         }
     }
 

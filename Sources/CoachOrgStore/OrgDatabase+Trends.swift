@@ -47,26 +47,54 @@ extension OrgDatabase: Store {
     }
 
     /// Each score's α and SD over everyone's latest session of `survey`, as the database computes
-    /// them for anyone (and keeps them a day); a score with fewer than 30 complete respondents is absent.
+    /// them for anyone (and keeps them a day), all scores in one statement; a score with fewer
+    /// than 30 complete respondents is absent.
     public func reliabilities(of survey: Survey, now: Date) throws -> [String: ScoreReliability] {
-        var result: [String: ScoreReliability] = [:]
-        for definition in survey.scores where definition.items.count >= 2 {
+        let definitions = survey.scores.filter { $0.items.count >= 2 }
+        guard !definitions.isEmpty else { return [:] }
+        var query = PostgresQuery.StringInterpolation(literalCapacity: 200 * definitions.count,
+                                                      interpolationCount: 7 * definitions.count)
+        for (index, definition) in definitions.enumerated() {
             let ranges = definition.items.map { survey.question(id: $0)?.numericRange }
             let reverse = definition.items.enumerated().map { index, id in definition.reverse.contains(id) && ranges[index] != nil }
-            guard let row = try connection.query("""
-                SELECT alpha, sd, respondents FROM coach.reliability(
-                  \(survey.contentHash), \(survey.id), \(definition.id), \(definition.items), \(reverse),
-                  \(ranges.map { $0?.lowerBound ?? 0 }), \(ranges.map { $0?.upperBound ?? 0 }))
-                """).first else { continue }
-            let (alpha, sd, respondents) = try row.decode((Double?, Double?, Int).self)
-            guard let alpha, let sd, alpha.isFinite else { continue }
-            result[definition.id] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: respondents)
+            query.appendLiteral(index == 0 ? "" : " UNION ALL ")
+            query.appendLiteral("SELECT \(index)::integer, alpha, sd, respondents FROM coach.reliability(")
+            query.appendInterpolation(survey.contentHash)
+            query.appendLiteral(", ")
+            query.appendInterpolation(survey.id)
+            query.appendLiteral(", ")
+            query.appendInterpolation(definition.id)
+            query.appendLiteral(", ")
+            query.appendInterpolation(definition.items)
+            query.appendLiteral(", ")
+            query.appendInterpolation(reverse)
+            query.appendLiteral(", ")
+            query.appendInterpolation(ranges.map { $0?.lowerBound ?? 0 })
+            query.appendLiteral(", ")
+            query.appendInterpolation(ranges.map { $0?.upperBound ?? 0 })
+            query.appendLiteral(")")
         }
-        return result
+        let rows = try connection.query(PostgresQuery(stringInterpolation: query))
+            .map { try $0.decode((Int, Double?, Double?, Int?).self) }
+        return Self.reliabilities(rows.map { (definitions[$0.0].id, $0.1, $0.2, $0.3) })
     }
 
+    /// The figures kept within the last day for a recorded version, without reading its survey;
+    /// otherwise computed from it.
     public func reliabilities(ofVersion hash: String, now: Date) throws -> [String: ScoreReliability] {
+        let kept = try connection.query("SELECT score_id, alpha, sd, respondents FROM coach.kept_reliabilities(\(hash))")
+            .map { try $0.decode((String, Double?, Double?, Int?).self) }
+        if !kept.isEmpty { return Self.reliabilities(kept) }
         guard let survey = try recordedSurvey(hash: hash) else { return [:] }
         return try reliabilities(of: survey, now: now)
+    }
+
+    private static func reliabilities(_ rows: [(String, Double?, Double?, Int?)]) -> [String: ScoreReliability] {
+        var result: [String: ScoreReliability] = [:]
+        for (score, alpha, sd, respondents) in rows {
+            guard let alpha, let sd, let respondents, alpha.isFinite else { continue }
+            result[score] = ScoreReliability(alpha: alpha, standardDeviation: sd, respondents: respondents)
+        }
+        return result
     }
 }

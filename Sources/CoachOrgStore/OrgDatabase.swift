@@ -13,6 +13,8 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
     let claimToken = UUID().uuidString
     /// This connection's claim, once asked for, with the connection's generation it is of.
     var connectionClaim: (generation: Int, text: String)?
+    /// Recorded surveys parsed so far, by content hash (a version never changes).
+    private var parsedSurveys: [String: Survey] = [:]
 
     /// Opens the organisation store on `connection`, refusing a database without the schema or
     /// with a newer one than this coach knows.
@@ -23,8 +25,10 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
 
     /// The survey recorded under `hash`, parsed; nil when unknown or no longer readable.
     func recordedSurvey(hash: String) throws -> Survey? {
+        if let parsed = parsedSurveys[hash] { return parsed }
         guard let content = try surveyContent(hash: hash),
               case .success(let survey) = SurveyLoader.load(yaml: content, file: hash) else { return nil }
+        parsedSurveys[hash] = survey
         return survey
     }
 

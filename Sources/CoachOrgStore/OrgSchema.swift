@@ -13,6 +13,7 @@ public enum OrgSchema {
     static let migrations: [(version: Int, sql: String)] = [
         (1, v1Tables + v1Privacy + v1Access),
         (2, v2Trends + v2Policies),
+        (3, v3Speed),
     ]
 
     /// The newest schema version this coach knows.

@@ -149,6 +149,33 @@ import Testing
         try refused("rob", "SELECT * FROM coach.score")
     }
 
+    /// `coach.save_answer` writes past the policies, so it must keep their rules itself: only
+    /// the author, only while the session is open, only when no other connection holds it.
+    @Test func theAnswerFunctionKeepsTheWriteRules() throws {
+        let rob = try org.personID("Rob")
+        try org.admin.query("""
+            INSERT INTO coach.session (id, survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at, state,
+                                       claimed_by)
+            VALUES (20, 'any', 'h1', 'check-in', \(rob), \(rob), now(), now(), 'paused', NULL),
+                   (21, 'any', 'h1', 'check-in', \(rob), \(rob), now(), now(), 'in_progress', 'elsewhere')
+            """)
+        func save(_ person: String, _ session: Int) throws -> Bool {
+            let connection = try org.connect(person)
+            defer { connection.close() }
+            return try connection.query("""
+                SELECT coach.save_answer(\(session)::bigint, 'mine', 'forged', 'x', false, 1, now())
+                """).first?.decode(Bool.self) ?? false
+        }
+        #expect(try save("sam", 20) == false, "not his session")
+        #expect(try save("mara", 20) == false, "her rep's session, but not hers")
+        #expect(try save("rob", 1) == false, "completed")
+        #expect(try save("rob", 21) == false, "held by another connection")
+        #expect(try org.admin.texts("SELECT session_id::text FROM coach.answer WHERE question_id = 'forged'").isEmpty)
+        #expect(try save("rob", 20) == true)
+        #expect(try org.admin.texts("SELECT state || ' ' || claimed_by FROM coach.session WHERE id = 20") == ["in_progress mine"])
+        #expect(try org.admin.texts("SELECT session_id::text FROM coach.answer WHERE question_id = 'forged'") == ["20"])
+    }
+
     @Test func sessionsStartOnlyAsTheRulesAllow() throws {
         let sam = try org.personID("Sam"), rob = try org.personID("Rob"), mara = try org.personID("Mara")
         try refused("mara", """

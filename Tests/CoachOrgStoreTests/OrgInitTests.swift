@@ -1,4 +1,5 @@
 import CoachCore
+import Foundation
 import CoachOrgStore
 import CoachTestSupport
 import PostgresNIO
@@ -15,7 +16,7 @@ import Testing
         defer { admin.close() }
 
         let first = try OrgSetup.initialise(admin, firstHR: .init(name: "Dana Smith", login: login))
-        #expect(first.done.contains { $0.contains("schema coach: applied versions 1, 2") })
+        #expect(first.done.contains { $0.contains("schema coach: applied versions 1, 2, 3") })
         #expect(first.done.contains("added the HR person Dana Smith with the login \(login)"))
         #expect(first.newLogin?.login == login)
         let version = try admin.query("SELECT max(version)::int FROM coach.schema_migration").first?.decode(Int.self)
@@ -88,6 +89,30 @@ import Testing
             return found == OrgSchema.latestVersion - 1 && needed == OrgSchema.latestVersion
                 && "\(error)".contains("a database administrator upgrades it by running 'coach org init' on it again")
         }
+    }
+
+    /// A database at version 2 (as a coach before version 3 left it) is upgraded by `org init`:
+    /// the functions of version 3 appear and an answer is stored through them.
+    @Test func orgInitUpgradesAVersionTwoDatabase() throws {
+        let org = try OrgFixture(seeded: false)
+        try org.admin.query("""
+            DROP FUNCTION coach.save_answer(bigint, text, text, text, boolean, integer, timestamptz), coach.kept_reliabilities(text)
+            """)
+        try org.admin.query("DELETE FROM coach.schema_migration WHERE version = 3")
+
+        let report = try OrgSetup.initialise(org.admin, firstHR: nil)
+        #expect(report.done.contains { $0.contains("schema coach: applied version 3") && $0.contains("was 2") }, "\(report.done)")
+        let rob = try org.personID("Rob")
+        try org.admin.query("INSERT INTO coach.survey_version VALUES ('h1', 'any', 'content', now())")
+        try org.admin.query("""
+            INSERT INTO coach.session (id, survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at, state)
+            VALUES (1, 'any', 'h1', 'check-in', \(rob), \(rob), now(), now(), 'in_progress')
+            """)
+        let connection = try org.connect("rob")
+        defer { connection.close() }
+        let store = try OrgDatabase(connection: connection)
+        try store.saveAnswer(sessionID: 1, questionID: "q", valueJSON: "{}", isPrivate: false, position: 1, at: Date())
+        #expect(try store.answers(sessionID: 1).map(\.questionID) == ["q"])
     }
 
     @Test func withoutHRItSaysWhatIsMissing() throws {

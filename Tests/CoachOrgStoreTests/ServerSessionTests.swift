@@ -177,12 +177,12 @@ struct ServerSessionTests {
 struct ServerReliabilityTests {
     static let day = ISO8601DateFormatter().date(from: "2026-11-25T10:00:00Z")!
 
-    @Test("the same 32 check-ins give the same alpha, SD and respondents on both engines; fewer than 30 give none")
+    @Test("the same 32 check-ins give the same alpha, SD and respondents on both engines, each score of a survey in one call; fewer than 30 give none")
     func sameFiguresAsTheLocalStore() throws {
         let fixture = try OrgFixture(seeded: false)
         let local = try AppDatabase.inMemory()
         try local.addPerson(name: "Hana", role: .hr, team: nil, manager: nil, by: nil, at: Self.day)
-        let survey = try BundledFixtures.survey("who-5")
+        let who5 = try BundledFixtures.survey("who-5"), cbi = try BundledFixtures.survey("cbi")
         var random = SeededRandom(seed: 32)
         var last: OrgDatabase?
         for index in 1...32 {
@@ -193,25 +193,41 @@ struct ServerReliabilityTests {
                                            \(ScramVerifier.verifier(for: "unused")))
                 """)
             try local.addPerson(name: name, role: .rep, team: nil, manager: nil, by: "Hana", at: Self.day)
-            let answers = (0..<5).map { _ in String(Int.random(in: 1...5, using: &random)) }
+            let wellbeing = (0..<5).map { _ in String(Int.random(in: 1...5, using: &random)) }
+            let burnout = (0..<19).map { _ in String(25 * Int.random(in: 0...4, using: &random)) }
             let server = try OrgDatabase(connection: try ServerConnection.open(fixture.server.socket(login: login, database: fixture.database)))
             for database in [server as any SharedStore, local] {
                 let service = SessionService(database: database, clock: .fixed(Self.day))
-                let ready = try service.start(survey, authorName: name, subjectName: nil)
-                _ = try service.run(ready, conversation: ScriptedConversation(answers))
+                for (survey, answers) in [(who5, wellbeing), (cbi, burnout)] {
+                    let ready = try service.start(survey, authorName: name, subjectName: nil)
+                    _ = try service.run(ready, conversation: ScriptedConversation(answers))
+                }
             }
             if index == 29 {
-                #expect(try server.reliabilities(of: survey, now: Self.day).isEmpty, "29 respondents: too few")
+                #expect(try server.reliabilities(of: who5, now: Self.day).isEmpty, "29 respondents: too few")
+                #expect(try server.reliabilities(ofVersion: who5.contentHash, now: Self.day).isEmpty, "kept as too few")
                 try fixture.admin.query("DELETE FROM coach.score_reliability")  // kept a day: as if the day had passed
             }
             last?.connection.close()
             last = server
         }
-        let onServer = try #require(last).reliabilities(of: survey, now: Self.day)
-        let onFile = try local.reliabilities(of: survey, now: Self.day)
-        let server = try #require(onServer["wellbeing"]), file = try #require(onFile["wellbeing"])
-        #expect(server.respondents == 32 && file.respondents == 32)
-        #expect(abs(server.alpha - file.alpha) < 1e-9, "\(server.alpha) vs \(file.alpha)")
-        #expect(abs(server.standardDeviation - file.standardDeviation) < 1e-9)
+        for survey in [who5, cbi] {
+            let onServer = try #require(last).reliabilities(of: survey, now: Self.day)
+            let onFile = try local.reliabilities(of: survey, now: Self.day)
+            #expect(Set(onServer.keys) == Set(survey.scores.filter { $0.items.count >= 2 }.map(\.id)))
+            #expect(Set(onServer.keys) == Set(onFile.keys))
+            for (score, file) in onFile {
+                let server = try #require(onServer[score])
+                #expect(server.respondents == 32 && file.respondents == 32, "\(score)")
+                #expect(abs(server.alpha - file.alpha) < 1e-9, "\(score): \(server.alpha) vs \(file.alpha)")
+                #expect(abs(server.standardDeviation - file.standardDeviation) < 1e-9, "\(score)")
+            }
+            // Another coach asks by version only: the kept figures, without reading the survey.
+            let other = try OrgDatabase(connection: try fixture.connect("mara"))
+            defer { other.connection.close() }
+            let kept = try other.reliabilities(ofVersion: survey.contentHash, now: Self.day)
+            #expect(kept.mapValues(\.alpha) == onServer.mapValues(\.alpha))
+            #expect(kept.mapValues(\.respondents) == onServer.mapValues(\.respondents))
+        }
     }
 }
