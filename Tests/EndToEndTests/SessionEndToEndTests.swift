@@ -73,11 +73,11 @@ struct SessionEndToEndTests {
         return QuizKeys.translate(run.lines, survey: survey, layout: QuizLayout.make(survey: survey, seed: Self.quizSeed))
     }
 
-    @Test("scripted stdin runs the survey start to finish; the session, answers and scores are stored", arguments: runs)
-    func completes(_ run: SurveyRun) throws {
-        let sandbox = try CoachSandbox()
+    @Test("scripted stdin runs the survey start to finish; the session, answers and scores are stored",
+          arguments: runs, StoreEngine.allCases)
+    func completes(_ run: SurveyRun, _ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let result = try sandbox.shell([command(run.survey, for: run.subject)] + (try typed(run)), as: run.user)
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(result.stderrText.isEmpty)
@@ -94,11 +94,10 @@ struct SessionEndToEndTests {
         #expect(try sandbox.sqlValue("SELECT count(*) FROM question_mark") == "\(run.marks)")
     }
 
-    @Test("one-on-one by Marco for Ana: open actions, agenda, KPI targets and private notes from and to the store")
-    func oneOnOne() throws {
-        let sandbox = try CoachSandbox()
+    @Test("one-on-one by Marco for Ana: open actions, agenda, KPI targets and private notes from and to the store", arguments: StoreEngine.allCases)
+    func oneOnOne(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
         _ = try sandbox.sql("""
             INSERT INTO action_item (subject_id, owner_id, text, due, created_at)
@@ -134,11 +133,10 @@ struct SessionEndToEndTests {
         #expect(try sandbox.sql("SELECT score_id, value FROM score") == ["mood_score|3.0"])
     }
 
-    @Test(":pause leaves a paused session with its answers and no scores; resume continues and completes")
-    func pauseAndResume() throws {
-        let sandbox = try CoachSandbox()
+    @Test(":pause leaves a paused session with its answers and no scores; resume continues and completes", arguments: StoreEngine.allCases)
+    func pauseAndResume(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let paused = try sandbox.shell(["run who-5", "5", "4", ":pause", "people"], as: "Ana")
         #expect(paused.status == 0, "\(paused.stderrText)")
         #expect(paused.stdoutText.contains("Paused WHO-5 Well-Being Index: 2 answers kept. Type 'resume' to continue."))
@@ -156,17 +154,16 @@ struct SessionEndToEndTests {
         #expect(try sandbox.sql("SELECT id, state FROM session") == ["1|completed"])
         #expect(try sandbox.sqlValue("SELECT count(*) FROM answer") == "5")
         #expect(try sandbox.sql("SELECT score_id, value, band FROM score") == ["wellbeing|60.0|ok"])
-        let nothing = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "resume"])
+        let nothing = try sandbox.run(["resume"], as: "Ana")
         #expect(nothing.status == 1)
         #expect(nothing.stderrText.contains("you have no paused session"))
     }
 
-    @Test("the end of input in the middle of a session pauses it, every answer given kept")
-    func endOfInputPauses() throws {
-        let sandbox = try CoachSandbox()
+    @Test("the end of input in the middle of a session pauses it, every answer given kept", arguments: StoreEngine.allCases)
+    func endOfInputPauses(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let result = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "run", "who-5"], input: "5\n4\n3\n")
+        let result = try sandbox.run(["run", "who-5"], as: "Ana", input: "5\n4\n3\n")
         #expect(result.status == 0, "\(result.stderrText)")
         #expect(try sandbox.sql("SELECT state FROM session") == ["paused"])
         #expect(try sandbox.sqlValue("SELECT count(*) FROM answer") == "3")
@@ -181,23 +178,26 @@ struct SessionEndToEndTests {
         ("Ana", "run who5", "no survey 'who5' (did you mean 'who-5'?)"),
     ])
     func refused(user: String, line: String, message: String) throws {
-        let sandbox = try CoachSandbox()
+        for engine in StoreEngine.allCases { try refused(user: user, line: line, message: message, on: engine) }
+    }
+
+    func refused(user: String, line: String, message: String, on engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let arguments = ["--store", sandbox.store, "--as", user] + line.split(separator: " ").map(String.init)
-        let result = try sandbox.run(arguments, input: "5\n5\n5\n5\n5\n")
+        let result = try sandbox.run(line.split(separator: " ").map(String.init), as: user, input: "5\n5\n5\n5\n5\n")
         #expect(result.status == 1)
         #expect(result.stderrText.contains(message), "\(result.stderrText)")
         #expect(try sandbox.sqlValue("SELECT count(*) FROM session") == "0")
         #expect(try sandbox.sqlValue("SELECT count(*) FROM answer") == "0")
     }
 
-    @Test("a broken survey in a --surveys folder is refused with file:line:column while the others run")
-    func brokenSurveyRefused() throws {
-        let sandbox = try CoachSandbox()
+    @Test("a broken survey in a --surveys folder is refused with file:line:column while the others run",
+          arguments: StoreEngine.allCases)
+    func brokenSurveyRefused(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let folder = sandbox.root.appendingPathComponent("surveys")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-surveys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         try FileManager.default.copyItem(at: repo.appendingPathComponent("surveys/who-5.yaml"),
@@ -211,32 +211,30 @@ struct SessionEndToEndTests {
         questions:
           - {id: q1, text: Mood?, type: scael}
         """.write(to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
-        let base = ["--store", sandbox.store, "--surveys", folder.path, "--as", "Ana"]
-        let broken = try sandbox.run(base + ["run", "broken"], input: "1\n")
+        let base = ["--surveys", folder.path]
+        let broken = try sandbox.run(base + ["run", "broken"], as: "Ana", input: "1\n")
         #expect(broken.status == 1)
         #expect(broken.stderrText.contains("broken.yaml does not lint, so it cannot run"), "\(broken.stderrText)")
         #expect(broken.stderrText.contains("broken.yaml:7:"), "\(broken.stderrText)")
         #expect(try sandbox.sqlValue("SELECT count(*) FROM session") == "0")
-        let good = try sandbox.run(base + ["run", "who-5"], input: "5\n5\n5\n5\n5\n")
+        let good = try sandbox.run(base + ["run", "who-5"], as: "Ana", input: "5\n5\n5\n5\n5\n")
         #expect(good.status == 0, "\(good.stderrText)")
         #expect(try sandbox.sql("SELECT survey_id, state FROM session") == ["who-5|completed"])
-        let bundled = try sandbox.run(base + ["run", "cbi"])
+        let bundled = try sandbox.run(base + ["run", "cbi"], as: "Ana")
         #expect(bundled.status == 1, "--surveys replaces the bundled surveys")
     }
 
-    @Test("bad lines on stdin (invalid UTF-8, control characters, 100 kB, empty) are re-asked with a reason, nothing stored")
-    func badLinesOnStdin() throws {
-        let sandbox = try CoachSandbox()
+    @Test("bad lines on stdin (invalid UTF-8, control characters, 100 kB, empty) are re-asked with a reason, nothing stored", arguments: StoreEngine.allCases)
+    func badLinesOnStdin(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         var input = Data("run who-5\n".utf8)
         input.append(contentsOf: [0x34, 0xff, 0xfe, 0x0a])                       // "4" then invalid UTF-8
         input.append(Data("4\u{1b}[A\n".utf8))                                   // an escape sequence
         input.append(Data((String(repeating: "4", count: 100_000) + "\n").utf8))  // 100 kB
         input.append(Data("\n   \n6\nmo\n".utf8))                                // empty, blank, out of range, ambiguous
         input.append(Data("4\n3\n2\n1\n0\n".utf8))
-        let result = try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
-                                           environment: sandbox.environment, inheritEnvironment: false, stdin: input)
+        let result = try sandbox.run([], as: "Ana", bytes: input)
         #expect(result.status == 0, "\(result.stderrText)")
         let out = result.stdoutText
         #expect(out.contains("That line is not valid UTF-8; please type it again."))
@@ -253,17 +251,16 @@ struct SessionEndToEndTests {
         ])
     }
 
-    @Test("a paused one-on-one resumed by its manager reads the subject's data again and completes")
-    func oneOnOneResumed() throws {
-        let sandbox = try CoachSandbox()
+    @Test("a paused one-on-one resumed by its manager reads the subject's data again and completes", arguments: StoreEngine.allCases)
+    func oneOnOneResumed(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
         let first = try sandbox.shell(["run one-on-one --for Ana", "8", "Closed Acme", ":pause"], as: "Marco")
         #expect(first.status == 0, "\(first.stderrText)")
         // mood, wins, and the empty action review and agenda (nothing open) are stored; the KPIs were next.
         #expect(try sandbox.sql("SELECT state FROM session") == ["paused"])
-        let ana = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "resume"])
+        let ana = try sandbox.run(["resume"], as: "Ana")
         #expect(ana.status == 1, "Ana has nothing to resume: the session is Marco's")
         let rest = ["12000", "", "", "", "", "", "", "None", "", "", "", "", "", "", ""]
         let second = try sandbox.shell(["resume"] + rest, as: "Marco")

@@ -27,6 +27,8 @@ protocol EngineStore: Sendable {
     func shell(_ lines: [String], as person: String) throws -> ProcessResult
     /// Runs one command as `person`, with `input` on its standard input.
     func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult
+    /// Runs one command as `person`, with `bytes` (not necessarily UTF-8) on its standard input.
+    func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult
     /// Adds a person as the store's administrator would (HR on a local store).
     func addPerson(_ name: String, role: String, team: String?) throws
     /// Rows of a query on the store, read around coach (columns joined by `|`).
@@ -48,6 +50,16 @@ extension EngineStore {
     func run(_ arguments: [String], as person: String) throws -> ProcessResult {
         try run(arguments, as: person, input: "")
     }
+
+    /// The first row of a query (empty when none).
+    func sqlValue(_ query: String) throws -> String { try sql(query).first ?? "" }
+}
+
+extension StoreEngine {
+    /// HR (Dana), a manager (Marco, team North) and his rep (Ana), as `CoachSandbox.seedTeam`.
+    func team() throws -> any EngineStore {
+        try make(people: [("Dana", "hr", nil), ("Marco", "manager", "North"), ("Ana", "rep", "North")])
+    }
 }
 
 /// A local store file: the user is whoever `--as` names.
@@ -66,6 +78,11 @@ struct LocalEngineStore: EngineStore {
 
     func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult {
         try sandbox.run(["--store", sandbox.store, "--as", person] + arguments, input: input)
+    }
+
+    func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult {
+        try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", person] + arguments,
+                              environment: sandbox.environment, inheritEnvironment: false, stdin: bytes)
     }
 
     func addPerson(_ name: String, role: String, team: String?) throws {
@@ -110,6 +127,12 @@ struct ServerEngineStore: EngineStore {
 
     func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult {
         try organisation.run(arguments, as: person, input: input)
+    }
+
+    func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult {
+        try ProcessRunner.run(CoachSandbox.binary, arguments: arguments,
+                              environment: organisation.sandbox.environment.merging(["COACH_STORE": organisation.url(as: person)]) { $1 },
+                              inheritEnvironment: false, stdin: bytes, timeout: .seconds(60))
     }
 
     func addPerson(_ name: String, role: String, team: String?) throws {
