@@ -97,19 +97,26 @@ tests:
     expect: {wellbeing: 40, alert: true}
 """#
 
-    @Test("a survey written from the format page lints, passes its vectors, runs and scores")
-    func pulseSurvey() throws {
-        let sandbox = try CoachSandbox()
-        defer { sandbox.remove() }
-        let folder = sandbox.root.appendingPathComponent("surveys")
+    /// A folder of its own holding one survey file.
+    static func folder(holding file: String, _ text: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-surveys-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Self.pulse.write(to: folder.appendingPathComponent("pulse.yaml"), atomically: true, encoding: .utf8)
-        let lint = try sandbox.run(["survey", "lint", folder.path])
+        try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test("a survey written from the format page lints, passes its vectors, runs and scores", arguments: StoreEngine.allCases)
+    func pulseSurvey(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: [("Dana", "hr", nil), ("Ana", "rep", nil)])
+        defer { sandbox.remove() }
+        let folder = try Self.folder(holding: "pulse.yaml", Self.pulse)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lint = try sandbox.run(["survey", "lint", folder.path], as: "Ana")
         #expect(lint.stdoutText == "1 file, 0 problems\n")
-        let vectors = try sandbox.run(["survey", "test", folder.path])
+        let vectors = try sandbox.run(["survey", "test", folder.path], as: "Ana")
         #expect(vectors.stdoutText.contains("1 survey: 2 passed, 0 failed"))
-        let run = try sandbox.run(["--store", sandbox.store, "--surveys", folder.path],
-                                  input: "person add Ana --role rep\nrun pulse\n4\nmost\n3\nCustomer said no twice\n12 calls\na,c\nn\nnext friday\n")
+        let run = try sandbox.run(["--surveys", folder.path], as: "Ana",
+                                  input: "run pulse\n4\nmost\n3\nCustomer said no twice\n12 calls\na,c\nn\nnext friday\n")
         #expect(run.status == 0, "\(run.stderrText)")
         #expect(run.stdoutText.contains("── How you feel ──"))
         #expect(run.stdoutText.contains("── Work ──\nYour week at work.\n"), "a section's intro follows its title")
@@ -197,15 +204,15 @@ tests:
     static let quizRight = ["stage_after_qualified": "a", "conversion_rate": "15.2 %", "after_call": "a,b",
                             "crm_acronym": "Customer Relationship Management", "same_day": "y"]
 
-    @Test("a quiz written from the format page: draw by category, immediate feedback, attempts and grading")
-    func quizSurvey() throws {
-        let sandbox = try CoachSandbox()
+    @Test("a quiz written from the format page: draw by category, immediate feedback, attempts and grading",
+          arguments: StoreEngine.allCases)
+    func quizSurvey(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: [("Dana", "hr", nil), ("Ana", "rep", nil)])
         defer { sandbox.remove() }
-        let folder = sandbox.root.appendingPathComponent("surveys")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Self.quiz.write(to: folder.appendingPathComponent("pipeline-check.yaml"), atomically: true, encoding: .utf8)
-        #expect(try sandbox.run(["survey", "lint", folder.path]).stdoutText == "1 file, 0 problems\n")
-        #expect(try sandbox.run(["survey", "test", folder.path]).stdoutText.contains("1 survey: 3 passed, 0 failed"))
+        let folder = try Self.folder(holding: "pipeline-check.yaml", Self.quiz)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try sandbox.run(["survey", "lint", folder.path], as: "Ana").stdoutText == "1 file, 0 problems\n")
+        #expect(try sandbox.run(["survey", "test", folder.path], as: "Ana").stdoutText.contains("1 survey: 3 passed, 0 failed"))
 
         guard case let .success(survey) = SurveyLoader.load(yaml: Self.quiz, file: "pipeline-check.yaml") else {
             Issue.record("the quiz does not load")
@@ -223,12 +230,10 @@ tests:
             return QuizKeys.translate(lines, survey: survey, layout: layout)
         }
         let maxPoints = shown.reduce(0) { $0 + $1.points }
-        let environment = ["COACH_SURVEYS": folder.path]
+        let surveys = ["--surveys", folder.path]
 
-        let first = try sandbox.run(["--store", sandbox.store],
-                                    input: (["person add Ana --role rep", "quiz pipeline-check --seed 7"]
-                                            + answers(wrongStage: true)).joined(separator: "\n") + "\n",
-                                    environment: environment)
+        let first = try sandbox.run(surveys, as: "Ana",
+                                    input: (["quiz pipeline-check --seed 7"] + answers(wrongStage: true)).joined(separator: "\n") + "\n")
         #expect(first.status == 0, "\(first.stderrText)")
         #expect(first.stdoutText.contains("Pipeline check: 4 questions, pass mark 60%, attempt 1 of 2"))
         #expect(first.stdoutText.contains("✗ Not quite: Proposal. A qualified lead gets a proposal next."),
@@ -236,16 +241,14 @@ tests:
         #expect(first.stdoutText.components(separatedBy: "✓ Right.").count - 1 == 3)
         #expect(first.stdoutText.contains("Score: \(formatNumber(maxPoints - 1))/\(formatNumber(maxPoints)) points"))
 
-        let second = try sandbox.run(["--store", sandbox.store, "--as", "Ana"],
+        let second = try sandbox.run(surveys, as: "Ana",
                                      input: (["quiz pipeline-check --seed 7"] + answers(wrongStage: false))
-                                         .joined(separator: "\n") + "\n",
-                                     environment: environment)
+                                         .joined(separator: "\n") + "\n")
         #expect(second.status == 0, "\(second.stderrText)")
         #expect(second.stdoutText.contains("attempt 2 of 2"))
         #expect(second.stdoutText.contains("Grade for this quiz (highest of 2 attempts): 100%"))
 
-        let third = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "quiz", "pipeline-check"],
-                                    environment: environment)
+        let third = try sandbox.run(surveys + ["quiz", "pipeline-check"], as: "Ana")
         #expect(third.status == 1)
         #expect(third.stderrText.contains("Pipeline check allows 2 attempts, and all are used"))
     }

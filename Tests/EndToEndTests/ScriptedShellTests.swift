@@ -16,38 +16,40 @@ struct ScriptedShellTests {
         #expect(result.stdoutText.contains("Ana   rep"))
         #expect(!result.stdoutText.contains("coach>"), "no prompt on a pipe")
         #expect(result.stderrText.isEmpty)
+        // On a local store COACH_USER names the user as --as does.
+        let people = try sandbox.run(["people", "--json", "--store", sandbox.store], environment: ["COACH_USER": "Ana"])
+        #expect(people.status == 0, "\(people.stderrText)")
+        #expect(people.stdoutText.contains("\"Ana\""))
     }
 
-    @Test("lines after quit are not run; end of input ends cleanly")
-    func quitStops() throws {
-        let sandbox = try CoachSandbox()
+    @Test("lines after quit are not run; end of input ends cleanly", arguments: StoreEngine.allCases)
+    func quitStops(_ engine: StoreEngine) throws {
+        let sandbox = try engine.make(people: [("Dana", "hr", nil)])
         defer { sandbox.remove() }
-        let result = try sandbox.shell(["person add Dana --role hr", "quit", "person add Bo --role rep"])
-        #expect(result.status == 0)
-        let people = try sandbox.run(["people", "--store", sandbox.store, "--as", "Dana", "--json"])
-        #expect(people.stdoutText.contains("Dana"))
+        let result = try sandbox.shell(["person add Cy --role manager", "quit", "person add Bo --role rep"], as: "Dana")
+        #expect(result.status == 0, "\(result.stderrText)")
+        let people = try sandbox.run(["people", "--json"], as: "Dana")
+        #expect(people.stdoutText.contains("\"Cy\""))
         #expect(!people.stdoutText.contains("\"Bo\""))
         let noQuit = try sandbox.shell(["people"], as: "Dana")
         #expect(noQuit.status == 0)
     }
 
-    @Test("one-shot commands: people, person show, goal set, goals, with --json")
-    func oneShot() throws {
-        let sandbox = try CoachSandbox()
+    @Test("one-shot commands: people, person show, goal set, goals, with --json", arguments: StoreEngine.allCases)
+    func oneShot(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let base = ["--store", sandbox.store, "--as", "Marco"]
-        let set = try sandbox.run(base + ["goal", "set", "Ana", "revenue", "12000", "--period", "2026-12"])
+        let set = try sandbox.run(["goal", "set", "Ana", "revenue", "12000", "--period", "2026-12"], as: "Marco")
         #expect(set.status == 0, "\(set.stderrText)")
-        let goals = try sandbox.run(base + ["goals", "Ana", "--json"])
+        let goals = try sandbox.run(["goals", "Ana", "--json"], as: "Marco")
         let decoded = try JSONSerialization.jsonObject(with: goals.stdout) as? [[String: Any]]
         #expect(decoded?.first?["kpi"] as? String == "revenue")
         #expect(decoded?.first?["target"] as? Double == 12000)
         #expect(decoded?.first?["period"] as? String == "2026-12")
-        let show = try sandbox.run(base + ["person", "show", "ana"])
+        let show = try sandbox.run(["person", "show", "ana"], as: "Marco")
         #expect(show.stdoutText.contains("manager  Marco"))
         #expect(show.stdoutText.contains("2026-12  revenue  12000"))
-        let people = try sandbox.run(["people", "--json", "--store", sandbox.store], environment: ["COACH_USER": "Dana"])
+        let people = try sandbox.run(["people", "--json"], as: "Dana")
         let list = try JSONSerialization.jsonObject(with: people.stdout) as? [[String: Any]]
         #expect(list?.map { $0["name"] as? String } == ["Ana", "Dana", "Marco"])
         #expect(list?.first?["team"] as? String == "North")

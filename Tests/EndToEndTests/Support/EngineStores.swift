@@ -29,6 +29,8 @@ protocol EngineStore: Sendable {
     func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult
     /// Runs one command as `person`, with `bytes` (not necessarily UTF-8) on its standard input.
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult
+    /// Runs one command as `person` on another machine (`home`) that uses the same store.
+    func run(_ arguments: [String], as person: String, input: String, on home: CoachSandbox) throws -> ProcessResult
     /// Adds a person as the store's administrator would (HR on a local store).
     func addPerson(_ name: String, role: String, team: String?) throws
     /// Rows of a query on the store, read around coach (columns joined by `|`).
@@ -49,6 +51,11 @@ extension EngineStore {
     /// Runs one command as `person`.
     func run(_ arguments: [String], as person: String) throws -> ProcessResult {
         try run(arguments, as: person, input: "")
+    }
+
+    /// The user's own survey folder on the machine coach runs on.
+    var userSurveysFolder: URL {
+        URL(fileURLWithPath: configFile).deletingLastPathComponent().appendingPathComponent("surveys")
     }
 
     /// The first row of a query (empty when none).
@@ -83,6 +90,10 @@ struct LocalEngineStore: EngineStore {
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult {
         try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", person] + arguments,
                               environment: sandbox.environment, inheritEnvironment: false, stdin: bytes)
+    }
+
+    func run(_ arguments: [String], as person: String, input: String, on home: CoachSandbox) throws -> ProcessResult {
+        try home.run(["--store", sandbox.store, "--as", person] + arguments, input: input)
     }
 
     func addPerson(_ name: String, role: String, team: String?) throws {
@@ -133,6 +144,10 @@ struct ServerEngineStore: EngineStore {
         try ProcessRunner.run(CoachSandbox.binary, arguments: arguments,
                               environment: organisation.sandbox.environment.merging(["COACH_STORE": organisation.url(as: person)]) { $1 },
                               inheritEnvironment: false, stdin: bytes, timeout: .seconds(60))
+    }
+
+    func run(_ arguments: [String], as person: String, input: String, on home: CoachSandbox) throws -> ProcessResult {
+        try home.run(arguments, input: input, environment: ["COACH_STORE": organisation.url(as: person)], timeout: .seconds(60))
     }
 
     func addPerson(_ name: String, role: String, team: String?) throws {
