@@ -5,17 +5,16 @@ import Testing
 /// The rep's weekly check-in in the real readline shell on a pseudo-terminal.
 @Suite("Weekly check-in on a terminal")
 struct CheckinUnderPtyTests {
-    @Test("checkin as Ana: self-assessment, the sharing question, WHO-5, then her own 12-week trend")
-    func weeklyCheckin() throws {
-        let sandbox = try CoachSandbox()
+    @Test("checkin as Ana: self-assessment, the sharing question, WHO-5, then her own 12-week trend",
+          arguments: StoreEngine.allCases)
+    func weeklyCheckin(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         // This month's CBI is done already, so the weekly two are what is due.
         let cbi = try sandbox.shell(["run cbi"] + Array(repeating: "50", count: 19), as: "Ana")
         #expect(cbi.status == 0, "\(cbi.stderrText)")
 
-        let shell = try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
-                                       environment: sandbox.environment, inheritEnvironment: false)
+        let shell = try sandbox.terminal(as: "Ana", arguments: [])
         try shell.waitFor("Weekly self-assessment")  // the greeting lists what is due
         try shell.waitFor("Ana (rep)> ")
         shell.send("checkin\r")

@@ -5,13 +5,12 @@ import Testing
 /// Guided sessions in the real readline shell on a pseudo-terminal. Every wait has a timeout.
 @Suite("Guided sessions on a terminal")
 struct SessionUnderPtyTests {
-    @Test("Ctrl-C during a question pauses the session and returns to the shell prompt; resume finishes it")
-    func ctrlCPauses() throws {
-        let sandbox = try CoachSandbox()
+    @Test("Ctrl-C during a question pauses the session and returns to the shell prompt; resume finishes it",
+          arguments: StoreEngine.allCases)
+    func ctrlCPauses(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let shell = try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
-                                       environment: sandbox.environment, inheritEnvironment: false)
+        let shell = try sandbox.terminal(as: "Ana", arguments: [])
         try shell.waitFor("Ana (rep)> ")
         shell.send("run who-5\r")
         try shell.waitFor("[1/5]")
@@ -43,12 +42,12 @@ struct SessionUnderPtyTests {
         #expect(try sandbox.sql("SELECT value FROM score") == ["60.0"])
     }
 
-    @Test("answers to private questions never reach the history file; command lines do")
-    func privateAnswersNotInHistory() throws {
-        let sandbox = try CoachSandbox()
+    @Test("answers to private questions never reach the history file; command lines do", arguments: StoreEngine.allCases)
+    func privateAnswersNotInHistory(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let folder = sandbox.root.appendingPathComponent("surveys")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-surveys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try """
         format: 1
@@ -61,9 +60,7 @@ struct SessionUnderPtyTests {
           - {id: secret, text: Something just for you?, type: text, private: true}
           - {id: diary, text: Your diary, type: text, multiline: true, private: true}
         """.write(to: folder.appendingPathComponent("notes.yaml"), atomically: true, encoding: .utf8)
-        let shell = try PseudoTerminal(CoachSandbox.binary,
-                                       arguments: ["--store", sandbox.store, "--surveys", folder.path, "--as", "Ana"],
-                                       environment: sandbox.environment, inheritEnvironment: false)
+        let shell = try sandbox.terminal(as: "Ana", arguments: ["--surveys", folder.path])
         try shell.waitFor("Ana (rep)> ")
         shell.send("run notes\r")
         try shell.waitFor("[1/3] Something to share?")

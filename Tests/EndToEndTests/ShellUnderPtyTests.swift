@@ -6,16 +6,14 @@ import Testing
 /// runs, Tab completion of commands and people, Ctrl-C at the prompt. Every wait has a timeout.
 @Suite("The coach shell on a terminal")
 struct ShellUnderPtyTests {
-    func start(_ sandbox: CoachSandbox, user: String = "Dana") throws -> PseudoTerminal {
-        try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", user],
-                           environment: sandbox.environment, inheritEnvironment: false)
+    func start(_ sandbox: any EngineStore, user: String = "Dana") throws -> PseudoTerminal {
+        try sandbox.terminal(as: user, arguments: [])
     }
 
-    @Test("Up recalls the last command of the previous run from the history file")
-    func historyAcrossRuns() throws {
-        let sandbox = try CoachSandbox()
+    @Test("Up recalls the last command of the previous run from the history file", arguments: StoreEngine.allCases)
+    func historyAcrossRuns(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let first = try start(sandbox)
         try first.waitFor("Dana (hr)> ")
         first.send("goals Ana\r")
@@ -38,11 +36,10 @@ struct ShellUnderPtyTests {
         #expect(try second.waitForExit() == 0)
     }
 
-    @Test("Tab completes a command and a person's name")
-    func completion() throws {
-        let sandbox = try CoachSandbox()
+    @Test("Tab completes a command and a person's name", arguments: StoreEngine.allCases)
+    func completion(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let shell = try start(sandbox)
         try shell.waitFor("Dana (hr)> ")
         shell.send("peo\t\r")
@@ -56,11 +53,10 @@ struct ShellUnderPtyTests {
         #expect(try shell.waitForExit() == 0)
     }
 
-    @Test("Ctrl-C at the prompt clears the line and does not exit; Ctrl-D leaves")
-    func ctrlC() throws {
-        let sandbox = try CoachSandbox()
+    @Test("Ctrl-C at the prompt clears the line and does not exit; Ctrl-D leaves", arguments: StoreEngine.allCases)
+    func ctrlC(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let shell = try start(sandbox)
         try shell.waitFor("Dana (hr)> ")
         shell.send("person add Half --role")

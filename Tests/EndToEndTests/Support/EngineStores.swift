@@ -29,6 +29,10 @@ protocol EngineStore: Sendable {
     func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult
     /// Runs one command as `person`, with `bytes` (not necessarily UTF-8) on its standard input.
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult
+    /// Starts coach as `person` on a pseudo-terminal, with `arguments` before any command.
+    func terminal(as person: String, arguments: [String]) throws -> PseudoTerminal
+    /// The readline history file on the machine coach runs on.
+    var historyFile: String { get }
     /// Runs one command as `person` on another machine (`home`) that uses the same store.
     func run(_ arguments: [String], as person: String, input: String, on home: CoachSandbox) throws -> ProcessResult
     /// Adds a person as the store's administrator would (HR on a local store).
@@ -96,6 +100,13 @@ struct LocalEngineStore: EngineStore {
         try home.run(["--store", sandbox.store, "--as", person] + arguments, input: input)
     }
 
+    func terminal(as person: String, arguments: [String]) throws -> PseudoTerminal {
+        try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", person] + arguments,
+                           environment: sandbox.environment, inheritEnvironment: false)
+    }
+
+    var historyFile: String { sandbox.historyFile }
+
     func addPerson(_ name: String, role: String, team: String?) throws {
         let hr = try sandbox.sql("SELECT name FROM person WHERE role = 'hr' ORDER BY id LIMIT 1").first ?? ""
         let added = try run(["person", "add", name, "--role", role] + (team.map { ["--team", $0] } ?? []), as: hr)
@@ -149,6 +160,14 @@ struct ServerEngineStore: EngineStore {
     func run(_ arguments: [String], as person: String, input: String, on home: CoachSandbox) throws -> ProcessResult {
         try home.run(arguments, input: input, environment: ["COACH_STORE": organisation.url(as: person)], timeout: .seconds(60))
     }
+
+    func terminal(as person: String, arguments: [String]) throws -> PseudoTerminal {
+        try PseudoTerminal(CoachSandbox.binary, arguments: arguments,
+                           environment: organisation.sandbox.environment.merging(["COACH_STORE": organisation.url(as: person)]) { $1 },
+                           inheritEnvironment: false)
+    }
+
+    var historyFile: String { organisation.sandbox.historyFile }
 
     func addPerson(_ name: String, role: String, team: String?) throws {
         try organisation.addPerson(name, role: Role(rawValue: role) ?? .rep, team: team)
