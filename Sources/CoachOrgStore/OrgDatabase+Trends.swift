@@ -80,11 +80,13 @@ extension OrgDatabase: Store {
     }
 
     /// The figures kept within the last day for a recorded version, without reading its survey;
-    /// otherwise computed from it.
+    /// otherwise computed from it. A version with no score of two items or more has none, as its
+    /// stored score definitions say.
     public func reliabilities(ofVersion hash: String, now: Date) throws -> [String: ScoreReliability] {
         let kept = try connection.query("SELECT score_id, alpha, sd, respondents FROM coach.kept_reliabilities(\(hash))")
             .map { try $0.decode((String, Double?, Double?, Int?).self) }
         if !kept.isEmpty { return Self.reliabilities(kept) }
+        if let scoring = try surveyScoring(hash: hash), !scoring.scores.contains(where: { $0.items.count >= 2 }) { return [:] }
         guard let survey = try recordedSurvey(hash: hash) else { return [:] }
         return try reliabilities(of: survey, now: now)
     }

@@ -38,9 +38,9 @@ public enum OrgSchema {
         }
     }
 
-    /// Applies the migrations the database lacks, as `coach_owner`, inside the caller's
-    /// transaction; returns the versions applied.
-    static func migrate(_ connection: ServerConnection) throws -> [Int] {
+    /// Applies the migrations the database lacks up to `target`, as `coach_owner`, inside the
+    /// caller's transaction; returns the versions applied.
+    static func migrate(_ connection: ServerConnection, upTo target: Int = latestVersion) throws -> [Int] {
         try connection.query("SET LOCAL ROLE coach_owner")
         try connection.query("""
             CREATE TABLE IF NOT EXISTS coach.schema_migration (
@@ -51,7 +51,7 @@ public enum OrgSchema {
         let current = try version(connection)
         guard current <= latestVersion else { throw OrgStoreError.newerSchema(found: current, known: latestVersion) }
         var applied: [Int] = []
-        for migration in migrations where migration.version > current {
+        for migration in migrations where migration.version > current && migration.version <= target {
             try connection.execute(script: migration.sql)
             try connection.query("INSERT INTO coach.schema_migration (version) VALUES (\(migration.version))")
             applied.append(migration.version)

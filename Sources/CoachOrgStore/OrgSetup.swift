@@ -27,6 +27,12 @@ public enum OrgSetup {
     /// Creates what the database lacks: the group roles, the schema at the latest version with
     /// its row-level security and functions, and the first HR person with a login.
     public static func initialise(_ connection: ServerConnection, firstHR: FirstHR?) throws -> Report {
+        try initialise(connection, firstHR: firstHR, upTo: OrgSchema.latestVersion)
+    }
+
+    /// `initialise`, stopping at schema version `target`: for the tests of an upgrade from an
+    /// older version.
+    static func initialise(_ connection: ServerConnection, firstHR: FirstHR?, upTo target: Int) throws -> Report {
         var report = Report()
         try requireAdministrator(connection)
         let (created, existing) = try ensureRoles(connection)
@@ -36,7 +42,7 @@ public enum OrgSetup {
         try connection.transaction {
             try connection.query("CREATE SCHEMA IF NOT EXISTS coach AUTHORIZATION coach_owner")
             let before = try OrgSchema.version(connection)
-            let applied = try OrgSchema.migrate(connection)
+            let applied = try OrgSchema.migrate(connection, upTo: target)
             if applied.isEmpty {
                 report.alreadyThere.append("schema coach is at version \(before), the latest")
             } else {

@@ -216,6 +216,8 @@ import Testing
             try refused(person, "SELECT * FROM coach.week_score")
             try refused(person, "SELECT * FROM coach.team_week_frozen")
             try refused(person, "DELETE FROM coach.team_week_frozen")
+            try refused(person, "SELECT * FROM coach.org_week_frozen")
+            try refused(person, "DELETE FROM coach.org_week_frozen")
             try refused(person, "SELECT coach.rebuild_weeks()")
             try refused(person, "SELECT coach.refresh_week(1, 'any', '2026-W01')")
             try refused(person, "SELECT * FROM coach.score_reliability")

@@ -1,6 +1,6 @@
 import CoachCore
 import Foundation
-import CoachOrgStore
+@testable import CoachOrgStore
 import CoachTestSupport
 import PostgresNIO
 import Testing
@@ -91,28 +91,77 @@ import Testing
         }
     }
 
-    /// A database at version 2 (as a coach before version 3 left it) is upgraded by `org init`:
-    /// the functions of version 3 appear and an answer is stored through them.
-    @Test func orgInitUpgradesAVersionTwoDatabase() throws {
-        let org = try OrgFixture(seeded: false)
-        try org.admin.query("""
-            DROP FUNCTION coach.save_answer(bigint, text, text, text, boolean, integer, timestamptz), coach.kept_reliabilities(text)
-            """)
-        try org.admin.query("DELETE FROM coach.schema_migration WHERE version = 3")
+    /// A database left at version 2, with team numbers already frozen by version 2's
+    /// `team_weeks`, is upgraded by `org init`: the organisation's sums are filled in from the
+    /// frozen teams, the same calls return the same numbers to the last digit, and an answer is
+    /// stored through version 3's function.
+    @Test func orgInitUpgradesAVersionTwoDatabaseAndItsNumbersStay() throws {
+        let server = try TestPostgres.server()
+        let database = try server.makeDatabase()
+        let admin = try ServerConnection.open(server.administrator(database: database))
+        defer { admin.close() }
+        let hana = TestPostgres.uniqueLogin("hana"), rob = TestPostgres.uniqueLogin("rob")
+        _ = try OrgSetup.initialise(admin, firstHR: .init(name: "Hana", login: hana), upTo: 2)
+        #expect(try OrgSchema.version(admin) == 2)
+        try admin.query("INSERT INTO coach.survey_version VALUES ('h1', 'pulse', 'content', now())")
+        for (team, size) in [("North", 6), ("South", 5)] {
+            for index in 1...size {
+                let name = "\(team) Rep \(index)", login = index == 1 && team == "North" ? rob : TestPostgres.uniqueLogin("rep")
+                let id = try admin.query("""
+                    SELECT coach.insert_person(\(name), \(NameKey.key(for: name)), 'rep', \(team), \(NameKey.key(for: team)),
+                                               NULL, \(login), \(ScramVerifier.verifier(for: "unused")))
+                    """).first!.decode(Int64.self)
+                for (weeksAgo, score) in [(3, "energy"), (3, "focus"), (2, "energy")] {
+                    let session = try admin.query("""
+                        INSERT INTO coach.session (survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at,
+                                                   completed_at, state)
+                        VALUES ('pulse', 'h1', 'check-in', \(id), \(id), now() - \("\(weeksAgo) weeks")::interval,
+                                now() - \("\(weeksAgo) weeks")::interval, now() - \("\(weeksAgo) weeks")::interval, 'completed')
+                        RETURNING id
+                        """).first!.decode(Int64.self)
+                    try admin.query("""
+                        INSERT INTO coach.score (session_id, score_id, value, band, alert, band_private)
+                        VALUES (\(session), \(score), \(0.1 * Double(index) + 0.7 / Double(weeksAgo)), NULL, false, false)
+                        """)
+                }
+            }
+        }
+        try admin.query("SELECT coach.rebuild_weeks()")
+        let hr = try ServerConnection.open(server.socket(login: hana, database: database))
+        defer { hr.close() }
+        let north = try admin.query("SELECT id FROM coach.team WHERE name = 'North'").first!.decode(Int64.self)
+        func teamWeeks(_ team: Int64?) throws -> [String] {
+            try hr.query("""
+                SELECT week, survey_id, score_id, mean, respondents FROM coach.team_weeks(\(team)::bigint,
+                  ARRAY(SELECT to_char(now() - n * interval '1 week', 'IYYY-"W"IW') FROM generate_series(0, 6) n),
+                  ARRAY['pulse'], ARRAY[''], 0)
+                """).map { row in
+                let (week, survey, score, mean, n) = try row.decode((String, String, String, Double, Int).self)
+                return "\(week) \(survey) \(score) \(mean.bitPattern) \(n)"
+            }
+        }
+        let before = (all: try teamWeeks(nil), north: try teamWeeks(north))
+        #expect(before.all.count >= 2 && before.north.count >= 2, "\(before)")
 
-        let report = try OrgSetup.initialise(org.admin, firstHR: nil)
+        let report = try OrgSetup.initialise(admin, firstHR: nil)
         #expect(report.done.contains { $0.contains("schema coach: applied version 3") && $0.contains("was 2") }, "\(report.done)")
-        let rob = try org.personID("Rob")
-        try org.admin.query("INSERT INTO coach.survey_version VALUES ('h1', 'any', 'content', now())")
-        try org.admin.query("""
+        let cells = try admin.query("""
+            SELECT (SELECT count(*) FROM coach.org_week_frozen)::int,
+                   (SELECT count(DISTINCT (week, survey_id, score_id)) FROM coach.team_week_frozen)::int
+            """).first!.decode((Int, Int).self)
+        #expect(cells.0 == cells.1 && cells.0 > 0)
+        #expect(try teamWeeks(nil) == before.all)
+        #expect(try teamWeeks(north) == before.north)
+
+        let robID = try admin.query("SELECT id FROM coach.person WHERE login = \(rob)").first!.decode(Int64.self)
+        try admin.query("""
             INSERT INTO coach.session (id, survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at, state)
-            VALUES (1, 'any', 'h1', 'check-in', \(rob), \(rob), now(), now(), 'in_progress')
+            VALUES (1000, 'pulse', 'h1', 'check-in', \(robID), \(robID), now(), now(), 'in_progress')
             """)
-        let connection = try org.connect("rob")
-        defer { connection.close() }
-        let store = try OrgDatabase(connection: connection)
-        try store.saveAnswer(sessionID: 1, questionID: "q", valueJSON: "{}", isPrivate: false, position: 1, at: Date())
-        #expect(try store.answers(sessionID: 1).map(\.questionID) == ["q"])
+        let store = try OrgDatabase(connection: try ServerConnection.open(server.socket(login: rob, database: database)))
+        defer { store.connection.close() }
+        try store.saveAnswer(sessionID: 1000, questionID: "q", valueJSON: "{}", isPrivate: false, position: 1, at: Date())
+        #expect(try store.answers(sessionID: 1000).map(\.questionID) == ["q"])
     }
 
     @Test func withoutHRItSaysWhatIsMissing() throws {
