@@ -67,14 +67,13 @@ struct OneOnOneTests {
         #expect(history.stdoutText.components(separatedBy: "One-on-one by Marco").count == 3)
     }
 
-    @Test("only the rep's manager runs it; the rep, HR and another manager are refused")
-    func refusals() throws {
-        let sandbox = try CoachSandbox()
+    @Test("only the rep's manager runs it; the rep, HR and another manager are refused", arguments: StoreEngine.allCases)
+    func refusals(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        _ = try sandbox.shell(["person add Mia --role manager --team South"], as: "Dana")
+        try sandbox.addPerson("Mia", role: "manager", team: "South")
         for user in ["Ana", "Dana", "Mia"] {
-            let result = try sandbox.run(["--store", sandbox.store, "--as", user, "one-on-one", "Ana"])
+            let result = try sandbox.run(["one-on-one", "Ana"], as: user)
             #expect(result.status == 1, "\(user)")
             #expect(result.stderrText.contains("not allowed"), "\(user): \(result.stderrText)")
         }
@@ -84,13 +83,11 @@ struct OneOnOneTests {
 
 @Suite("The one-on-one on a terminal")
 struct OneOnOneUnderPtyTests {
-    @Test("a manager runs a one-on-one in the readline shell, pauses with Ctrl-C and resumes to the end")
-    func pauseAndResume() throws {
-        let sandbox = try CoachSandbox()
+    @Test("a manager runs a one-on-one in the readline shell, pauses with Ctrl-C and resumes to the end", arguments: StoreEngine.allCases)
+    func pauseAndResume(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let shell = try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Marco"],
-                                       environment: sandbox.environment, inheritEnvironment: false)
+        let shell = try sandbox.terminal(as: "Marco", arguments: [])
         try shell.waitFor("Marco (manager)> ")
         shell.send("1on1 Ana\r")
         try shell.waitFor("— team North")  // the name is bold on a terminal
@@ -135,21 +132,20 @@ struct OneOnOneUnderPtyTests {
 
 @Suite("The one-on-one header and privacy")
 struct OneOnOneHeaderPrivacyTests {
-    @Test("the header shows the rep's wellbeing only while shared, and never a note or a wellbeing answer")
-    func wellbeingOnlyWhenShared() throws {
-        let sandbox = try CoachSandbox()
+    @Test("the header shows the rep's wellbeing only while shared, and never a note or a wellbeing answer", arguments: StoreEngine.allCases)
+    func wellbeingOnlyWhenShared(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         #expect(try sandbox.shell(["run who-5", "1", "2", "2", "3", "2"], as: "Ana").status == 0)
-        let hidden = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "one-on-one", "Ana"], input: "")
+        let hidden = try sandbox.run(["one-on-one", "Ana"], as: "Marco", input: "")
         #expect(hidden.stdoutText.contains("One-on-one with Ana"))
         #expect(!hidden.stdoutText.contains("Wellbeing"), "not shared: no wellbeing in the header")
         #expect(try sandbox.shell(["share wellbeing on"], as: "Ana").status == 0)
-        let past = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "one-on-one", "Ana"], input: "")
+        let past = try sandbox.run(["one-on-one", "Ana"], as: "Marco", input: "")
         #expect(!past.stdoutText.contains("Wellbeing"), "sharing shows no check-in from before it was turned on")
         // A check-in after sharing began (it amends this week's) is Marco's to see.
         #expect(try sandbox.shell(["run who-5", "1", "2", "2", "3", "2"], as: "Ana").status == 0)
-        let shown = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "one-on-one", "Ana"], input: "")
+        let shown = try sandbox.run(["one-on-one", "Ana"], as: "Marco", input: "")
         #expect(shown.stdoutText.contains("Wellbeing (shared by Ana): Well-being"))
         #expect(!shown.stdoutText.contains("cheerful") && !shown.stdoutText.contains("I have felt"),
                 "the band and trend only, never the answers")
@@ -158,44 +154,42 @@ struct OneOnOneHeaderPrivacyTests {
 
 @Suite("Action items")
 struct ActionItemTests {
-    @Test("actions lists what the user may see; action done closes an item for its owner, the rep or their manager")
-    func actionDone() throws {
-        let sandbox = try CoachSandbox()
+    @Test("actions lists what the user may see; action done closes an item for its owner, the rep or their manager", arguments: StoreEngine.allCases)
+    func actionDone(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        _ = try sandbox.shell(["person add Mia --role manager --team South"], as: "Dana")
+        try sandbox.addPerson("Mia", role: "manager", team: "South")
         _ = try sandbox.sql("""
             INSERT INTO action_item (subject_id, owner_id, text, due, created_at)
               SELECT a.id, m.id, 'Prep demo, "v2"', '2026-12-01', '2026-11-20 10:00:00.000'
               FROM person a, person m WHERE a.name = 'Ana' AND m.name = 'Marco';
             """)
-        let listed = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "actions", "--open"])
+        let listed = try sandbox.run(["actions", "--open"], as: "Ana")
         #expect(listed.stdoutText.contains("#1  open    2026-12-01  Marco  Ana    Prep demo, \"v2\""))
         for (user, status) in [("Mia", Int32(1)), ("Dana", 1)] {
-            let refused = try sandbox.run(["--store", sandbox.store, "--as", user, "action", "done", "1"])
+            let refused = try sandbox.run(["action", "done", "1"], as: user)
             #expect(refused.status == status, "\(user)")
             #expect(refused.stderrText.contains("no action item #1 that you can see"), "\(user)")
         }
-        let bad = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "action", "done", "one"])
+        let bad = try sandbox.run(["action", "done", "one"], as: "Ana")
         #expect(bad.status == 2)
-        let done = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "action", "done", "#1"])
+        let done = try sandbox.run(["action", "done", "#1"], as: "Ana")
         #expect(done.status == 0, "\(done.stderrText)")
         #expect(done.stdoutText == "Done: #1 Prep demo, \"v2\"\n")
-        let again = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "action", "done", "1"])
+        let again = try sandbox.run(["action", "done", "1"], as: "Marco")
         #expect(again.stderrText.contains("already done"))
-        let json = try sandbox.run(["--store", sandbox.store, "--as", "Marco", "actions", "Ana", "--json"])
+        let json = try sandbox.run(["actions", "Ana", "--json"], as: "Marco")
         #expect(json.stdoutText.contains("\"status\" : \"done\""))
-        #expect(try sandbox.run(["--store", sandbox.store, "--as", "Ana", "actions", "--open"]).stdoutText == "No open action items.\n")
+        #expect(try sandbox.run(["actions", "--open"], as: "Ana").stdoutText == "No open action items.\n")
     }
 
-    @Test("agenda add puts a topic on the rep's next one-on-one; empty topics are refused")
-    func agendaAdd() throws {
-        let sandbox = try CoachSandbox()
+    @Test("agenda add puts a topic on the rep's next one-on-one; empty topics are refused", arguments: StoreEngine.allCases)
+    func agendaAdd(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let added = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "agenda", "add", "Pricing", "for", "Acme"])
+        let added = try sandbox.run(["agenda", "add", "Pricing", "for", "Acme"], as: "Ana")
         #expect(added.stdoutText == "Added to your next one-on-one: Pricing for Acme\n")
-        let empty = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "agenda", "add", " "])
+        let empty = try sandbox.run(["agenda", "add", " "], as: "Ana")
         #expect(empty.status == 1)
         #expect(try sandbox.sql("SELECT text, source, status FROM agenda_item") == ["Pricing for Acme|manual|open"])
     }
@@ -203,19 +197,17 @@ struct ActionItemTests {
 
 @Suite("Low wellbeing is never a label shown to others")
 struct SupportBandPrivacyTests {
-    @Test("with sharing on, the manager sees a low WHO-5's value and trend but not its band; the rep sees the band")
-    func lowBandStaysWithTheRep() throws {
-        let sandbox = try CoachSandbox()
+    @Test("with sharing on, the manager sees a low WHO-5's value and trend but not its band; the rep sees the band", arguments: StoreEngine.allCases)
+    func lowBandStaysWithTheRep(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         #expect(try sandbox.shell(["share wellbeing on", "run who-5", "2", "2", "1", "2", "2"], as: "Ana").status == 0)
         #expect(try sandbox.sql("SELECT value, band, alert FROM score") == ["36.0|poor|1"])
-        let base = ["--store", sandbox.store]
-        let own = try sandbox.run(base + ["--as", "Ana", "trends", "--json"])
+        let own = try sandbox.run(["trends", "--json"], as: "Ana")
         #expect(own.stdoutText.contains("\"band\" : \"poor\""))
         for arguments in [["trends", "Ana", "--json"], ["history", "Ana", "--json"], ["export", "--json"], ["history", "Ana"],
                           ["trends", "Ana"]] {
-            let managers = try sandbox.run(base + ["--as", "Marco"] + arguments)
+            let managers = try sandbox.run(arguments, as: "Marco")
             #expect(managers.status == 0, "\(arguments)")
             #expect(managers.stdoutText.contains("36") || managers.stdoutText.contains("who-5"), "\(arguments): value shown")
             #expect(!managers.stdoutText.contains("poor") && !managers.stdoutText.contains("Lower than usual"), "\(arguments)")
