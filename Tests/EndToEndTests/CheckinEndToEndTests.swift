@@ -104,9 +104,9 @@ struct CheckinEndToEndTests {
         }
     }
 
-    @Test("without support: in config.yaml a sensible default names where to turn")
-    func defaultSupport() throws {
-        let sandbox = try sandboxWithSupport(nil)
+    @Test("without support: in config.yaml a sensible default names where to turn", arguments: StoreEngine.allCases)
+    func defaultSupport(_ engine: StoreEngine) throws {
+        let sandbox = try sandboxWithSupport(nil, engine: engine)
         defer { sandbox.remove() }
         let result = try sandbox.shell(["checkin who-5", "n", "1", "1", "1", "1", "1"], as: "Ana")
         #expect(result.stdoutText.contains("Just for you"))
@@ -114,25 +114,27 @@ struct CheckinEndToEndTests {
         #expect(result.stdoutText.contains("emergency number"))
     }
 
-    @Test("due reads the process time zone: WHO-5 done Monday 04:00 UTC is this week in UTC, last week in New York")
-    func dueInTimeZone() throws {
+    @Test("due reads the process time zone: WHO-5 done Monday 04:00 UTC is this week in UTC, last week in New York",
+          arguments: StoreEngine.allCases)
+    func dueInTimeZone(_ engine: StoreEngine) throws {
         var iso = Calendar(identifier: .iso8601)
         iso.timeZone = TimeZone(identifier: "UTC")!
         let monday = iso.dateInterval(of: .weekOfYear, for: Date())!.start
         let done = monday.addingTimeInterval(4 * 3_600)  // Sunday 23:00 in New York
         try #require(Date().timeIntervalSince(monday) > 6 * 3_600, "too close to the week's start to tell")
-        let sandbox = try CoachSandbox()
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         #expect(try sandbox.shell(["run who-5", "4", "4", "4", "4", "4"], as: "Ana").status == 0)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withFullDate, .withSpaceBetweenDateAndTime, .withTime, .withColonSeparatorInTime]
         let stamp = formatter.string(from: done).replacingOccurrences(of: "Z", with: "") + ".000"
-        _ = try sandbox.sql("UPDATE session SET completed_at = '\(stamp)', started_at = '\(stamp)', updated_at = '\(stamp)'")
-        let utc = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "due"], environment: ["TZ": "UTC"])
+        // The local store keeps UTC without a zone; PostgreSQL reads a zoneless time in its session's zone.
+        let utcOnServer = engine == .server ? "SET TIME ZONE 'UTC'; " : ""
+        _ = try sandbox.sql(utcOnServer + "UPDATE session SET completed_at = '\(stamp)', started_at = '\(stamp)', updated_at = '\(stamp)'")
+        let utc = try sandbox.run(["due"], as: "Ana", input: "", environment: ["TZ": "UTC"])
         #expect(utc.stdoutText.contains("Weekly self-assessment"))
         #expect(!utc.stdoutText.contains("WHO-5"), "\(utc.stdoutText)")
-        let newYork = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "due"], environment: ["TZ": "America/New_York"])
+        let newYork = try sandbox.run(["due"], as: "Ana", input: "", environment: ["TZ": "America/New_York"])
         #expect(newYork.stdoutText.contains("WHO-5 Well-Being Index (weekly)"), "\(newYork.stdoutText)")
     }
 }

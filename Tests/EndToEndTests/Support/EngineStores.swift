@@ -25,8 +25,9 @@ struct EngineStoreError: Error, CustomStringConvertible { let description: Strin
 protocol EngineStore: Sendable {
     /// Feeds `lines` to coach's shell as `person`.
     func shell(_ lines: [String], as person: String) throws -> ProcessResult
-    /// Runs one command as `person`, with `input` on its standard input.
-    func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult
+    /// Runs one command as `person`, with `input` on its standard input and `environment` added
+    /// to the sandbox's.
+    func run(_ arguments: [String], as person: String, input: String, environment: [String: String]) throws -> ProcessResult
     /// Runs one command as `person`, with `bytes` (not necessarily UTF-8) on its standard input.
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult
     /// Starts coach as `person` on a pseudo-terminal, with `arguments` before any command.
@@ -54,7 +55,12 @@ protocol EngineStore: Sendable {
 extension EngineStore {
     /// Runs one command as `person`.
     func run(_ arguments: [String], as person: String) throws -> ProcessResult {
-        try run(arguments, as: person, input: "")
+        try run(arguments, as: person, input: "", environment: [:])
+    }
+
+    /// Runs one command as `person`, with `input` on its standard input.
+    func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult {
+        try run(arguments, as: person, input: input, environment: [:])
     }
 
     /// The user's own survey folder on the machine coach runs on.
@@ -87,8 +93,8 @@ struct LocalEngineStore: EngineStore {
 
     func shell(_ lines: [String], as person: String) throws -> ProcessResult { try sandbox.shell(lines, as: person) }
 
-    func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult {
-        try sandbox.run(["--store", sandbox.store, "--as", person] + arguments, input: input)
+    func run(_ arguments: [String], as person: String, input: String, environment: [String: String]) throws -> ProcessResult {
+        try sandbox.run(["--store", sandbox.store, "--as", person] + arguments, input: input, environment: environment)
     }
 
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult {
@@ -147,8 +153,10 @@ struct ServerEngineStore: EngineStore {
 
     func shell(_ lines: [String], as person: String) throws -> ProcessResult { try organisation.shell(lines, as: person) }
 
-    func run(_ arguments: [String], as person: String, input: String) throws -> ProcessResult {
-        try organisation.run(arguments, as: person, input: input)
+    func run(_ arguments: [String], as person: String, input: String, environment: [String: String]) throws -> ProcessResult {
+        try organisation.sandbox.run(arguments, input: input,
+                                     environment: environment.merging(["COACH_STORE": organisation.url(as: person)]) { $1 },
+                                     timeout: .seconds(60))
     }
 
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult {
