@@ -87,10 +87,14 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
         let new = try NewLogin(for: name, login: login)
         // The database refuses these too; asking first gives the local store's words.
         if try me().role == .rep { throw StoreError.notAllowed("a rep cannot add people; ask your manager or HR") }
+        if try person(named: name) != nil { throw StoreError.duplicatePerson(name) }
         if let existing = try connection.query("SELECT name FROM coach.person WHERE name_key = \(NameKey.key(for: name))")
             .first?.decode(String.self) {
-            throw existing.lowercased() == name.lowercased()
-                ? StoreError.duplicatePerson(name) : StoreError.confusableName(name, existing: existing, kind: "person")
+            throw StoreError.confusableName(name, existing: existing, kind: "person")
+        }
+        if let managerName {
+            let found = try existingPerson(managerName)
+            guard found.role == .manager else { throw StoreError.notAManager(found.name) }
         }
         let id: Int64?
         do {

@@ -19,6 +19,8 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
     case answerNotSaved(String)
     /// Completing the session failed; its answers are kept and it is paused.
     case completionFailed(survey: String, reason: String)
+    /// The session a start would continue was started by someone else, who alone answers it.
+    case openForItsAuthor(survey: String, sessionID: Int64, author: String)
 
     public var description: String {
         switch self {
@@ -39,6 +41,9 @@ public enum SessionError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the session stopped: \(message). Every answer acknowledged before is stored; 'resume' continues"
         case let .completionFailed(survey, reason):
             return "\(survey) could not be completed: \(reason). Every answer is kept and the session is paused; 'resume' finishes it."
+        case let .openForItsAuthor(survey, sessionID, author):
+            return "\(survey) (session #\(sessionID)) is open, started by \(author), who finishes it with 'resume'; "
+                + "no other starts until it is done (a session is answered by the person who started it)"
         }
     }
 }

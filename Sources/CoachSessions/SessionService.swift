@@ -72,7 +72,7 @@ public struct SessionService {
                 supersedes: supersedes, amendingDone: true, quizLayout: try layout?.jsonText(),
                 attemptLimit: survey.quiz?.attempts, draft: draft, at: now)
         } catch let StoreError.sessionOpen(id, _, nil) {
-            return try continueSession(id)
+            return try continueSession(id, by: authorID, survey: survey)
         }
         var ready = Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
                           subject: people.subject, phase: phase, previous: [])
@@ -90,8 +90,15 @@ public struct SessionService {
         return try ready(session)
     }
 
-    /// Session `id`, already open, claimed for this process and ready to go on.
-    private func continueSession(_ id: Int64) throws -> Ready {
+    /// Session `id`, already open, claimed for this process and ready to go on, when `authorID`
+    /// started it: a session is answered by its author alone (the organisation store's policies
+    /// let no one else write to it), so another person's open session is theirs to resume.
+    private func continueSession(_ id: Int64, by authorID: Int64, survey: Survey) throws -> Ready {
+        guard let open = try database.session(id: id) else { throw StoreError.sessionNotFound(id) }
+        guard open.authorID == authorID else {
+            let author = try database.person(id: open.authorID)?.name ?? "someone else"
+            throw SessionError.openForItsAuthor(survey: survey.title, sessionID: id, author: author)
+        }
         try database.claimSession(id: id, at: clock.now())
         guard let session = try database.session(id: id) else { throw StoreError.sessionNotFound(id) }
         var ready = try ready(session)
