@@ -24,20 +24,17 @@ struct ReliabilityTests {
     // MARK: - Concurrency
 
     @Test("3 coach processes × 3 sessions on one store: every answer stored, counts exact, nothing on stderr",
-          .timeLimit(.minutes(3)))
-    func concurrentProcesses() throws {
-        let sandbox = try CoachSandbox()
+          .timeLimit(.minutes(3)), arguments: StoreEngine.allCases)
+    func concurrentProcesses(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let reps = ["Rep1", "Rep2", "Rep3"]
-        let seeded = try sandbox.shell(reps.map { "person add \($0) --role rep --team North" }, as: "Dana")
-        #expect(seeded.status == 0, "\(seeded.stderrText)")
+        for rep in reps { try sandbox.addPerson(rep, role: "rep", team: "North") }
         let sessions = 3
         let lines = (0..<sessions).flatMap { _ in ["run who-5"] + Self.who5 }
         let results = Results()
         DispatchQueue.concurrentPerform(iterations: reps.count) { index in
-            let result = try? sandbox.run(["--store", sandbox.store, "--as", reps[index]],
-                                          input: lines.joined(separator: "\n") + "\n", timeout: .seconds(120))
+            let result = try? sandbox.run([], as: reps[index], input: lines.joined(separator: "\n") + "\n")
             results.set(reps[index], result)
         }
         for rep in reps {
@@ -47,14 +44,17 @@ struct ReliabilityTests {
             let errors = result?.stderrText.split(separator: "\n").filter { !$0.contains("waiting for the store") }
             #expect(errors == [], "\(rep): no 'database is locked', no error")
             let counts = try sandbox.sql("""
-                SELECT count(DISTINCT s.id), count(a.id), sum(s.state = 'completed') FROM session s JOIN person p ON p.id = s.author_id
+                SELECT count(DISTINCT s.id), count(a.id), sum(CASE WHEN s.state = 'completed' THEN 1 ELSE 0 END)
+                FROM session s JOIN person p ON p.id = s.author_id
                 LEFT JOIN answer a ON a.session_id = s.id WHERE p.name = '\(rep)'
                 """)
             #expect(counts == ["\(sessions)|\(sessions * 5)|\(sessions * 5)"], "\(rep): sessions|answers|completed answer rows")
         }
         #expect(try sandbox.sqlValue("SELECT count(*) FROM score") == "\(reps.count * sessions)")
-        let check = try sandbox.run(["--store", sandbox.store, "--as", "Dana", "check"])
-        #expect(check.status == 0, "\(check.stdoutText)")
+        if engine == .local {
+            let check = try sandbox.run(["check"], as: "Dana")
+            #expect(check.status == 0, "\(check.stdoutText)")
+        }
     }
 
     // MARK: - The prompt fuzzed
@@ -70,11 +70,10 @@ struct ReliabilityTests {
     ]
 
     @Test("junk typed at the prompt (huge lines, escapes, invalid UTF-8, pastes): no trap, no hang, only valid answers stored",
-          .timeLimit(.minutes(3)))
-    func promptFuzz() throws {
-        let sandbox = try CoachSandbox()
+          .timeLimit(.minutes(3)), arguments: StoreEngine.allCases)
+    func promptFuzz(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         let seed = TestSeed.value()
         var generator = SeededRandom(seed: seed)
         for round in 0..<12 {
@@ -89,9 +88,7 @@ struct ReliabilityTests {
                 for _ in 0..<500 { input += Self.junk[1...].randomElement(using: &generator)! + [0x0A] }
                 input += Self.junk[0] + [0x0A]  // a 300 kB line read as a command
             }
-            let result = try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", "Ana"],
-                                               environment: sandbox.environment, inheritEnvironment: false,
-                                               stdin: Data(input), timeout: .seconds(60))
+            let result = try sandbox.run([], as: "Ana", bytes: Data(input))
             #expect(!result.killedBySignal && result.status < 128, "round \(round): trapped with \(result.status); \(TestSeed.describe(seed))")
             #expect(result.stderr.count < 200_000, "round \(round): a huge line is not echoed back whole; \(TestSeed.describe(seed))")
         }
@@ -102,8 +99,10 @@ struct ReliabilityTests {
             SELECT id FROM session s WHERE state = 'completed' AND ((SELECT count(*) FROM answer WHERE session_id = s.id) != 5
             OR (SELECT count(*) FROM score WHERE session_id = s.id) != 1)
             """) == [], "a completed session has its five answers and its score")
-        let check = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "check"])
-        #expect(check.status == 0, "\(check.stdoutText)")
+        if engine == .local {
+            let check = try sandbox.run(["check"], as: "Ana")
+            #expect(check.status == 0, "\(check.stdoutText)")
+        }
     }
 
     // MARK: - A damaged world
@@ -224,22 +223,22 @@ struct ReliabilityTests {
     }
 
     @Test("a survey edited between pause and resume: the session resumes with the version it started with",
-          .timeLimit(.minutes(1)))
-    func surveyEditedMidSession() throws {
-        let sandbox = try CoachSandbox()
+          .timeLimit(.minutes(1)), arguments: StoreEngine.allCases)
+    func surveyEditedMidSession(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
-        let folder = sandbox.root.appendingPathComponent("surveys")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-surveys-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let file = folder.appendingPathComponent("pulse.yaml")
         try Self.pulse("v1", max: 5).write(to: file, atomically: true, encoding: .utf8)
-        let surveys = ["--store", sandbox.store, "--as", "Ana", "--surveys", folder.path]
-        let started = try sandbox.run(surveys, input: "run pulse\n2\n3\n:pause\n")
+        let surveys = ["--surveys", folder.path]
+        let started = try sandbox.run(surveys, as: "Ana", input: "run pulse\n2\n3\n:pause\n")
         #expect(started.status == 0, "\(started.stderrText)")
         #expect(try sandbox.sqlValue("SELECT state FROM session") == "paused")
 
         try Self.pulse("v2", max: 10).write(to: file, atomically: true, encoding: .utf8)
-        let resumed = try sandbox.run(surveys, input: "resume\n4\n")
+        let resumed = try sandbox.run(surveys, as: "Ana", input: "resume\n4\n")
         #expect(resumed.status == 0, "\(resumed.stderrText)")
         #expect(resumed.stdoutText.contains("Third question v1"))
         #expect(!resumed.stdoutText.contains("v2"))
@@ -248,7 +247,7 @@ struct ReliabilityTests {
         #expect(try sandbox.sql("SELECT state FROM session") == ["completed"])
         #expect(try sandbox.sql("SELECT score_id, value FROM score") == ["total|9.0"], "scored by v1 (sum), not v2 (mean)")
 
-        let fresh = try sandbox.run(surveys, input: "run pulse\n")
+        let fresh = try sandbox.run(surveys, as: "Ana", input: "run pulse\n")
         #expect(fresh.stdoutText.contains("First question v2"), "a new session uses the edited file")
         #expect(try sandbox.sqlValue("SELECT count(DISTINCT survey_hash) FROM session") == "2")
     }

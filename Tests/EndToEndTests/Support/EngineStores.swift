@@ -94,12 +94,13 @@ struct LocalEngineStore: EngineStore {
     func shell(_ lines: [String], as person: String) throws -> ProcessResult { try sandbox.shell(lines, as: person) }
 
     func run(_ arguments: [String], as person: String, input: String, environment: [String: String]) throws -> ProcessResult {
-        try sandbox.run(["--store", sandbox.store, "--as", person] + arguments, input: input, environment: environment)
+        try sandbox.run(["--store", sandbox.store, "--as", person] + arguments, input: input, environment: environment,
+                        timeout: .seconds(120))
     }
 
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult {
         try ProcessRunner.run(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", person] + arguments,
-                              environment: sandbox.environment, inheritEnvironment: false, stdin: bytes)
+                              environment: sandbox.environment, inheritEnvironment: false, stdin: bytes, timeout: .seconds(60))
     }
 
     func run(_ arguments: [String], as person: String, input: String, on home: CoachSandbox) throws -> ProcessResult {
@@ -156,7 +157,7 @@ struct ServerEngineStore: EngineStore {
     func run(_ arguments: [String], as person: String, input: String, environment: [String: String]) throws -> ProcessResult {
         try organisation.sandbox.run(arguments, input: input,
                                      environment: environment.merging(["COACH_STORE": organisation.url(as: person)]) { $1 },
-                                     timeout: .seconds(60))
+                                     timeout: .seconds(120))
     }
 
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult {
