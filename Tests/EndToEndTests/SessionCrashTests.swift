@@ -6,8 +6,9 @@ import Glibc
 #endif
 
 /// coach killed with SIGKILL in the middle of a survey, then resumed by a new process: every
-/// answer the store had acknowledged is there, the file is sound, and the score is the one an
-/// uninterrupted run gives.
+/// answer the store had acknowledged is there, the store is sound, and the score is the one an
+/// uninterrupted run gives. On the organisation store the killed coach's connection ends with
+/// it, so its claim on the session lapses and the resume takes it over.
 /// Polls `condition` every 20 ms until it holds, or throws after `seconds`.
 func waitUntil(_ what: String, seconds: Double, _ condition: () throws -> Bool) throws {
     let deadline = Date(timeIntervalSinceNow: seconds)
@@ -23,10 +24,11 @@ final class PipedCoach {
     private let writer: FileHandle
     private let exited = DispatchSemaphore(value: 0)
 
-    init(sandbox: CoachSandbox, as user: String, arguments: [String] = []) throws {
+    init(sandbox: any EngineStore, as user: String, arguments: [String] = []) throws {
+        let invocation = sandbox.invocation(as: user)
         process.executableURL = URL(fileURLWithPath: CoachSandbox.binary)
-        process.arguments = ["--store", sandbox.store, "--as", user] + arguments
-        process.environment = sandbox.environment
+        process.arguments = invocation.arguments + arguments
+        process.environment = invocation.environment
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
@@ -62,11 +64,10 @@ struct SessionCrashTests {
     static let answers = ["4", "2", "5", "1", "3"]
 
     @Test("SIGKILL after k answers, then resume: acknowledged answers kept, integrity ok, same score",
-          .timeLimit(.minutes(2)), arguments: [1, 3, 4])
-    func killAndResume(k: Int) throws {
-        let sandbox = try CoachSandbox()
+          .timeLimit(.minutes(2)), arguments: [1, 3, 4], StoreEngine.allCases)
+    func killAndResume(k: Int, engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
 
         let coach = try PipedCoach(sandbox: sandbox, as: "Ana")
         defer { coach.end() }
@@ -88,7 +89,7 @@ struct SessionCrashTests {
         #expect(resumed.status == 0, "\(resumed.stderrText)")
         #expect(resumed.stdoutText.contains("Resuming WHO-5 Well-Being Index: \(k) answer"))
         #expect(resumed.stdoutText.contains("[\(k + 1)/5]"))
-        #expect(try sandbox.sqlValue("PRAGMA integrity_check") == "ok")
+        if engine == .local { #expect(try sandbox.sqlValue("PRAGMA integrity_check") == "ok") }
         #expect(try sandbox.sql("SELECT value FROM answer WHERE session_id = 1 ORDER BY position")
                 == Self.answers.map { #"{"type":"choice","value":\#($0)}"# })
         #expect(try sandbox.sql("SELECT state FROM session WHERE id = 1") == ["completed"])
@@ -105,11 +106,10 @@ struct SessionCrashTests {
     /// The bounded version of scripts/crash-test: kills at random points of who-5 and weekly
     /// self-assessment sessions, each after a random number of acknowledged answers.
     @Test("10 kills at random points: integrity ok, nothing acknowledged lost, nothing half-written completed, resume gives the uninterrupted scores",
-          .timeLimit(.minutes(5)))
-    func randomKills() throws {
-        let sandbox = try CoachSandbox()
+          .timeLimit(.minutes(5)), arguments: StoreEngine.allCases)
+    func randomKills(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
         defer { sandbox.remove() }
-        try sandbox.seedTeam()
         // The uninterrupted runs: sessions 1 (who-5) and 2 (weekly self-assessment).
         let plans = [("who-5", Self.answers), ("weekly-self-assessment", Self.weekly)]
         for (survey, answers) in plans {
@@ -150,7 +150,7 @@ struct SessionCrashTests {
             let context = "round \(round): \(survey) killed after \(k) acknowledged answers"
             #expect(coach.kill(), "\(context)")
 
-            #expect(try sandbox.sqlValue("PRAGMA integrity_check") == "ok", "\(context)")
+            if engine == .local { #expect(try sandbox.sqlValue("PRAGMA integrity_check") == "ok", "\(context)") }
             let kept = try answers(session)
             lost += expected[plan].answers.prefix(k).filter { !kept.contains($0) }.count
             #expect(kept.count == k || kept.count == k + 1, "\(context): \(kept)")
@@ -169,7 +169,9 @@ struct SessionCrashTests {
             #expect(try scores(session) == expected[plan].scores, "\(context)")
         }
         #expect(lost == 0)
-        let check = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "check"])
-        #expect(check.status == 0, "\(check.stdoutText)")
+        if engine == .local {
+            let check = try sandbox.run(["check"], as: "Ana")
+            #expect(check.status == 0, "\(check.stdoutText)")
+        }
     }
 }

@@ -30,6 +30,8 @@ protocol EngineStore: Sendable {
     func run(_ arguments: [String], as person: String, input: String, environment: [String: String]) throws -> ProcessResult
     /// Runs one command as `person`, with `bytes` (not necessarily UTF-8) on its standard input.
     func run(_ arguments: [String], as person: String, bytes: Data) throws -> ProcessResult
+    /// The arguments and environment that run coach as `person` (for a process a test drives itself).
+    func invocation(as person: String) -> (arguments: [String], environment: [String: String])
     /// Starts coach as `person` on a pseudo-terminal, with `arguments` before any command.
     func terminal(as person: String, arguments: [String]) throws -> PseudoTerminal
     /// The readline history file on the machine coach runs on.
@@ -107,6 +109,10 @@ struct LocalEngineStore: EngineStore {
         try home.run(["--store", sandbox.store, "--as", person] + arguments, input: input)
     }
 
+    func invocation(as person: String) -> (arguments: [String], environment: [String: String]) {
+        (["--store", sandbox.store, "--as", person], sandbox.environment)
+    }
+
     func terminal(as person: String, arguments: [String]) throws -> PseudoTerminal {
         try PseudoTerminal(CoachSandbox.binary, arguments: ["--store", sandbox.store, "--as", person] + arguments,
                            environment: sandbox.environment, inheritEnvironment: false)
@@ -168,6 +174,10 @@ struct ServerEngineStore: EngineStore {
 
     func run(_ arguments: [String], as person: String, input: String, on home: CoachSandbox) throws -> ProcessResult {
         try home.run(arguments, input: input, environment: ["COACH_STORE": organisation.url(as: person)], timeout: .seconds(60))
+    }
+
+    func invocation(as person: String) -> (arguments: [String], environment: [String: String]) {
+        ([], organisation.sandbox.environment.merging(["COACH_STORE": organisation.url(as: person)]) { $1 })
     }
 
     func terminal(as person: String, arguments: [String]) throws -> PseudoTerminal {
