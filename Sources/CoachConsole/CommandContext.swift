@@ -38,20 +38,13 @@ public final class CommandContext {
         self.openedDatabase = database
     }
 
-    /// The store, opened (and created, 0600 in a 0700 folder) on first use.
+    /// The store: the organisation's server when `--store` names one (connected on first use as
+    /// the login the URL names), else the local file, opened (and created, 0600 in a 0700 folder)
+    /// on first use.
     public func database() throws -> any Store {
         if let openedDatabase { return openedDatabase }
         if let organisation = try organisation() { return organisation }
         return try localDatabase()
-    }
-
-    /// What both engines keep (people and settings, goals, actions and agenda, the survey
-    /// catalog): on the local store, or on the organisation's server, connected on first use as
-    /// the login the URL names.
-    public func store() throws -> any SharedStore {
-        if let openedDatabase { return openedDatabase }
-        if let organisation = try organisation() { return organisation }
-        return try database()
     }
 
     /// The organisation store when `--store` names a server, connected on first use; nil for a file.

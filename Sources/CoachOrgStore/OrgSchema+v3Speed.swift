@@ -16,6 +16,7 @@ extension OrgSchema {
     ///   frozen before), so `--team all` no longer sorts every team's cells to add them up.
     /// - `coach.refresh_week`, which the completion trigger calls, does what it did in version 2
     ///   in PL/pgSQL, whose plans are kept, instead of SQL, which plans its statements each call.
+    /// - `coach.session_visible` and `coach.answer_visible`, unused since version 2, are dropped.
     static let v3Speed = """
         CREATE FUNCTION coach.save_answer(p_session bigint, p_claim text, p_question text, p_value text,
                                           p_private boolean, p_position integer, p_at timestamptz) RETURNS boolean
@@ -142,6 +143,9 @@ extension OrgSchema {
               WHERE e.n >= minimum AND (e.remainder = 0 OR e.remainder >= minimum)
               ORDER BY 2, 3, 1;
           END $$;
+
+        -- Version 2 wrote these two rules into the read policies; nothing calls them any more.
+        DROP FUNCTION coach.session_visible(bigint), coach.answer_visible(bigint, boolean);
 
         REVOKE ALL ON FUNCTION coach.save_answer(bigint, text, text, text, boolean, integer, timestamptz),
           coach.kept_reliabilities(text) FROM PUBLIC;

@@ -21,7 +21,7 @@ struct ActionsCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let items = try context.store().actionItems(viewer: user.name, subject: person, openOnly: open)
+        let items = try context.database().actionItems(viewer: user.name, subject: person, openOnly: open)
         if json {
             context.console.line(try JSONOutput.encode(items))
             return
@@ -66,7 +66,7 @@ struct ActionDone: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) ?? 0
-        let item = try context.store().closeActionItem(id: number, by: user.name, at: context.clock.now())
+        let item = try context.database().closeActionItem(id: number, by: user.name, at: context.clock.now())
         context.console.line("Done: #\(item.id) \(item.text)")
     }
 }
@@ -91,7 +91,7 @@ struct AgendaAdd: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let text = words.joined(separator: " ")
-        try context.store().addAgendaItem(text: text, for: user.name, source: "manual", notBefore: nil, at: context.clock.now())
+        try context.database().addAgendaItem(text: text, for: user.name, source: "manual", notBefore: nil, at: context.clock.now())
         context.console.line("Added to your next one-on-one: \(text)")
     }
 }

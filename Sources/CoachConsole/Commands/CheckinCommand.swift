@@ -60,7 +60,7 @@ struct CheckinCommand: CoachCommand {
 
     /// For a check-in done this period already: asks whether to amend it (nil: leave it).
     private func amendOrRun(_ survey: Survey, user: Person, context: CommandContext) throws -> (survey: Survey, supersedes: Int64?)? {
-        guard let cadence = survey.cadence, let last = try context.store().latestOwnSession(of: user.name, surveyID: survey.id),
+        guard let cadence = survey.cadence, let last = try context.database().latestOwnSession(of: user.name, surveyID: survey.id),
               !cadence.isDue(lastCompleted: last.completed, now: context.clock.now()) else { return (survey, nil) }
         let day = DateAnswer.iso(last.completed)
         guard Confirm.ask("You did \(survey.title) on \(day), this \(cadence.periodName). Amend it? [y/N] ", context: context) else {
@@ -72,13 +72,13 @@ struct CheckinCommand: CoachCommand {
 
     /// The first wellbeing check-in asks whether the manager may see the band and trend.
     private func askSharingOnce(user: Person, context: CommandContext) throws {
-        guard let fresh = try context.store().person(named: user.name), fresh.shareWellbeing == nil else { return }
-        let manager = try context.store().personSummary(named: user.name).manager ?? "your manager"
+        guard let fresh = try context.database().person(named: user.name), fresh.shareWellbeing == nil else { return }
+        let manager = try context.database().personSummary(named: user.name).manager ?? "your manager"
         let share = Confirm.ask("""
             Your wellbeing answers stay private. May \(manager) see your wellbeing band and trend \
             (never your answers)? You can change this any time with 'share wellbeing on|off'. [y/N] 
             """, context: context)
-        try context.store().setShareWellbeing(share, for: user.name, at: context.clock.now())
+        try context.database().setShareWellbeing(share, for: user.name, at: context.clock.now())
         context.console.line(share ? "\(manager) will see your wellbeing band and trend." : "Kept to yourself.")
     }
 }

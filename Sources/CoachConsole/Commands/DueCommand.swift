@@ -29,14 +29,14 @@ struct DueList {
 
     /// The check-in and self-assessment surveys for the user's role that are due by cadence.
     func dueCheckIns() throws -> [Survey] {
-        try DueItems.checkIns(for: user, surveys: context.catalog().sorted, database: context.store(), now: now,
+        try DueItems.checkIns(for: user, surveys: context.catalog().sorted, database: context.database(), now: now,
                               calendar: calendar)
     }
 
     func lines() throws -> [String] {
         let due = try DueItems(for: user, surveys: context.catalog().sorted,
                                oneOnOneTemplate: context.catalog().surveys[OneOnOneCommand.template],
-                               database: context.store(), now: now, calendar: calendar)
+                               database: context.database(), now: now, calendar: calendar)
         var lines: [String] = []
         if !due.checkIns.isEmpty {
             lines.append("Check-ins due (type 'checkin'): " + due.checkIns.map { "\($0.title) (\($0.cadence?.rawValue ?? ""))" }

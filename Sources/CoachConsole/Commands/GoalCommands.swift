@@ -41,7 +41,7 @@ struct GoalSet: CoachCommand {
     }
 
     func run(in context: CommandContext) throws {
-        let database = try context.store()
+        let database = try context.database()
         let user = try context.currentUser()
         let known = KPIs.known(in: context)
         guard known.isEmpty || known.contains(kpi) else { throw CoachError.unknownKPI(kpi, known: known) }
@@ -64,7 +64,7 @@ struct GoalsCommand: CoachCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
-        let database = try context.store()
+        let database = try context.database()
         let user = try context.currentUser()
         let goals = try database.goals(for: person, viewer: user.name)
         if json {

@@ -23,7 +23,7 @@ struct HistoryCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let entries = try context.store().timeline(viewer: user.name, subject: person)
+        let entries = try context.database().timeline(viewer: user.name, subject: person)
         if json {
             context.console.line(try JSONOutput.encode(entries))
             return

@@ -29,7 +29,7 @@ struct OneOnOneCommand: CoachCommand {
         let user = try context.currentUser()
         let runner = SessionRunner(context: context)
         let template = try runner.survey(id: Self.template)
-        let people = try context.store().sessionSubject(kind: .oneOnOne, authorName: user.name, subjectName: person)
+        let people = try context.database().sessionSubject(kind: .oneOnOne, authorName: user.name, subjectName: person)
         let header = MeetingHeader(context: context, manager: people.author, rep: people.subject, template: template, now: context.clock.now())
         context.console.line(try header.lines().joined(separator: "\n"))
         context.console.line("")

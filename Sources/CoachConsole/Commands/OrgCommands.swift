@@ -26,7 +26,7 @@ struct OrgShow: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         guard user.role == .hr else { throw StoreError.notAllowed("the organisation's settings are HR's") }
-        let settings = try context.store().orgSettings()
+        let settings = try context.database().orgSettings()
         let minGroup = settings.minGroup ?? TeamAggregate.defaultMinGroup
         if json {
             context.console.line(try JSONOutput.encode(OrgJSON(minGroup: minGroup, supportMessage: settings.supportMessage)))
@@ -80,7 +80,7 @@ struct OrgSet: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let value = words.joined(separator: " ")
-        try context.store().setOrgSetting(key, to: value, by: user.name, at: context.clock.now())
+        try context.database().setOrgSetting(key, to: value, by: user.name, at: context.clock.now())
         context.console.line("Set \(key.rawValue) to \(key == .supportMessage ? OrgShow.oneLine(value) : value).")
     }
 }

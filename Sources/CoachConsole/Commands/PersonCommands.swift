@@ -32,7 +32,7 @@ struct PersonAdd: CoachCommand {
     var login: String?
 
     func run(in context: CommandContext) throws {
-        let database = try context.store()
+        let database = try context.database()
         let isFirst = try database.peopleCount() == 0
         let actor = isFirst ? nil : try context.currentUser().name
         let enrolment = try database.enrol(name: name, role: role, team: team, manager: manager, login: login, by: actor,
@@ -63,7 +63,7 @@ struct PersonShow: CoachCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
-        let database = try context.store()
+        let database = try context.database()
         let user = try context.currentUser()
         let detail = try database.personDetail(named: name, viewer: user.name)
         if json {
@@ -96,7 +96,7 @@ struct PeopleCommand: CoachCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
-        let database = try context.store()
+        let database = try context.database()
         _ = try context.currentUser()
         let people = try database.people()
         if json {

@@ -32,8 +32,8 @@ struct QuizCommand: CoachCommand {
             throw CoachError.notAQuiz(survey.id, kind: survey.kind.rawValue)
         }
         let user = try context.currentUser()
-        let taker = try context.store().sessionSubject(kind: .quiz, authorName: user.name, subjectName: subject).subject
-        let previous = try context.store().quizPercents(of: taker.name, quizID: survey.id)
+        let taker = try context.database().sessionSubject(kind: .quiz, authorName: user.name, subjectName: subject).subject
+        let previous = try context.database().quizPercents(of: taker.name, quizID: survey.id)
         let limit = AttemptLimit(settings: settings, used: previous.count)
         guard limit.canStart else {
             throw CoachError.noAttemptsLeft(survey.title, allowed: settings.attempts ?? 0)
@@ -46,7 +46,7 @@ struct QuizCommand: CoachCommand {
         context.console.line(context.console.styled(header, .bold))
         guard let completed = try runner.start(surveyID: survey.id, for: taker.name, phase: phase, seed: seed),
               let result = completed.scored.quiz else { return }
-        let percents = try context.store().quizPercents(of: taker.name, quizID: survey.id)
+        let percents = try context.database().quizPercents(of: taker.name, quizID: survey.id)
         if percents.count > 1, let grade = AttemptGrading.overall(percents: percents, method: settings.grading) {
             context.console.line("Grade for this quiz (\(settings.grading.rawValue) of \(percents.count) attempts): \(ScoreFormat.display(grade))%")
         }

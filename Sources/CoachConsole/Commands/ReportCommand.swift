@@ -36,9 +36,9 @@ struct ReportQuiz: CoachCommand {
         let survey = try SessionRunner(context: context).survey(id: quiz)
         guard survey.kind == .quiz else { throw CoachError.notAQuiz(survey.id, kind: survey.kind.rawValue) }
         let user = try context.currentUser()
-        let attempts = try context.store().quizAttempts(viewer: user.name, quizID: survey.id)
+        let attempts = try context.database().quizAttempts(viewer: user.name, quizID: survey.id)
         let report = QuizReportBuilder(survey: survey, attempts: attempts,
-                                       minTeam: try context.store().orgSettings()
+                                       minTeam: try context.database().orgSettings()
                                            .effectiveMinGroup(requested: context.config.minGroup))
         if json {
             context.console.line(try JSONOutput.encode(report.json))

@@ -28,8 +28,8 @@ struct ShareWellbeing: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        try context.store().setShareWellbeing(setting == .on, for: user.name, at: context.clock.now())
-        let manager = try context.store().personSummary(named: user.name).manager ?? "your manager"
+        try context.database().setShareWellbeing(setting == .on, for: user.name, at: context.clock.now())
+        let manager = try context.database().personSummary(named: user.name).manager ?? "your manager"
         context.console.line(setting == .on
             ? "\(manager) now sees your wellbeing band and trend (never your answers)."
             : "\(manager) no longer sees your wellbeing band and trend.")

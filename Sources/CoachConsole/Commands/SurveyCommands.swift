@@ -105,7 +105,7 @@ struct SurveyPublish: CoachCommand {
         for failure in failures { context.console.problem(failure.description) }
         guard failures.isEmpty else { throw CoachError.notPublished(file, reason: "its tests fail (above)") }
         guard let content = SurveySource.content(of: survey) else { throw CoachError.notPublished(file, reason: "it changed while being read") }
-        let published = try context.store().publishSurvey(surveyID: survey.id, hash: survey.contentHash, content: content,
+        let published = try context.database().publishSurvey(surveyID: survey.id, hash: survey.contentHash, content: content,
                                                              by: user.name, at: context.clock.now())
         let version = String(survey.contentHash.prefix(12))
         context.console.line(published

@@ -15,7 +15,7 @@ struct MeetingHeader {
     var calendar: Calendar = .current
 
     func lines() throws -> [String] {
-        let database = try context.store()
+        let database = try context.database()
         let console = context.console
         guard let repID = rep.id else { return [] }
         let summary = try database.personSummary(named: rep.name)
@@ -75,9 +75,9 @@ struct MeetingHeader {
 
     private func goalLines(repID: Int64) throws -> [String] {
         let period = Period(containing: now, calendar: calendar)
-        let goals = try context.store().goals(for: rep.name, viewer: nil).filter { $0.period == period.description }
+        let goals = try context.database().goals(for: rep.name, viewer: nil).filter { $0.period == period.description }
         guard !goals.isEmpty else { return ["Goals for \(period): none set"] }
-        let actuals = try context.store().kpiActuals(personID: repID, period: period)
+        let actuals = try context.database().kpiActuals(personID: repID, period: period)
         return ["Goals for \(period):"] + goals.map { goal in
             guard let actual = actuals[goal.kpi] else { return "  \(goal.kpi): target \(formatNumber(goal.target)), no actual yet" }
             let attainment = goal.target > 0 ? " (\(ScoreFormat.display(actual / goal.target * 100, decimals: 0))%)" : ""

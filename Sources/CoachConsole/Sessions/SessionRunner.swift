@@ -44,7 +44,7 @@ struct SessionRunner {
     }
 
     private func service() throws -> SessionService {
-        SessionService(database: try context.store(), clock: context.clock)
+        SessionService(database: try context.database(), clock: context.clock)
     }
 
     private func run(_ ready: SessionService.Ready) throws -> CompletedSession? {

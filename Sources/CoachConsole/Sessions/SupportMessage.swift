@@ -14,7 +14,7 @@ enum SupportMessage {
     static func show(context: CommandContext) {
         // The organisation's message (org set support-message), else the config's, else ours; a store
         // that cannot be read at this moment still leaves the person a message to read.
-        let organisation = (try? context.store().orgSettings())?.supportMessage
+        let organisation = (try? context.database().orgSettings())?.supportMessage
         let contacts = organisation ?? context.config.support?.trimmingCharacters(in: .whitespacesAndNewlines) ?? defaultContacts
         context.console.line("")
         context.console.line(context.console.styled("Just for you", .cyan))

@@ -74,12 +74,12 @@ struct Completion {
     }
 
     private func people(role: Role?) -> [String] {
-        let all = (try? context.store().people()) ?? []
+        let all = (try? context.database().people()) ?? []
         return all.filter { role == nil || $0.role == role }.map(\.name).map(quotedIfNeeded)
     }
 
     private func teams() -> [String] {
-        let all = (try? context.store().people()) ?? []
+        let all = (try? context.database().people()) ?? []
         return all.compactMap(\.team).map(quotedIfNeeded)
     }
 
