@@ -86,6 +86,7 @@ extension OrgSchema {
             viewer coach.person;
             minimum integer;
             last_ended text;
+            frozen bigint;
           BEGIN
             SELECT * INTO viewer FROM coach.person WHERE login = session_user;
             IF viewer.id IS NULL OR viewer.role = 'rep' THEN
@@ -100,11 +101,17 @@ extension OrgSchema {
               FROM coach.week_score w
               WHERE w.week > coalesce((SELECT max(f.week) FROM coach.team_week_frozen f), '') AND w.week <= last_ended
               GROUP BY w.week, w.survey_id, w.score_id, w.team_id;
+            GET DIAGNOSTICS frozen = ROW_COUNT;
             INSERT INTO coach.org_week_frozen (week, survey_id, score_id, respondents, total)
               SELECT f.week, f.survey_id, f.score_id, sum(f.respondents), sum(f.total ORDER BY f.team_id)
               FROM coach.team_week_frozen f
               WHERE f.week > coalesce((SELECT max(o.week) FROM coach.org_week_frozen o), '')
               GROUP BY f.week, f.survey_id, f.score_id;
+            -- The first freeze after an import writes years of weeks at once: the planner gets
+            -- their statistics now, not at autovacuum's next round, for the query below and the next.
+            IF frozen > 10000 THEN
+              ANALYZE coach.team_week_frozen, coach.org_week_frozen;
+            END IF;
             RETURN QUERY
               WITH known AS MATERIALIZED (
                 SELECT w.week, w.survey_id, w.score_id, w.team_id, count(*)::integer AS n
