@@ -85,7 +85,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "CoachDemoTests", dependencies: ["CoachDemo", "CoachSessions", "CoachStore", "CoachScoring", "CoachCore"]),
-        .testTarget(name: "CoachConsoleTests", dependencies: ["CoachConsole", "CoachTestSupport"]),
+        .testTarget(name: "CoachConsoleTests", dependencies: [
+            "CoachConsole", "CoachTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["coach", "CoachConsole", "CoachCore", "CoachScoring", "CoachOrgStore", "CoachTestSupport"]),
     ]
 )

@@ -45,6 +45,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case noAttemptsLeft(String, allowed: Int)
     /// A KPI the one-on-one template does not review.
     case unknownKPI(String, known: [String])
+    /// `--score` names no survey or score coach knows.
+    case unknownScore(String, suggestion: String?)
 
     public var description: String {
         switch self {
@@ -90,6 +92,9 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
         case let .notAServerStore(command):
             return "'\(command)' works on an organisation store: give a postgres://USER@HOST/DATABASE URL "
                 + "(the local store file needs no set-up)"
+        case let .unknownScore(score, suggestion):
+            return "no survey or score '\(score)'" + didYouMean(suggestion)
+                + "; --score takes a survey id, a score id or SURVEY.SCORE (see 'surveys')"
         case let .notPublished(file, reason):
             return "\(file) was not published: \(reason)"
         case let .noAttemptsLeft(title, allowed):

@@ -90,14 +90,17 @@ public enum CoachMain {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// Prints an error the way its kind deserves and returns the exit status.
-    static func report(_ error: any Error, console: Console) -> Int32 {
+    /// Prints an error the way its kind deserves and returns the exit status. In the shell, the
+    /// parser's hint "See 'coach goal set --help'" points to the shell's own `help goal set`.
+    static func report(_ error: any Error, console: Console, inShell: Bool = false) -> Int32 {
         switch classify(error) {
         case let .help(text):
             console.line(text)
             return 0
         case let .usage(text):
-            console.problem(text)
+            console.problem(inShell ? text.replacing(/See 'coach (.+?) --help' for more information\./) { match in
+                "Type 'help \(match.1)' for more information."
+            } : text)
             return 2
         case let .failure(text):
             console.problem("coach: " + text)

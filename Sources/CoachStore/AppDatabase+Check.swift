@@ -76,14 +76,14 @@ extension AppDatabase {
     /// The copy is created 0600 and must not exist yet.
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.fileUnavailable(path: path, reason: "it already exists; choose a new file name")
+            throw StoreError.backupUnavailable(path: path, reason: "it already exists, and coach does not overwrite it; choose a new file name")
         }
         let folder = (path as NSString).deletingLastPathComponent
         guard folder.isEmpty || FileManager.default.isWritableFile(atPath: folder) else {
-            throw StoreError.folderUnavailable(path: folder, reason: "it does not exist or is not writable")
+            throw StoreError.backupUnavailable(path: path, reason: "the folder \(folder) does not exist or is not writable")
         }
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.fileUnavailable(path: path, reason: "it cannot be created")
+            throw StoreError.backupUnavailable(path: path, reason: "it cannot be created")
         }
         do {
             // "./" keeps a relative name from being read as a `file:` URI.

@@ -7,6 +7,8 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The store file exists but cannot be opened for reading and writing (or, for `check`,
     /// reading), or is not a regular file.
     case fileUnavailable(path: String, reason: String)
+    /// `backup` cannot write its copy where it was asked to.
+    case backupUnavailable(path: String, reason: String)
     /// The store file (or SQLite's `-wal` or `-shm` file beside it) belongs to another user.
     case ownedByAnotherUser(path: String, owner: UInt32, user: UInt32)
     /// Another process held the store's lock for `seconds` and coach gave up waiting.
@@ -91,6 +93,8 @@ extension StoreError: LocalizedError, CustomStringConvertible {
         switch self {
         case let .folderUnavailable(path, reason):
             return "cannot use the store folder \(path): \(reason). Choose another location with --store PATH or fix the folder's permissions."
+        case let .backupUnavailable(path, reason):
+            return "cannot write the backup to \(path): \(reason); the store itself is untouched"
         case let .fileUnavailable(path, reason):
             return "cannot open the store \(path): \(reason). Check the file's owner and permissions, or use --store PATH."
         case let .ownedByAnotherUser(path, owner, user):

@@ -1,3 +1,4 @@
+import ArgumentParser
 @testable import CoachConsole
 import CoachTestSupport
 import CoachCore
@@ -73,6 +74,18 @@ struct ShellTests {
     }
 }
 
+@Suite("Usage errors in the shell")
+struct ShellUsageHintTests {
+    @Test("a usage error inside the shell points to the shell's help, not to 'coach … --help'")
+    func hintNamesTheShellsHelp() throws {
+        let database = try AppDatabase.inMemory()
+        let shell = try TestShell(lines: ["person add Dana --role hr", "goal set Dana revenue"], database: database)
+        #expect(shell.run() == 2)
+        #expect(shell.errors.contains("Type 'help goal set' for more information."), "\(shell.errors)")
+        #expect(!shell.errors.contains("See 'coach"), "\(shell.errors)")
+    }
+}
+
 @Suite("Shell words and the command table")
 struct CommandTableTests {
     @Test("words split like a shell")
@@ -82,6 +95,32 @@ struct CommandTableTests {
         #expect(try ShellWords.split("  ") == [])
         #expect(try ShellWords.split("''") == [""])
         #expect(throws: CoachError.unbalancedQuote) { try ShellWords.split("say \"hi") }
+    }
+
+    @Test("an apostrophe in free text is a letter; a quote that starts a word and is closed still quotes")
+    func apostrophes() throws {
+        #expect(try ShellWords.split("agenda add Let's review the ACME deal")
+                == ["agenda", "add", "Let's", "review", "the", "ACME", "deal"])
+        #expect(try ShellWords.split("agenda add Don't forget 'the big one'")
+                == ["agenda", "add", "Don't", "forget", "the big one"])
+        #expect(try ShellWords.split("agenda add 'tis the season") == ["agenda", "add", "'tis", "the", "season"])
+        #expect(try ShellWords.split("person add 'Ana Lee' --role rep") == ["person", "add", "Ana Lee", "--role", "rep"])
+        #expect(try ShellWords.split("agenda add O'Brien's account") == ["agenda", "add", "O'Brien's", "account"])
+        #expect(try ShellWords.split("agenda add 'tis Bob's turn") == ["agenda", "add", "'tis", "Bob's", "turn"])
+    }
+
+    @Test("no command's help says a default twice (its own words and the parser's '(default: …)')")
+    func defaultsSaidOnce() {
+        func all(_ command: any ParsableCommand.Type) -> [any ParsableCommand.Type] {
+            [command] + command.configuration.subcommands.flatMap(all)
+        }
+        for command in Coach.commandTable.flatMap(all) {
+            let help = Coach.helpMessage(for: command, columns: 200)
+            for line in help.split(separator: "\n") where line.contains("(default: ") {
+                #expect(!line.replacingOccurrences(of: "(default: ", with: "").contains("(default"),
+                        "\(command.configuration.commandName ?? "?"): \(line)")
+            }
+        }
     }
 
     @Test("an unknown command gets did you mean, at any depth")

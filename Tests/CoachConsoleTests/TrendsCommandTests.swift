@@ -93,6 +93,18 @@ struct TrendsCommandTests {
         #expect(two?["sparkline"] as? String == "▅▇")
     }
 
+    @Test("--score naming no survey or score is refused with a suggestion; a known score with no data says so")
+    func unknownScore() throws {
+        let builder = try HistoryBuilder.seeded()
+        let typo = try TestShell(lines: ["trends Ana --score wellbeng --json"], user: "Ana", database: builder.database)
+        #expect(typo.run() == 1)
+        #expect(typo.errors.contains("no survey or score 'wellbeng' (did you mean 'wellbeing'?)"), "\(typo.errors)")
+        #expect(typo.output.isEmpty)
+        let none = try TestShell(lines: ["trends Ana --score cbi.work"], user: "Ana", database: builder.database)
+        #expect(none.run() == 0, "\(none.errors)")
+        #expect(none.output.contains("No scores for Ana in the last 12 weeks that you can see."))
+    }
+
     @Test("an amended check-in supersedes the earlier one in trends; both stay stored")
     func amendSupersedes() throws {
         let builder = try HistoryBuilder.seeded()

@@ -41,8 +41,12 @@ struct CheckinEndToEndTests {
         #expect(kept.stdoutText.contains("Kept the one from"))
         #expect(try sandbox.sql("SELECT count(*) FROM session").first == "2")
 
+        let shown = try sandbox.run(["share", "wellbeing"], as: "Ana")
+        #expect(shown.status == 0, "\(shown.stderrText)")
+        #expect(shown.stdoutText == "Marco sees your wellbeing band and trend (never your answers); 'share wellbeing off' stops it.\n")
         let off = try sandbox.run(["share", "wellbeing", "off"], as: "Ana")
         #expect(off.status == 0)
+        #expect(try sandbox.run(["share", "wellbeing"], as: "Ana").stdoutText.hasPrefix("Your wellbeing is not shared: Marco sees it"))
         let hidden = try sandbox.run(["trends", "Ana", "--json"], as: "Marco")
         #expect(!hidden.stdoutText.contains("who-5"), "sharing off applies from then on")
     }

@@ -192,6 +192,10 @@ struct ActionItemTests {
         let empty = try sandbox.run(["agenda", "add", " "], as: "Ana")
         #expect(empty.status == 1)
         #expect(try sandbox.sql("SELECT text, source, status FROM agenda_item") == ["Pricing for Acme|manual|open"])
+        // Typed in the shell, as the help says, without quotes: the apostrophe is a letter.
+        let typed = try sandbox.shell(["agenda add Let's review the ACME deal"], as: "Ana")
+        #expect(typed.status == 0, "\(typed.stderrText)")
+        #expect(try sandbox.sql("SELECT text FROM agenda_item ORDER BY id").last == "Let's review the ACME deal")
     }
 }
 

@@ -365,6 +365,7 @@ struct ReliabilityTests {
 
         let again = try sandbox.run(["--store", sandbox.store, "--as", "Ana", "backup", copies[0]])
         #expect(again.status == 1)
-        #expect(again.stderrText.contains("already exists"), "\(again.stderrText)")
+        #expect(again.stderrText.contains("cannot write the backup to \(copies[0]): it already exists"), "\(again.stderrText)")
+        #expect(!again.stderrText.contains("cannot open the store"), "the store is not what failed")
     }
 }

@@ -70,7 +70,7 @@ struct ScriptedShellTests {
         #expect(FileManager.default.fileExists(atPath: other))
     }
 
-    @Test("help lists every command and shows one command's usage with an example")
+    @Test("help lists every command and shows one command's usage with an example; --version says the release and schemas")
     func help() throws {
         let sandbox = try CoachSandbox()
         defer { sandbox.remove() }
@@ -81,6 +81,10 @@ struct ScriptedShellTests {
         let one = try sandbox.shell(["help goal set"])
         #expect(one.stdoutText.contains("USAGE: coach goal set <person> <kpi> <target> [--period <YYYY-MM>]"))
         #expect(one.stdoutText.contains("Example:"))
+        let version = try sandbox.run(["--version"])
+        #expect(version.status == 0, "\(version.stderrText)")
+        #expect(version.stdoutText.hasPrefix("coach "), "\(version.stdoutText)")
+        #expect(version.stdoutText.contains("(local store schema v8, organisation store schema v3)"), "\(version.stdoutText)")
     }
 }
 

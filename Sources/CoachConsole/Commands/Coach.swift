@@ -1,4 +1,6 @@
 import ArgumentParser
+import CoachOrgStore
+import CoachStore
 
 /// The root of the command table: `coach` alone opens the shell.
 public struct Coach: ParsableCommand {
@@ -9,7 +11,12 @@ public struct Coach: ParsableCommand {
         Run without a command to open the shell; every shell command also runs one-shot,
         e.g. 'coach people --json'. Type 'help COMMAND' for a command's usage and an example.
         """,
+        version: version,
         subcommands: commandTable)
+
+    /// This coach's release, and the store schemas it reads and writes (`coach --version`).
+    static let version = "coach 0.15.0 (local store schema \(AppDatabase.schemaVersion), "
+        + "organisation store schema v\(OrgSchema.latestVersion))"
 
     /// Every command, once, in the order `help` lists them.
     static let commandTable: [any ParsableCommand.Type] = [

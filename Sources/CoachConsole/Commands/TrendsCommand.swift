@@ -26,7 +26,7 @@ struct TrendsCommand: CoachCommand {
     @Argument(help: "Whose trends (default: yours).", completion: .coach(.person)) var person: String?
     @Option(help: "A team's aggregates instead, or 'all'.", completion: .coach(.team)) var team: String?
     @Option(help: "Only this score (id, or survey.score).") var score: String?
-    @Option(help: "How many weeks back (default 12).") var weeks = 12
+    @Option(help: "How many weeks back.") var weeks = 12
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Print CSV (RFC 4180).") var csv = false
 
@@ -45,6 +45,7 @@ struct TrendsCommand: CoachCommand {
         } else {
             rows = try builder.personRows(viewer: user.name, subject: person ?? user.name, scoreFilter: score)
         }
+        if rows.isEmpty, let score { try Self.requireKnown(score: score, in: context.catalog()) }
         if json {
             context.console.line(try JSONOutput.encode(rows))
         } else if csv {
@@ -59,6 +60,18 @@ struct TrendsCommand: CoachCommand {
         } else {
             context.console.line(TrendTable.render(rows, weeks: weeks, console: context.console))
         }
+    }
+}
+
+extension TrendsCommand {
+    /// Refuses a `--score` that names no survey, score or SURVEY.SCORE of the catalog, so an
+    /// empty result means no data, never a typo.
+    static func requireKnown(score: String, in catalog: SurveyCatalog) throws {
+        let names = catalog.surveys.values.flatMap { survey in
+            [survey.id] + survey.scores.flatMap { [$0.id, "\(survey.id).\($0.id)"] }
+        }
+        guard !names.contains(score) else { return }
+        throw CoachError.unknownScore(score, suggestion: suggestion(for: score, among: Array(Set(names)).sorted()))
     }
 }
 

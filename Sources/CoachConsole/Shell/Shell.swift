@@ -78,7 +78,7 @@ public final class Shell {
             }
             try command.run(in: context)
         } catch {
-            status = max(status, CoachMain.report(error, console: context.console))
+            status = max(status, CoachMain.report(error, console: context.console, inShell: true))
             // The store file coach opened is no longer at its path: nothing more can be saved in
             // this run, and the next lines (a session's answers) must not run as commands.
             if let error = error as? StoreError, error.isStoreReplaced { return false }

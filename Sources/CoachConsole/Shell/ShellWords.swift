@@ -1,5 +1,7 @@
 /// Splits a shell line into words the way a POSIX shell would for simple cases:
-/// whitespace separates, '…' and "…" quote, a backslash escapes the next character.
+/// whitespace separates, '…' and "…" quote, a backslash escapes the next character. Free text
+/// is typed without quotes, so an apostrophe is one: a `'` quotes only at the start of a word
+/// and when the line closes it (`agenda add Let's review 'the ACME deal'`).
 enum ShellWords {
     /// The words of `line`; throws `CoachError.unbalancedQuote` for an unclosed quote.
     static func split(_ line: String) throws(CoachError) -> [String] {
@@ -26,7 +28,8 @@ enum ShellWords {
         var inWord = false
         var quote: Character?
         var escaped = false
-        for character in line {
+        let characters = Array(line)
+        for (index, character) in characters.enumerated() {
             if escaped {
                 current.append(character)
                 escaped = false
@@ -46,6 +49,9 @@ enum ShellWords {
             case "\\":
                 escaped = true
                 inWord = true
+            case "'" where inWord || !closed(characters, after: index):
+                current.append(character)  // an apostrophe
+                inWord = true
             case "'", "\"":
                 quote = character
                 inWord = true
@@ -60,5 +66,14 @@ enum ShellWords {
         }
         if inWord { words.append(current) }
         return (words, quote != nil)
+    }
+
+    /// Whether a `'` after `index` ends a word (is followed by whitespace or the line's end),
+    /// so the one at `index` opens a quote that this line closes.
+    private static func closed(_ characters: [Character], after index: Int) -> Bool {
+        characters.indices.contains { later in
+            later > index && characters[later] == "'"
+                && (later + 1 == characters.count || characters[later + 1].isWhitespace)
+        }
     }
 }
