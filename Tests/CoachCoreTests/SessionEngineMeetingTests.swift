@@ -124,15 +124,17 @@ struct SessionEngineMeetingTests {
 
     // MARK: actions
 
-    @Test("actions: owner defaults to the subject, an unknown owner is refused, due defaults to +7d")
+    @Test("actions: owner defaults to the subject, an unknown owner is refused, due defaults to +7d, a past due date is re-asked")
     func actions() throws {
         let run = try run("    text: New actions\n    type: actions",
-                          ["Call Bob", "", "", "Prepare deck", "Zed", "marco", "someday", "2026-12-10", "Book room", "", "friday", "", ""],
+                          ["Call Bob", "", "", "Prepare deck", "Zed", "marco", "someday", "2025-03-01", "2026-12-10", "Book room", "", "friday",
+                           "", ""],
                           meeting: FakeMeeting())
         #expect(run.conversation.prompts.contains("  owner [Ana]: "))
         #expect(run.conversation.prompts.contains("  due [+7d]: "))
         #expect(run.conversation.transcript.contains("'Zed' is not a person in this store"))
         #expect(run.conversation.transcript.contains("'someday' is not a date"))
+        #expect(run.conversation.transcript.contains("2025-03-01 is in the past; a due date is today (2026-11-27) or later"))
         #expect(run.conversation.transcript.contains("→ Call Bob — Ana, due 2026-12-04"))
         let added = try #require(run.recorder.stored["q"]?.decoded(as: NewActions.self))
         #expect(added.items == [

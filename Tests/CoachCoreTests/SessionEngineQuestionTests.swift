@@ -42,6 +42,15 @@ struct SessionEngineQuestionTests {
         #expect(run.recorder.calls == [.record("q", .choice(.string("apricot")), isPrivate: false, position: 0)])
     }
 
+    @Test("a 5,000-character wrong answer is quoted by its start and length, not echoed whole")
+    func longWrongAnswerNotEchoed() throws {
+        let pasted = String(repeating: "x", count: 5_000)
+        let run = try answer(Self.fruit, [pasted, "c"])
+        #expect(run.conversation.transcript.contains("'\(String(repeating: "x", count: 40))…' (5000 characters) is not one of the choices"))
+        #expect(!run.conversation.transcript.contains(String(repeating: "x", count: 41)))
+        #expect(run.recorder.calls == [.record("q", .choice(.string("banana")), isPrivate: false, position: 0)])
+    }
+
     @Test("choice: numeric values are their own keys (WHO-5 shows 5 … 0)")
     func choiceNumericKeys() throws {
         let survey = try EngineHarness.survey(Fixtures.who5)

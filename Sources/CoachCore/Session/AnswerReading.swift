@@ -54,7 +54,7 @@ public struct AnswerReading {
         }
         guard typed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
               let value = Double(typed), value.isFinite else {
-            return .failure(AnswerProblem("'\(text)' is not a number; type digits, e.g. 42 or 3.5."))
+            return .failure(AnswerProblem("\(AnswerProblem.quoted(text)) is not a number; type digits, e.g. 42 or 3.5."))
         }
         if let low = question.min, value < low { return .failure(AnswerProblem("Type a number of at least \(formatNumber(low)).")) }
         if let high = question.max, value > high { return .failure(AnswerProblem("Type a number of at most \(formatNumber(high)).")) }

@@ -34,9 +34,9 @@ public struct ChoiceKeys: Sendable {
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 {
             let labels = matches.map { "'\($0.label)'" }.joined(separator: ", ")
-            return .failure(AnswerProblem("'\(text)' matches more than one choice (\(labels)); type more of it or its key."))
+            return .failure(AnswerProblem("\(AnswerProblem.quoted(text)) matches more than one choice (\(labels)); type more of it or its key."))
         }
-        return .failure(AnswerProblem("'\(text)' is not one of the choices; type a key (\(keyRange)) or the start of a label."))
+        return .failure(AnswerProblem("\(AnswerProblem.quoted(text)) is not one of the choices; type a key (\(keyRange)) or the start of a label."))
     }
 
     /// Reads several choices by key, separated by commas or spaces.
@@ -45,7 +45,7 @@ public struct ChoiceKeys: Sendable {
         var picked: [Int] = []
         for word in words {
             guard let index = keys.firstIndex(where: { $0.lowercased() == word }) else {
-                return .failure(AnswerProblem("'\(word)' is not one of the keys (\(keyRange)); separate keys with commas or spaces, e.g. a,c."))
+                return .failure(AnswerProblem("\(AnswerProblem.quoted(word)) is not one of the keys (\(keyRange)); separate keys with commas or spaces, e.g. a,c."))
             }
             if !picked.contains(index) { picked.append(index) }
         }
@@ -64,4 +64,10 @@ public struct ChoiceKeys: Sendable {
 public struct AnswerProblem: Error, Equatable, Sendable {
     public let reason: String
     public init(_ reason: String) { self.reason = reason }
+
+    /// What the person typed, quoted for a message: a long line (a paste) is shown by its start
+    /// and its length, not echoed back whole.
+    public static func quoted(_ typed: String) -> String {
+        typed.count > 40 ? "'\(typed.prefix(40))…' (\(typed.count) characters)" : "'\(typed)'"
+    }
 }

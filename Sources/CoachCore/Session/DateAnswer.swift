@@ -33,6 +33,16 @@ public enum DateAnswer {
         return .failure(invalid(text))
     }
 
+    /// A due date: what `parse` reads, refused when it is before `today`.
+    public static func parseDue(_ text: String, today: Date, calendar: Calendar = .current) -> Result<String, AnswerProblem> {
+        parse(text, today: today, calendar: calendar).flatMap { day in
+            let first = iso(calendar.startOfDay(for: today), calendar: calendar)
+            return day < first
+                ? .failure(AnswerProblem("\(day) is in the past; a due date is today (\(first)) or later, e.g. +7d or friday."))
+                : .success(day)
+        }
+    }
+
     /// The day `YYYY-MM-DD` names, if it is a real day.
     public static func isoDate(_ text: String, calendar: Calendar = .current) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -52,6 +62,6 @@ public enum DateAnswer {
     }
 
     private static func invalid(_ text: String) -> AnswerProblem {
-        AnswerProblem("'\(text)' is not a date; type YYYY-MM-DD, today, tomorrow, +7d, +2w or a weekday such as friday.")
+        AnswerProblem("\(AnswerProblem.quoted(text)) is not a date; type YYYY-MM-DD, today, tomorrow, +7d, +2w or a weekday such as friday.")
     }
 }

@@ -91,7 +91,7 @@ extension SessionEngine {
                 var numberQuestion = Question(id: kpi.id, text: kpi.label, type: .number)
                 numberQuestion.unit = kpi.unit
                 guard case let .success(.number(actual)) = AnswerReading(question: numberQuestion).read(text) else {
-                    conversation.say("'\(text)' is not a number; type digits, e.g. 42 or 3.5, or Enter to leave it out.")
+                    conversation.say("\(AnswerProblem.quoted(text)) is not a number; type digits, e.g. 42 or 3.5, or Enter to leave it out.")
                     continue
                 }
                 let attainment = target.flatMap { $0 > 0 ? actual / $0 * 100 : nil }
@@ -133,7 +133,7 @@ extension SessionEngine {
             while true {
                 let line = readMeetingLine("  due [+7d]: ", question)
                 guard case let .text(typed) = line else { return leaving(line) }
-                switch DateAnswer.parse(typed.isEmpty ? "+7d" : typed, today: options.today, calendar: options.calendar) {
+                switch DateAnswer.parseDue(typed.isEmpty ? "+7d" : typed, today: options.today, calendar: options.calendar) {
                 case let .success(day): due = day
                 case let .failure(problem):
                     conversation.say(problem.reason)
