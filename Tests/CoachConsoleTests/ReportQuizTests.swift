@@ -97,6 +97,13 @@ struct ReportQuizTests {
         #expect(abs((gain["mean"] as? Double ?? 0) - 0.5) < 0.005)
     }
 
+    @Test("the table reads on its own: the gain with two decimals and a legend for F, SD, D and E")
+    func tableReadsOnItsOwn() throws {
+        let text = try table(people: 10)
+        #expect(text.contains("Training gain: mean normalised gain 0.50 over 3 people"), "\(text)")
+        #expect(text.contains("F facility: % of the marks won; SD: spread of the marks; D discrimination:"))
+    }
+
     @Test("no flags with 9 attempts; from 10 the always-right question is flagged too easy")
     func flagsFromTen() throws {
         let nine = try #require(try report(people: 9)["questions"] as? [[String: Any]])

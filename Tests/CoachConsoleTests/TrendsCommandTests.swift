@@ -105,6 +105,22 @@ struct TrendsCommandTests {
         #expect(none.output.contains("No scores for Ana in the last 12 weeks that you can see."))
     }
 
+    @Test("team rows list a survey's scores in the survey's order, as a person's rows do")
+    func teamRowsInSurveyOrder() throws {
+        let builder = try HistoryBuilder.seeded()
+        for index in 1...5 { try builder.database.addPerson(name: "Rep\(index)", role: .rep, team: "North", manager: nil, by: "Dana") }
+        for rep in ["Ana"] + (1...5).map({ "Rep\($0)" }) {
+            try builder.session("cbi", kind: "check-in", subject: rep, at: HistoryBuilder.daysAgo(21),
+                                scores: ["personal": 50, "work": 25, "client": 75])
+        }
+        let team = try TestShell(lines: ["trends --team North --json"], user: "Marco", database: builder.database)
+        #expect(team.run() == 0, "\(team.errors)")
+        #expect(team.jsonArray.map { $0["score"] as? String } == ["personal", "work", "client"], "\(team.output)")
+        let person = try TestShell(lines: ["trends Ana --score cbi --json"], user: "Ana", database: builder.database)
+        #expect(person.run() == 0, "\(person.errors)")
+        #expect(person.jsonArray.map { $0["score"] as? String } == ["personal", "work", "client"])
+    }
+
     @Test("an amended check-in supersedes the earlier one in trends; both stay stored")
     func amendSupersedes() throws {
         let builder = try HistoryBuilder.seeded()

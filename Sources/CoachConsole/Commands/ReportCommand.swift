@@ -130,7 +130,10 @@ struct QuizReportBuilder {
                 }.joined(separator: ", "))
         }
         if let gain = report.gain {
-            lines.append("Training gain: mean normalised gain \(gain.mean.map { ScoreFormat.display($0, decimals: 2) } ?? "-") over \(gain.people) \(gain.people == 1 ? "person" : "people") (first pre, last post attempt)")
+            // Two decimals always: a gain reads 0.50 or 1.00, as it is written in the literature.
+            let mean = gain.mean.map { String(format: "%.2f", $0) } ?? "-"
+            lines.append("Training gain: mean normalised gain \(mean) over \(gain.people) \(gain.people == 1 ? "person" : "people") "
+                         + "(first pre, last post attempt; 0 no gain, 1.00 everything missed before was learned)")
         }
         lines.append("")
         var table = Table("Q", "F", "SD", "D", "E", "FLAG", "QUESTION")
@@ -145,6 +148,8 @@ struct QuizReportBuilder {
                        text.count > 60 ? String(text.prefix(59)) + "…" : text])
         }
         lines.append(table.render { console.styled($0, .bold) })
+        lines.append("F facility: % of the marks won; SD: spread of the marks; D discrimination: how well the question "
+                     + "separates strong from weak; E efficiency: D against the most it could be. Flagged questions first.")
         if report.questions.contains(where: report.tooSmall) {
             lines.append("(SD, D, E and flags need \(report.minimumAttempts) attempts at a question: \(Self.tooSmall) before.)")
         }

@@ -60,15 +60,17 @@ struct TrendBuilder {
         let series = try database.teamTrends(viewer: viewer, team: team, now: now, weeks: weeks,
                                              viewerMinGroup: context.config.minGroup, calendar: calendar,
                                              score: scoreFilter)
-        var rows: [TrendRow] = []
+        var rows: [(survey: String, index: Int, row: TrendRow)] = []
         for item in series {  // the store has applied --score
-            guard let definition = try scoring(surveyID: item.surveyID, hash: nil)?.trendDefinition(scoreID: item.scoreID)
-            else { continue }
+            guard let scoring = try scoring(surveyID: item.surveyID, hash: nil),
+                  let definition = scoring.trendDefinition(scoreID: item.scoreID) else { continue }
             let points = item.points.map(\.trendPoint)
-            rows.append(row(subject: team, surveyID: item.surveyID, definition: definition, points: points,
-                            n: item.points.last?.n ?? 0, reliability: nil, individual: false))
+            rows.append((item.surveyID, scoring.scores.firstIndex { $0.id == definition.id } ?? 0,
+                         row(subject: team, surveyID: item.surveyID, definition: definition, points: points,
+                             n: item.points.last?.n ?? 0, reliability: nil, individual: false)))
         }
-        return rows
+        // A survey's scores in the order the survey declares them, as a person's rows are.
+        return rows.sorted { ($0.survey, $0.index) < ($1.survey, $1.index) }.map(\.row)
     }
 
     /// Each score's reliability from the store, read once per survey version and run.
