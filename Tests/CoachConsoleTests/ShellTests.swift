@@ -63,6 +63,19 @@ struct ShellTests {
         #expect(try CoachConfig.load(path: shell.context.paths.config).user == "Dana")
     }
 
+    @Test("a name typed wrong at the first prompt is asked again with a suggestion, then remembered")
+    func identityTypoReasked() throws {
+        let database = try AppDatabase.inMemory()
+        try database.addPerson(name: "Dana", role: .hr, team: nil, manager: nil, by: nil)
+        try database.addPerson(name: "Sofia Haddad", role: .rep, team: nil, manager: nil, by: "Dana")
+        let shell = try TestShell(lines: ["Sofia Hadad", "sofia haddad", "people"], terminal: true, database: database)
+        shell.run()
+        #expect(shell.errors.contains("'Sofia Hadad' is not in this store (did you mean 'Sofia Haddad'?)"), "\(shell.errors)")
+        #expect(shell.reader.prompts.filter { $0 == "Your name: " }.count == 2)
+        #expect(shell.context.userName == "Sofia Haddad")
+        #expect(shell.output.contains("2 people"), "the shell works as Sofia Haddad")
+    }
+
     @Test("a known user is not asked")
     func knownUserNotAsked() throws {
         let database = try AppDatabase.inMemory()

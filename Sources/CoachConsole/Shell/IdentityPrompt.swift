@@ -30,15 +30,23 @@ struct IdentityPrompt {
         context.console.line(isEmpty
             ? "This store is empty. Who are you? You will be its first person."
             : "coach does not know who you are yet.")
-        guard let name = ask("Your name: ", default: context.userName) else { return }
-        if let person = try database.person(named: name) {
-            remember(person.name)
-            return
+        var typed: String?
+        while typed == nil {
+            guard let name = ask("Your name: ", default: context.userName) else { return }
+            if let person = try database.person(named: name) {
+                remember(person.name)
+                return
+            }
+            guard !isEmpty else {
+                typed = name
+                break
+            }
+            // A typo is asked again, with the name it was probably meant to be.
+            let hint = suggestion(for: name, among: try database.people().map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            context.console.problem("'\(name)' is not in this store\(hint): type your name as it was added, "
+                                    + "or ask HR or your manager to add you (person add); Ctrl-D leaves.")
         }
-        guard isEmpty else {
-            context.console.problem("'\(name)' is not in this store: ask HR or your manager to add you (person add).")
-            return
-        }
+        guard let name = typed else { return }
         while true {
             guard let answer = ask("Your role (rep, manager, hr): ", default: nil) else { return }
             guard let role = Role(parsing: answer) else {
