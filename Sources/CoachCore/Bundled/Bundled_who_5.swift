@@ -70,7 +70,7 @@ scores:
     change: 10             # published: 10 percentage points is a meaningful change
     bands:
       - {max: 28, id: low, label: Low — please consider talking to someone you trust, level: alert}
-      - {max: 50, id: poor, label: Lower than usual, level: warn}
+      - {max: 50, id: poor, label: Poor (50 or less), level: warn}
       - {max: 100, id: ok, label: Good, level: ok}
     alert_if_any: {items: [cheerful, calm, active, rested, interested], at_most: 1}
     # coach extension: 50 or less (poor or low), or any item at 0 or 1, shows the rep a private,
