@@ -56,12 +56,12 @@ extension OrgDatabase {
         return entries.sorted { $0.date > $1.date }
     }
 
-    public func quizPercents(of personName: String, quizID: String) throws -> [Double] {
+    public func quizPercents(of personName: String, quizID: String, excluding phase: SessionPhase? = nil) throws -> [Double] {
         let person = try existingPerson(personName)
         return try connection.query("""
-            SELECT v.value FROM coach.visible_score v
+            SELECT v.value FROM coach.visible_score v JOIN coach.session s ON s.id = v.session_id
             WHERE v.subject_id = \(person.id ?? -1) AND v.survey_id = \(quizID) AND v.score_id = 'percent'
-              AND v.state = 'completed' AND v.value IS NOT NULL
+              AND v.state = 'completed' AND v.value IS NOT NULL AND (s.phase IS NULL OR s.phase IS DISTINCT FROM \(phase?.rawValue))
             ORDER BY v.completed_at, v.session_id
             """).map { try $0.decode(Double.self) }
     }

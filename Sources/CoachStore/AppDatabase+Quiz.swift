@@ -32,15 +32,17 @@ public struct QuizAttemptRecord: Sendable, Equatable {
 }
 
 extension AppDatabase {
-    /// How many completed attempts `personName` has at `quizID`, and their percents, oldest first.
-    public func quizPercents(of personName: String, quizID: String) throws -> [Double] {
+    /// The percents of `personName`'s completed attempts at `quizID`, oldest first, leaving out
+    /// the attempts of `phase` (nil: none left out).
+    public func quizPercents(of personName: String, quizID: String, excluding phase: SessionPhase? = nil) throws -> [Double] {
         try read { db in
             let person = try Self.existingPerson(personName, db)
             return try Double.fetchAll(db, sql: """
                 SELECT sc.value FROM session s JOIN score sc ON sc.session_id = s.id AND sc.score_id = 'percent'
                 WHERE s.subject_id = ? AND s.survey_id = ? AND s.state = 'completed' AND sc.value IS NOT NULL
+                  AND (s.phase IS NULL OR s.phase IS NOT ?)
                 ORDER BY s.completed_at, s.id
-                """, arguments: [person.id, quizID])
+                """, arguments: [person.id, quizID, phase?.rawValue])
         }
     }
 

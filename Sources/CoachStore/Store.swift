@@ -60,7 +60,7 @@ public protocol SessionStore {
     func latestOwnSession(of personName: String, surveyID: String) throws -> (id: Int64, completed: Date)?
     func timeline(viewer viewerName: String, subject subjectName: String) throws -> [TimelineEntry]
     func scorePoints(viewer viewerName: String, subject subjectName: String, since: Date?) throws -> [ScorePoint]
-    func quizPercents(of personName: String, quizID: String) throws -> [Double]
+    func quizPercents(of personName: String, quizID: String, excluding phase: SessionPhase?) throws -> [Double]
     func quizAttempts(viewer viewerName: String, quizID: String) throws -> [QuizAttemptRecord]
 }
 

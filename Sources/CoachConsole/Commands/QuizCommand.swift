@@ -33,7 +33,7 @@ struct QuizCommand: CoachCommand {
         }
         let user = try context.currentUser()
         let taker = try context.database().sessionSubject(kind: .quiz, authorName: user.name, subjectName: subject).subject
-        let previous = try context.database().quizPercents(of: taker.name, quizID: survey.id)
+        let previous = try context.database().quizPercents(of: taker.name, quizID: survey.id, excluding: nil)
         let limit = AttemptLimit(settings: settings, used: previous.count)
         guard limit.canStart else {
             throw CoachError.noAttemptsLeft(survey.title, allowed: settings.attempts ?? 0)
@@ -46,9 +46,14 @@ struct QuizCommand: CoachCommand {
         context.console.line(context.console.styled(header, .bold))
         guard let completed = try runner.start(surveyID: survey.id, for: taker.name, phase: phase, seed: seed),
               let result = completed.scored.quiz else { return }
-        let percents = try context.database().quizPercents(of: taker.name, quizID: survey.id)
-        if percents.count > 1, let grade = AttemptGrading.overall(percents: percents, method: settings.grading) {
-            context.console.line("Grade for this quiz (\(settings.grading.rawValue) of \(percents.count) attempts): \(ScoreFormat.display(grade))%")
+        // A pre-training attempt is a baseline for the gain, not a graded attempt.
+        let all = try context.database().quizPercents(of: taker.name, quizID: survey.id, excluding: nil)
+        let graded = try context.database().quizPercents(of: taker.name, quizID: survey.id, excluding: .pre)
+        if phase != .pre, graded.count > 1 || (graded.count == 1 && all.count > 1),
+           let grade = AttemptGrading.overall(percents: graded, method: settings.grading) {
+            let attempts = "\(graded.count) attempt\(graded.count == 1 ? "" : "s")"
+            let baseline = graded.count < all.count ? "; pre-training attempts are a baseline, not graded" : ""
+            context.console.line("Grade for this quiz (\(settings.grading.rawValue) of \(attempts)\(baseline)): \(ScoreFormat.display(grade))%")
         }
         if phase == .post, result.passed == true {
             try TrainingFollowUp.afterPassedPost(survey: survey, taker: taker, user: user, context: context)
