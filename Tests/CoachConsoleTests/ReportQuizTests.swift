@@ -1,4 +1,5 @@
 @testable import CoachConsole
+import CoachScoring
 import CoachTestSupport
 import CoachCore
 @testable import CoachStore
@@ -95,6 +96,20 @@ struct ReportQuizTests {
         let gain = try #require(try report(people: 10)["gain"] as? [String: Any])
         #expect(gain["people"] as? Int == 3)
         #expect(abs((gain["mean"] as? Double ?? 0) - 0.5) < 0.005)
+    }
+
+    @Test("the pass rate of first attempts is said as such; the graded pass rate leaves pre-training attempts out")
+    func gradedPassRate() throws {
+        let json = try report(people: 10)
+        // crm-basics grades by the first attempt, pass mark 70: R0-R2 are graded by their post attempt.
+        let grades = (0..<10).map { i in i < 3 ? 50 + Self.percent(i) / 2 : Self.percent(i) }
+        let expected = Double(grades.filter { $0 >= 70 }.count) / 10
+        #expect(json["graded_people"] as? Int == 10)
+        #expect(abs((json["graded_pass_rate"] as? Double ?? -1) - expected) < 1e-9)
+        let text = try table(people: 10)
+        #expect(text.contains("% (first attempts)"))
+        #expect(text.contains("Passed: \(ScoreFormat.display(expected * 100, decimals: 0))% of 10 people (the first of each one's attempts; "
+                              + "pre-training attempts not graded)"), "\(text)")
     }
 
     @Test("the table reads on its own: the gain with two decimals and a legend for F, SD, D and E")

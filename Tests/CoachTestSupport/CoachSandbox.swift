@@ -40,9 +40,11 @@ public struct CoachSandbox: Sendable {
         return repo.appendingPathComponent(".build/debug/coach").path
     }()
 
-    /// Runs coach with `arguments`, the given lines on standard input, and a time limit.
+    /// Runs coach with `arguments`, the given lines on standard input, and a time limit (only
+    /// against a hang: two minutes, since a loaded test machine can make a long scripted session
+    /// slow without anything being wrong).
     public func run(_ arguments: [String], input: String = "", environment extra: [String: String] = [:],
-             timeout: Duration = .seconds(30)) throws -> ProcessResult {
+             timeout: Duration = .seconds(120)) throws -> ProcessResult {
         try ProcessRunner.run(Self.binary, arguments: arguments, environment: environment.merging(extra) { $1 },
                               inheritEnvironment: false, stdin: Data(input.utf8), timeout: timeout)
     }

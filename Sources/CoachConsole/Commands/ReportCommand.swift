@@ -58,6 +58,9 @@ struct QuizReportBuilder {
     let minTeam: Int
     /// Each team's pass rate (nil below `minTeam`) and how many first attempts it is from.
     let passRateByTeam: [String: (rate: Double?, attempts: Int)]
+    /// The share of people whose graded attempts (all but pre-training ones, graded by the
+    /// quiz's `grading`) reach the pass mark, and how many people have graded attempts.
+    let graded: (passRate: Double?, people: Int)
 
     init(survey: Survey, attempts: [QuizAttemptRecord], minTeam: Int) {
         self.survey = survey
@@ -65,9 +68,11 @@ struct QuizReportBuilder {
         var firsts: [String: QuizAttemptRecord] = [:]
         var pre: [String: Double] = [:]
         var post: [String: Double] = [:]
+        var gradedPercents: [String: [Double]] = [:]
         for attempt in attempts {
             if firsts[attempt.person] == nil { firsts[attempt.person] = attempt }
             guard let percent = attempt.percent else { continue }
+            if attempt.phase != "pre" { gradedPercents[attempt.person, default: []].append(percent) }
             if attempt.phase == "pre", pre[attempt.person] == nil { pre[attempt.person] = percent }
             if attempt.phase == "post" { post[attempt.person] = percent }
         }
@@ -85,6 +90,10 @@ struct QuizReportBuilder {
         passRateByTeam = byTeam.mapValues { passes in
             (passes.count < minTeam ? nil : Double(passes.filter { $0 }.count) / Double(passes.count), passes.count)
         }
+        let grades = gradedPercents.values.compactMap { AttemptGrading.overall(percents: $0, method: survey.quiz?.grading ?? .highest) }
+        let passMark = survey.quiz?.pass
+        graded = (grades.isEmpty || passMark == nil ? nil : Double(grades.filter { $0 >= passMark! }.count) / Double(grades.count),
+                  grades.count)
     }
 
     /// The report's fields, plus `title`, `pass_rate_by_team` (null for a team below the minimum)
@@ -94,6 +103,8 @@ struct QuizReportBuilder {
         let title: String
         let passRateByTeam: [String: Double?]
         let minTeam: Int
+        let gradedPassRate: Double?
+        let gradedPeople: Int
 
         func encode(to encoder: any Encoder) throws {
             try report.encode(to: encoder)
@@ -101,15 +112,19 @@ struct QuizReportBuilder {
             try container.encode(title, forKey: .title)
             try container.encode(passRateByTeam, forKey: .passRateByTeam)
             try container.encode(minTeam, forKey: .minTeam)
+            try container.encode(gradedPassRate, forKey: .gradedPassRate)
+            try container.encode(gradedPeople, forKey: .gradedPeople)
         }
 
         private enum Keys: String, CodingKey {
             case title, passRateByTeam = "pass_rate_by_team", minTeam = "min_team_attempts"
+            case gradedPassRate = "graded_pass_rate", gradedPeople = "graded_people"
         }
     }
 
     var json: JSON {
-        JSON(report: report, title: survey.title, passRateByTeam: passRateByTeam.mapValues(\.rate), minTeam: minTeam)
+        JSON(report: report, title: survey.title, passRateByTeam: passRateByTeam.mapValues(\.rate), minTeam: minTeam,
+             gradedPassRate: graded.passRate, gradedPeople: graded.people)
     }
 
     /// What the table shows where a statistic is withheld for want of attempts.
@@ -120,8 +135,13 @@ struct QuizReportBuilder {
         var lines = [console.styled("\(survey.title): \(report.attempts) first attempt\(report.attempts == 1 ? "" : "s")", .bold)]
         guard report.attempts > 0 else { return (lines + ["Nobody you can see has taken it yet."]).joined(separator: "\n") }
         var summary = "Mean \(number(report.meanPercent))% (SD \(number(report.sdPercent)))"
-        if let rate = report.passRate { summary += ", pass rate \(ScoreFormat.display(rate * 100, decimals: 0))%" }
+        if let rate = report.passRate { summary += ", pass rate \(ScoreFormat.display(rate * 100, decimals: 0))% (first attempts)" }
         lines.append(summary)
+        if let rate = graded.passRate {
+            let grading = survey.quiz?.grading.rawValue ?? "highest"
+            lines.append("Passed: \(ScoreFormat.display(rate * 100, decimals: 0))% of \(graded.people) "
+                         + "\(graded.people == 1 ? "person" : "people") (the \(grading) of each one's attempts; pre-training attempts not graded)")
+        }
         lines.append(reliabilityReading)
         if !passRateByTeam.isEmpty {
             lines.append("Pass rate by team: " + passRateByTeam.sorted { $0.key < $1.key }
