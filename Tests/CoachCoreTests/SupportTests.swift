@@ -10,6 +10,10 @@ struct SupportTests {
         #expect(suggestion(for: "Calm", among: ["calm"]) == "calm")
         #expect(suggestion(for: "b", among: ["a"]) == nil)
         #expect(suggestion(for: "zzzzzz", among: ["calm"]) == nil)
+        // The only candidate the word begins: a KPI typed by its first word.
+        #expect(suggestion(for: "conversion", among: ["revenue", "conversion_rate", "new_customers"]) == "conversion_rate")
+        #expect(suggestion(for: "new", among: ["new_customers", "new_leads"]) == nil, "two begin with it: no guess")
+        #expect(suggestion(for: "co", among: ["conversion_rate"]) == nil, "too short to guess from")
         #expect(suggestion(for: "", among: ["a"]) == nil)
         #expect(suggestion(for: "calm", among: ["calm"]) == nil)
         #expect(suggestion(for: "wellbeng", among: ["alert", "wellbeing", "wellbeing.band"]) == "wellbeing")

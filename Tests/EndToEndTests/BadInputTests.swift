@@ -23,6 +23,8 @@ struct BadInputTests {
         Case(arguments: ["goal", "set", "Ana", "revenue", "100", "--period", "2026-13"], status: 2, message: "'2026-13' is not a month"),
         Case(arguments: ["goal", "set", "Ana", "revenue", "100", "--period", "12/2026"], status: 2, message: "write it as YYYY-MM"),
         Case(arguments: ["goal", "set", "Ana", "revnue", "100"], status: 1, message: "unknown KPI 'revnue' (did you mean 'revenue'?)"),
+        Case(arguments: ["goal", "set", "Ana", "conversion", "20"], status: 1,
+             message: "unknown KPI 'conversion' (did you mean 'conversion_rate'?)"),
         Case(arguments: ["peple"], status: 2, message: "unknown command 'peple' (did you mean 'people'?)"),
         Case(arguments: ["person", "ad", "Bo"], status: 2, message: "did you mean 'person add'?"),
         Case(arguments: ["people", "--jsn"], status: 2, message: "Unknown option '--jsn'"),

@@ -1,7 +1,9 @@
 /// The candidate closest to `word` by edit distance, for "did you mean" hints; nil when none is close.
 ///
 /// A candidate qualifies when its edit distance (Levenshtein with adjacent transpositions) is at
-/// most a third of the longer word (at most 3), or when it differs only in letter case.
+/// most a third of the longer word (at most 3), or when it differs only in letter case; failing
+/// those, when it is the only candidate that begins with the word (of 3 letters or more), as
+/// `conversion` begins `conversion_rate`.
 public func suggestion(for word: String, among candidates: [String]) -> String? {
     guard !word.isEmpty else { return nil }
     var best: (candidate: String, distance: Int)?
@@ -14,7 +16,10 @@ public func suggestion(for word: String, among candidates: [String]) -> String? 
             best = (candidate, distance)
         }
     }
-    return best?.candidate
+    if let best { return best.candidate }
+    guard word.count >= 3 else { return nil }
+    let beginning = Set(candidates.filter { $0 != word && $0.lowercased().hasPrefix(word.lowercased()) })
+    return beginning.count == 1 ? beginning.first : nil
 }
 
 /// Edit distance between `a` and `b` (insert, delete, substitute, swap two adjacent characters),
