@@ -107,13 +107,15 @@ extension OrgDatabase {
                 amends = done.id
             }
         }
-        guard kind == "quiz" else { return amends }
+        // One open quiz attempt per person, and one open one-on-one per rep (as on the local store).
+        guard kind == "quiz" || kind == "one-on-one" else { return amends }
         if let open = try connection.query("""
             SELECT id, claimed_by FROM coach.session WHERE subject_id = \(subjectID) AND survey_id = \(surveyID)
-              AND kind = 'quiz' AND state IN ('in_progress', 'paused') ORDER BY id DESC LIMIT 1
+              AND kind = \(kind) AND state IN ('in_progress', 'paused') ORDER BY id DESC LIMIT 1
             """).first.map({ try $0.decode((Int64, String?).self) }) {
             throw StoreError.sessionOpen(id: open.0, survey: surveyID, claimedBy: try otherClaimant(of: open.1))
         }
+        guard kind == "quiz" else { return amends }
         if let attemptLimit, try completedAttempts(surveyID: surveyID, subjectID: subjectID, except: nil) >= attemptLimit {
             throw StoreError.attemptLimitReached(survey: surveyID, allowed: attemptLimit)
         }

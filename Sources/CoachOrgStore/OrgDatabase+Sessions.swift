@@ -151,11 +151,19 @@ extension OrgDatabase {
         }
     }
 
-    public func resumableSession(authorID: Int64) throws -> Session? {
-        let open = try connection.query("""
+    public func openSessions(authorID: Int64) throws -> [Session] {
+        try openClaimedSessions(authorID: authorID).map(\.session)
+    }
+
+    private func openClaimedSessions(authorID: Int64) throws -> [(session: Session, claim: String?)] {
+        try connection.query("""
             \(unescaped: Self.sessionColumns) WHERE author_id = \(authorID) AND state IN ('in_progress', 'paused')
             ORDER BY updated_at DESC, id DESC
             """).map(Self.claimedSession)
+    }
+
+    public func resumableSession(authorID: Int64) throws -> Session? {
+        let open = try openClaimedSessions(authorID: authorID)
         for candidate in open where try otherClaimant(of: candidate.claim) == nil { return candidate.session }
         if let latest = open.first, let id = latest.session.id, let other = try otherClaimant(of: latest.claim) {
             throw StoreError.sessionTaken(id: id, by: other)

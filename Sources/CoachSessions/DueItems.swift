@@ -2,8 +2,9 @@ import CoachCore
 import CoachStore
 import Foundation
 
-/// What is due for one person at a moment: check-ins by their cadence, one-on-ones with a
-/// manager's reps, and the person's open action items due by the end of the ISO week. The
+/// What is due for one person at a moment: sessions they left paused, check-ins by their
+/// cadence, one-on-ones with a manager's reps, and the person's open action items due by the
+/// end of the ISO week. The
 /// shell's greeting, `due` and `checkin` all ask this; they only decide how to show it.
 public struct DueItems {
     /// A one-on-one with a rep that is due by the template's cadence.
@@ -34,6 +35,8 @@ public struct DueItems {
     public let checkIns: [Survey]
     public let oneOnOnes: [OneOnOne]
     public let actions: [Action]
+    /// The person's own sessions left paused or interrupted, newest first.
+    public let open: [Session]
 
     /// The check-in and self-assessment surveys for `user`'s role that are due by cadence.
     public static func checkIns(for user: Person, surveys: [Survey], database: any SharedStore, now: Date,
@@ -50,6 +53,7 @@ public struct DueItems {
     public init(for user: Person, surveys: [Survey], oneOnOneTemplate: Survey?, database: any SharedStore, now: Date,
                 calendar: Calendar = .current) throws {
         checkIns = try Self.checkIns(for: user, surveys: surveys, database: database, now: now, calendar: calendar)
+        open = try user.id.map { try database.openSessions(authorID: $0) } ?? []
         var meetings: [OneOnOne] = []
         if user.role == .manager, let template = oneOnOneTemplate {
             let cadence = template.cadence ?? .weekly
@@ -71,7 +75,7 @@ public struct DueItems {
     }
 
     /// Nothing is due.
-    public var isEmpty: Bool { checkIns.isEmpty && oneOnOnes.isEmpty && actions.isEmpty }
+    public var isEmpty: Bool { checkIns.isEmpty && oneOnOnes.isEmpty && actions.isEmpty && open.isEmpty }
 
     private static func endOfISOWeek(_ now: Date, calendar: Calendar) -> Date {
         var iso = Calendar(identifier: .iso8601)

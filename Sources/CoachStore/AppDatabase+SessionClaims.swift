@@ -46,7 +46,8 @@ extension AppDatabase {
     }
 
     /// Refuses to start a session that would race one already there: an open session for the
-    /// same person, survey and period (or the quiz's open attempt) is `sessionOpen`, a completed
+    /// same person, survey and period (or the quiz's open attempt, or the rep's open one-on-one)
+    /// is `sessionOpen`, a completed
     /// one for the period that this one does not amend is `periodTaken` (or, when
     /// `amendingDone`, amended: the newest amendment of the period's session), and a quiz attempt
     /// beyond `attemptLimit` is `attemptLimitReached`. The unique index `session_one_per_period`
@@ -68,13 +69,16 @@ extension AppDatabase {
                 amends = done[0]
             }
         }
-        guard kind == "quiz" else { return amends }
+        // One open quiz attempt per person, and one open one-on-one per rep: a second start
+        // continues it rather than leaving two paused side by side.
+        guard kind == "quiz" || kind == "one-on-one" else { return amends }
         if let open = try Int64.fetchOne(db, sql: """
-            SELECT id FROM session WHERE subject_id = ? AND survey_id = ? AND kind = 'quiz'
+            SELECT id FROM session WHERE subject_id = ? AND survey_id = ? AND kind = ?
               AND state IN ('in_progress', 'paused') ORDER BY id DESC LIMIT 1
-            """, arguments: [subjectID, surveyID]) {
+            """, arguments: [subjectID, surveyID, kind]) {
             throw StoreError.sessionOpen(id: open, survey: surveyID, claimedBy: try otherClaimant(of: open, db)?.description)
         }
+        guard kind == "quiz" else { return amends }
         if let attemptLimit, try completedAttempts(surveyID: surveyID, subjectID: subjectID, except: nil, db) >= attemptLimit {
             throw StoreError.attemptLimitReached(survey: surveyID, allowed: attemptLimit)
         }

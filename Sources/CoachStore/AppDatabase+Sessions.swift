@@ -132,17 +132,22 @@ extension AppDatabase {
     /// The author's latest interrupted (in-progress or paused) session that no other running
     /// coach process has open, if any; `sessionTaken` when every such session is open elsewhere.
     public func resumableSession(authorID: Int64) throws -> Session? {
+        let open = try openSessions(authorID: authorID)
+        if let free = open.first(where: { otherClaimant(of: $0) == nil }) { return free }
+        if let latest = open.first, let id = latest.id, let other = otherClaimant(of: latest) {
+            throw StoreError.sessionTaken(id: id, by: other.description)
+        }
+        return nil
+    }
+
+    /// The author's in-progress and paused sessions, newest first.
+    public func openSessions(authorID: Int64) throws -> [Session] {
         try read { db in
-            let open = try Session
+            try Session
                 .filter(Session.Columns.authorID == authorID)
                 .filter([SessionState.inProgress, .paused].contains(Session.Columns.state))
                 .order(Session.Columns.updatedAt.desc, Session.Columns.id.desc)
                 .fetchAll(db)
-            if let free = open.first(where: { otherClaimant(of: $0) == nil }) { return free }
-            if let latest = open.first, let id = latest.id, let other = otherClaimant(of: latest) {
-                throw StoreError.sessionTaken(id: id, by: other.description)
-            }
-            return nil
         }
     }
 

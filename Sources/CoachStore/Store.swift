@@ -51,6 +51,8 @@ public protocol SessionStore {
     func pauseSession(id: Int64, at now: Date) throws
     func completeSession(id: Int64, scored: ScoredSession, effects: SessionEffects, at now: Date) throws
     func resumableSession(authorID: Int64) throws -> Session?
+    /// The author's in-progress and paused sessions, newest first, wherever they are open.
+    func openSessions(authorID: Int64) throws -> [Session]
     func session(id: Int64) throws -> Session?
     func scores(sessionID: Int64) throws -> [Score]
 

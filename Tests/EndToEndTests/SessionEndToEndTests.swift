@@ -145,6 +145,9 @@ struct SessionEndToEndTests {
             #"cheerful|{"type":"choice","value":5}"#, #"calm|{"type":"choice","value":4}"#,
         ])
         #expect(try sandbox.sqlValue("SELECT count(*) FROM score") == "0")
+        let due = try sandbox.run(["due"], as: "Ana")
+        #expect(due.stdoutText.contains("Paused: WHO-5 Well-Being Index (session #1, since "), "\(due.stdoutText)")
+        #expect(due.stdoutText.contains("): 'resume' continues it"))
 
         let resumed = try sandbox.shell(["resume", "3", "2", "1"], as: "Ana")
         #expect(resumed.status == 0, "\(resumed.stderrText)")
@@ -249,6 +252,22 @@ struct SessionEndToEndTests {
             #"active|{"type":"choice","value":2}"#, #"rested|{"type":"choice","value":1}"#,
             #"interested|{"type":"choice","value":0}"#,
         ])
+    }
+
+    @Test("starting a one-on-one while one with the rep is paused continues it: never two open side by side",
+          arguments: StoreEngine.allCases)
+    func oneOnOneStartedAgainContinues(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        let first = try sandbox.shell(["1on1 Ana", "8", "Closed Acme", ":pause"], as: "Marco")
+        #expect(first.status == 0, "\(first.stderrText)")
+        let again = try sandbox.shell(["1on1 Ana", ":pause"], as: "Marco")
+        #expect(again.status == 0, "\(again.stderrText)")
+        #expect(again.stdoutText.contains("Continuing the open One-on-one (session #1) instead of starting another."),
+                "\(again.stdoutText)")
+        #expect(try sandbox.sql("SELECT id, state FROM session") == ["1|paused"])
+        #expect(try sandbox.run(["due"], as: "Marco").stdoutText.contains("Paused: One-on-one with Ana (session #1, since "))
+        #expect(!(try sandbox.run(["due"], as: "Ana").stdoutText.contains("Paused")), "Marco's session, not Ana's to resume")
     }
 
     @Test("a paused one-on-one resumed by its manager reads the subject's data again and completes", arguments: StoreEngine.allCases)

@@ -8,7 +8,7 @@ import Foundation
 struct DueCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "What is due for you: check-ins, one-on-ones, action items this week.",
+        abstract: "What is due for you: paused sessions, check-ins, one-on-ones, action items this week.",
         discussion: "Also shown when the shell starts.\n\nExample:\n  due")
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -38,6 +38,14 @@ struct DueList {
                                oneOnOneTemplate: context.catalog().surveys[OneOnOneCommand.template],
                                database: context.database(), now: now, calendar: calendar)
         var lines: [String] = []
+        for (index, session) in due.open.enumerated() {
+            let title = context.catalog().surveys[session.surveyID]?.title ?? session.surveyID
+            let about = session.subjectID == session.authorID ? ""
+                : " with " + ((try context.database().person(id: session.subjectID)?.name) ?? "someone")
+            let since = DateAnswer.iso(session.updatedAt, calendar: calendar)
+            lines.append("Paused: \(title)\(about) (session #\(session.id ?? 0), since \(since))"
+                         + (index == 0 ? ": 'resume' continues it" : ""))
+        }
         if !due.checkIns.isEmpty {
             lines.append("Check-ins due (type 'checkin'): " + due.checkIns.map { "\($0.title) (\($0.cadence?.rawValue ?? ""))" }
                 .joined(separator: ", "))
