@@ -111,6 +111,17 @@ extension OrgDatabase {
         }
     }
 
+    public func abandonSession(id: Int64, authorID: Int64, at now: Date) throws {
+        try sessionWrite {
+            let open = try openSession(id)
+            guard open.session.authorID == authorID else { throw StoreError.notYourSession(id) }
+            if let other = try otherClaimant(of: open.claim) { throw StoreError.sessionTaken(id: id, by: other) }
+            try connection.query("""
+                UPDATE coach.session SET state = 'abandoned', updated_at = \(now), claimed_by = NULL WHERE id = \(id)
+                """)
+        }
+    }
+
     public func completeSession(id: Int64, scored: ScoredSession, effects: SessionEffects, at now: Date) throws {
         do {
             try complete(id: id, scored: scored, effects: effects, at: now)

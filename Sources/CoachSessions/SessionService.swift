@@ -90,6 +90,34 @@ public struct SessionService {
         return try ready(session)
     }
 
+    /// The author's open session `sessionID` (or, without one, their latest), claimed for this
+    /// process and ready to continue at its first unanswered question.
+    public func resume(authorID: Int64, sessionID: Int64?) throws -> Ready {
+        guard let sessionID else { return try resume(authorID: authorID) }
+        let session = try ownOpenSession(sessionID, authorID: authorID)
+        try database.claimSession(id: sessionID, at: clock.now())
+        return try ready(session)
+    }
+
+    /// Abandons the author's open session `sessionID` for good: its answers stay stored, but it
+    /// is never resumed, scored or counted, and a new one may start in its place.
+    @discardableResult
+    public func abandon(authorID: Int64, sessionID: Int64) throws -> Session {
+        let session = try ownOpenSession(sessionID, authorID: authorID)
+        try database.abandonSession(id: sessionID, authorID: authorID, at: clock.now())
+        return session
+    }
+
+    /// Session `id` when it is open and `authorID` started it; otherwise the reason it is not.
+    private func ownOpenSession(_ id: Int64, authorID: Int64) throws -> Session {
+        guard let session = try database.session(id: id) else { throw StoreError.sessionNotFound(id) }
+        guard session.authorID == authorID else { throw StoreError.notYourSession(id) }
+        guard session.state == .inProgress || session.state == .paused else {
+            throw StoreError.sessionClosed(id: id, state: session.state)
+        }
+        return session
+    }
+
     /// Session `id`, already open, claimed for this process and ready to go on, when `authorID`
     /// started it: a session is answered by its author alone (the organisation store's policies
     /// let no one else write to it), so another person's open session is theirs to resume.

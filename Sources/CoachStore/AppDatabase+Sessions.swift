@@ -95,6 +95,19 @@ extension AppDatabase {
         }
     }
 
+    /// Abandons open session `id` for good: it keeps its answers but is never resumed, scored
+    /// or counted, and a new one may start in its place. Its author alone may, and not while
+    /// another running coach process has it open.
+    public func abandonSession(id: Int64, authorID: Int64, at now: Date) throws {
+        try write { db in
+            let session = try Self.openSession(id, db)
+            guard session.authorID == authorID else { throw StoreError.notYourSession(id) }
+            if let other = otherClaimant(of: session) { throw StoreError.sessionTaken(id: id, by: other.description) }
+            try db.execute(sql: "UPDATE session SET state = ?, updated_at = ?, claimed_by = NULL WHERE id = ?",
+                           arguments: [SessionState.abandoned, now, id])
+        }
+    }
+
     /// Completes a session in one transaction: applies its effects (one-on-one decisions, new
     /// action and agenda items, KPI actuals), stores its scores (and quiz marks) as the one
     /// scoring rule computed them, updates the weekly aggregates, sets `completed_at` and the

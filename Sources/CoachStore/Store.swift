@@ -49,6 +49,8 @@ public protocol SessionStore {
     func deleteAnswer(sessionID: Int64, questionID: String, at now: Date) throws
     func answers(sessionID: Int64) throws -> [Answer]
     func pauseSession(id: Int64, at now: Date) throws
+    /// Abandons the author's open session `id`: kept, never resumed or counted.
+    func abandonSession(id: Int64, authorID: Int64, at now: Date) throws
     func completeSession(id: Int64, scored: ScoredSession, effects: SessionEffects, at now: Date) throws
     func resumableSession(authorID: Int64) throws -> Session?
     /// The author's in-progress and paused sessions, newest first, wherever they are open.

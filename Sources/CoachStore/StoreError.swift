@@ -66,6 +66,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case sessionOpen(id: Int64, survey: String, claimedBy: String?)
     /// The session is open in another coach process, which alone stores its answers.
     case sessionTaken(id: Int64, by: String)
+    /// The open session was started by someone else, who alone resumes or abandons it.
+    case notYourSession(Int64)
     /// A check-in for this period was completed meanwhile (by another coach process).
     case periodTaken(survey: String, period: String, id: Int64)
     /// Every allowed attempt at the quiz is used.
@@ -163,9 +165,9 @@ extension StoreError: LocalizedError, CustomStringConvertible {
         case let .invalidText(reason):
             return reason
         case let .sessionNotFound(id):
-            return "no session #\(id)"
+            return "no session #\(id) that you can see"
         case let .sessionClosed(id, state):
-            return "session #\(id) is \(state.rawValue) and cannot change"
+            return "session #\(id) is \(state.rawValue.replacingOccurrences(of: "_", with: " ")) and cannot change"
         case let .sessionOpen(id, survey, claimedBy):
             if let claimedBy {
                 return "your \(survey) session #\(id) is open in \(claimedBy); finish or pause it there, then 'resume'"
@@ -174,6 +176,8 @@ extension StoreError: LocalizedError, CustomStringConvertible {
         case let .sessionTaken(id, by):
             return "session #\(id) is open in \(by), which stores its answers; finish or pause it there "
                 + "(a session is answered in one place at a time)"
+        case let .notYourSession(id):
+            return "session #\(id) was started by someone else, who alone resumes or abandons it; 'sessions' lists yours"
         case let .periodTaken(survey, period, id):
             return "\(survey) for \(period) was completed meanwhile (session #\(id)); 'checkin \(survey)' amends it"
         case let .attemptLimitReached(survey, allowed):

@@ -22,6 +22,7 @@ public struct Coach: ParsableCommand {
     static let commandTable: [any ParsableCommand.Type] = [
         // the guided sessions
         OneOnOneCommand.self, CheckinCommand.self, QuizCommand.self, RunCommand.self, ResumeCommand.self,
+        SessionsCommand.self, AbandonCommand.self,
         // what is due, and what came of it
         DueCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, TrendsCommand.self,
         HistoryCommand.self, ReportCommand.self, ShareCommand.self,

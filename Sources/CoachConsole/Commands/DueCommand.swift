@@ -44,7 +44,7 @@ struct DueList {
                 : " with " + ((try context.database().person(id: session.subjectID)?.name) ?? "someone")
             let since = DateAnswer.iso(session.updatedAt, calendar: calendar)
             lines.append("Paused: \(title)\(about) (session #\(session.id ?? 0), since \(since))"
-                         + (index == 0 ? ": 'resume' continues it" : ""))
+                         + (index == 0 ? ": 'resume' continues it" : ": 'resume \(session.id ?? 0)'"))
         }
         if !due.checkIns.isEmpty {
             lines.append("Check-ins due (type 'checkin'): " + due.checkIns.map { "\($0.title) (\($0.cadence?.rawValue ?? ""))" }

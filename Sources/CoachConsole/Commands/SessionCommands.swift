@@ -25,16 +25,52 @@ struct RunCommand: CoachCommand {
     }
 }
 
-/// `resume`
+/// `resume [ID]`
 struct ResumeCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "resume",
-        abstract: "Continue your paused or interrupted session at its next unanswered question.",
-        discussion: "Example:\n  resume")
+        abstract: "Continue a paused or interrupted session at its next unanswered question.",
+        discussion: """
+        Without ID: your latest open session. 'sessions' lists them all.
+
+        Example:
+          resume
+          resume 12
+        """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The session's number, as 'sessions' shows it (12 or #12).") var id: String?
+
+    func validate() throws {
+        if let id { _ = try ItemNumber.required(id, what: "session", listedBy: "sessions") }
+    }
 
     func run(in context: CommandContext) throws {
-        try SessionRunner(context: context).resume()
+        try SessionRunner(context: context).resume(sessionID: id.flatMap(ItemNumber.parse))
+    }
+}
+
+/// `abandon ID`
+struct AbandonCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "abandon",
+        abstract: "Give up one of your open sessions for good.",
+        discussion: """
+        An abandoned session is never resumed, scored or counted, and a new one may start in its
+        place; the answers already given stay in the store. Only the person who started it may.
+
+        Example:
+          abandon 12
+        """)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "The session's number, as 'sessions' shows it (12 or #12).") var id: String
+
+    func validate() throws {
+        _ = try ItemNumber.required(id, what: "session", listedBy: "sessions")
+    }
+
+    func run(in context: CommandContext) throws {
+        try SessionRunner(context: context).abandon(sessionID: ItemNumber.parse(id) ?? 0)
     }
 }

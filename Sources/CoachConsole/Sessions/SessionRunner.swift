@@ -37,10 +37,20 @@ struct SessionRunner {
     /// Continues the current user's latest paused or interrupted session at its first
     /// unanswered question, with the survey version it started with.
     @discardableResult
-    func resume() throws -> CompletedSession? {
+    func resume(sessionID: Int64? = nil) throws -> CompletedSession? {
         let user = try context.currentUser()
         guard let userID = user.id else { throw SessionError.nothingToResume }
-        return try run(try service().resume(authorID: userID))
+        return try run(try service().resume(authorID: userID, sessionID: sessionID))
+    }
+
+    /// Abandons the current user's open session `sessionID` and says what became of it.
+    func abandon(sessionID: Int64) throws {
+        let user = try context.currentUser()
+        guard let userID = user.id else { throw StoreError.notYourSession(sessionID) }
+        let session = try service().abandon(authorID: userID, sessionID: sessionID)
+        let title = context.catalog().surveys[session.surveyID]?.title ?? session.surveyID
+        context.console.line("Abandoned \(title) (session #\(sessionID)): it will not be resumed or counted; "
+                             + "its answers stay in the store.")
     }
 
     private func service() throws -> SessionService {
