@@ -22,11 +22,27 @@ extension OrgDatabase {
             let (person, kpi, period, target) = try row.decode((String, String, String, Double).self)
             return ExportData.GoalRow(person: person, kpi: kpi, period: period, target: target)
         }
-        let sessions = try connection.query("""
+        let rows = try sessionRows(id: nil)
+        return ExportData(exportedBy: viewer.name, people: people, goals: goals, sessions: rows,
+                          actionItems: try actionItems(viewer: viewer.name, subject: nil, openOnly: false))
+    }
+
+    /// Session `id` with the scores and answers the login may read, or nil when the database
+    /// shows them no such session (`show ID`).
+    public func sessionRecord(viewer viewerName: String, id: Int64) throws -> ExportData.SessionRow? {
+        try sessionRows(id: id).first
+    }
+
+    /// Session `id` (every session, without one) as far as the login may see it, with the scores
+    /// and answers the policies let them read, oldest first.
+    private func sessionRows(id: Int64?) throws -> [ExportData.SessionRow] {
+        let query: PostgresQuery = """
             SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase
             FROM coach.session s JOIN coach.person p ON p.id = s.subject_id JOIN coach.person a ON a.id = s.author_id
-            ORDER BY s.started_at, s.id
-            """).map { try $0.decode((Int64, String, String, String, String, Date, Date?, String, String?).self) }
+            WHERE \(id)::bigint IS NULL OR s.id = \(id) ORDER BY s.started_at, s.id
+            """
+        let sessions = try connection.query(query)
+            .map { try $0.decode((Int64, String, String, String, String, Date, Date?, String, String?).self) }
         let ids = sessions.map(\.0)
         var scores: [Int64: [ExportData.ScoreRow]] = [:], answers: [Int64: [ExportData.AnswerRow]] = [:]
         if !ids.isEmpty {
@@ -45,12 +61,10 @@ extension OrgDatabase {
                 answers[session, default: []].append(ExportData.AnswerRow(question: question, value: value, isPrivate: isPrivate))
             }
         }
-        let rows = sessions.map { id, survey, kind, subject, author, started, completed, state, phase in
+        return sessions.map { id, survey, kind, subject, author, started, completed, state, phase in
             ExportData.SessionRow(id: id, survey: survey, kind: kind, subject: subject, author: author, started: started,
                                   completed: completed, state: state, phase: phase, scores: scores[id] ?? [],
                                   answers: answers[id] ?? [])
         }
-        return ExportData(exportedBy: viewer.name, people: people, goals: goals, sessions: rows,
-                          actionItems: try actionItems(viewer: viewer.name, subject: nil, openOnly: false))
     }
 }

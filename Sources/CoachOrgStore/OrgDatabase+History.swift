@@ -41,7 +41,7 @@ extension OrgDatabase {
             }
         }
         var entries = rows.map { id, completed, survey, kind, author, phase in
-            TimelineEntry(date: completed, kind: "session", survey: survey, sessionKind: kind, author: author, phase: phase,
+            TimelineEntry(date: completed, kind: "session", sessionID: id, survey: survey, sessionKind: kind, author: author, phase: phase,
                           scores: scores[id] ?? [])
         }
         if subject.id == viewer.id || subject.managerID == viewer.id {

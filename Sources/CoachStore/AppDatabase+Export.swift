@@ -124,37 +124,59 @@ extension AppDatabase {
                 ExportData.GoalRow(person: $0[0], kpi: $0[1], period: $0[2], target: $0[3])
             }
             let sessionQuery: SQL = """
-                SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase
-                FROM session s JOIN person p ON p.id = s.subject_id JOIN person a ON a.id = s.author_id
-                WHERE \(Privacy.scoresVisible(to: viewer)) ORDER BY s.started_at, s.id
+                \(Self.sessionRecordColumns) WHERE \(Privacy.scoresVisible(to: viewer)) ORDER BY s.started_at, s.id
                 """
             let (sessionSQL, sessionArguments) = try sessionQuery.build(db)
-            var sessions: [ExportData.SessionRow] = []
-            for row in try Row.fetchAll(db, sql: sessionSQL, arguments: sessionArguments) {
-                let id: Int64 = row[0]
-                let scoreQuery: SQL = """
-                    SELECT sc.score_id, sc.value, \(Privacy.bandVisible(to: viewer)), \(Privacy.alertVisible(to: viewer))
-                    FROM score sc JOIN session s ON s.id = sc.session_id WHERE sc.session_id = \(id) ORDER BY sc.rowid
-                    """
-                let (scoreSQL, scoreArguments) = try scoreQuery.build(db)
-                let scores = try Row.fetchAll(db, sql: scoreSQL, arguments: scoreArguments).map {
-                    ExportData.ScoreRow(score: $0[0], value: $0[1], band: $0[2], alert: $0[3])
-                }
-                let answerQuery: SQL = """
-                    SELECT a.question_id, a.value, a.is_private FROM answer a JOIN session s ON s.id = a.session_id
-                    JOIN person p ON p.id = s.subject_id
-                    WHERE a.session_id = \(id) AND \(Privacy.answersVisible(to: viewer)) ORDER BY a.position, a.id
-                    """
-                let (answerSQL, answerArguments) = try answerQuery.build(db)
-                let answers = try Row.fetchAll(db, sql: answerSQL, arguments: answerArguments).map {
-                    ExportData.AnswerRow(question: $0[0], value: $0[1], isPrivate: $0[2])
-                }
-                sessions.append(ExportData.SessionRow(id: id, survey: row[1], kind: row[2], subject: row[3], author: row[4],
-                                                      started: row[5], completed: row[6], state: row[7], phase: row[8],
-                                                      scores: scores, answers: answers))
+            let sessions = try Row.fetchAll(db, sql: sessionSQL, arguments: sessionArguments).map {
+                try Self.sessionRow($0, viewer: viewer, db)
             }
             return ExportData(exportedBy: viewer.name, people: people, goals: goals, sessions: sessions, actionItems: actions)
         }
+    }
+}
+
+extension AppDatabase {
+    /// Session `id` with the scores and answers `viewerName` may see, or nil when the viewer may
+    /// not see the session at all (`show ID`).
+    public func sessionRecord(viewer viewerName: String, id: Int64) throws -> ExportData.SessionRow? {
+        try read { db in
+            let viewer = try Self.existingPerson(viewerName, db)
+            let query: SQL = """
+                \(Self.sessionRecordColumns) WHERE s.id = \(id) AND \(Privacy.scoresVisible(to: viewer))
+                """
+            let (sql, arguments) = try query.build(db)
+            return try Row.fetchOne(db, sql: sql, arguments: arguments).map { try Self.sessionRow($0, viewer: viewer, db) }
+        }
+    }
+
+    static let sessionRecordColumns: SQL = """
+        SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase
+        FROM session s JOIN person p ON p.id = s.subject_id JOIN person a ON a.id = s.author_id
+        """
+
+    /// A session row of `sessionRecordColumns` with the scores and answers `viewer` may see.
+    static func sessionRow(_ row: Row, viewer: Person, _ db: Database) throws -> ExportData.SessionRow {
+        let id: Int64 = row[0]
+        let scoreQuery: SQL = """
+            SELECT sc.score_id, sc.value, \(Privacy.bandVisible(to: viewer)), \(Privacy.alertVisible(to: viewer))
+            FROM score sc JOIN session s ON s.id = sc.session_id WHERE sc.session_id = \(id) ORDER BY sc.rowid
+            """
+        let (scoreSQL, scoreArguments) = try scoreQuery.build(db)
+        let scores = try Row.fetchAll(db, sql: scoreSQL, arguments: scoreArguments).map {
+            ExportData.ScoreRow(score: $0[0], value: $0[1], band: $0[2], alert: $0[3])
+        }
+        let answerQuery: SQL = """
+            SELECT a.question_id, a.value, a.is_private FROM answer a JOIN session s ON s.id = a.session_id
+            JOIN person p ON p.id = s.subject_id
+            WHERE a.session_id = \(id) AND \(Privacy.answersVisible(to: viewer)) ORDER BY a.position, a.id
+            """
+        let (answerSQL, answerArguments) = try answerQuery.build(db)
+        let answers = try Row.fetchAll(db, sql: answerSQL, arguments: answerArguments).map {
+            ExportData.AnswerRow(question: $0[0], value: $0[1], isPrivate: $0[2])
+        }
+        return ExportData.SessionRow(id: id, survey: row[1], kind: row[2], subject: row[3], author: row[4],
+                                     started: row[5], completed: row[6], state: row[7], phase: row[8],
+                                     scores: scores, answers: answers)
     }
 }
 

@@ -19,6 +19,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public var date: Date
     /// `session` or `action`.
     public var kind: String
+    /// The session's number (`show ID`), for a session.
+    public var sessionID: Int64?
     public var survey: String?
     public var sessionKind: String?
     public var author: String?
@@ -30,11 +32,12 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public var owner: String?
     public var due: String?
 
-    public init(date: Date, kind: String, survey: String? = nil, sessionKind: String? = nil, author: String? = nil,
+    public init(date: Date, kind: String, sessionID: Int64? = nil, survey: String? = nil, sessionKind: String? = nil, author: String? = nil,
                 phase: String? = nil, scores: [ScoreValue] = [], actionID: Int64? = nil, text: String? = nil,
                 status: String? = nil, owner: String? = nil, due: String? = nil) {
         self.date = date
         self.kind = kind
+        self.sessionID = sessionID
         self.survey = survey
         self.sessionKind = sessionKind
         self.author = author
@@ -70,7 +73,7 @@ extension AppDatabase {
                 let scores = try Row.fetchAll(db, sql: scoreSQL, arguments: scoreArguments).map {
                     TimelineEntry.ScoreValue(score: $0[0], value: $0[1], band: $0[2])
                 }
-                return TimelineEntry(date: row[1], kind: "session", survey: row[2], sessionKind: row[3], author: row[4],
+                return TimelineEntry(date: row[1], kind: "session", sessionID: row[0], survey: row[2], sessionKind: row[3], author: row[4],
                                      phase: row[5], scores: scores)
             }
         }

@@ -63,6 +63,8 @@ public protocol SessionStore {
     func lastOneOnOnes(managerName: String) throws -> [(rep: String, last: Date?)]
     func latestOwnSession(of personName: String, surveyID: String) throws -> (id: Int64, completed: Date)?
     func timeline(viewer viewerName: String, subject subjectName: String) throws -> [TimelineEntry]
+    /// Session `id` with the scores and answers `viewerName` may see; nil when they may not see it.
+    func sessionRecord(viewer viewerName: String, id: Int64) throws -> ExportData.SessionRow?
     func scorePoints(viewer viewerName: String, subject subjectName: String, since: Date?) throws -> [ScorePoint]
     func quizPercents(of personName: String, quizID: String, excluding phase: SessionPhase?) throws -> [Double]
     func quizAttempts(viewer viewerName: String, quizID: String) throws -> [QuizAttemptRecord]

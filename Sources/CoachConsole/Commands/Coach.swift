@@ -25,7 +25,7 @@ public struct Coach: ParsableCommand {
         SessionsCommand.self, AbandonCommand.self,
         // what is due, and what came of it
         DueCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, TrendsCommand.self,
-        HistoryCommand.self, ReportCommand.self, ShareCommand.self,
+        HistoryCommand.self, ShowCommand.self, ReportCommand.self, ShareCommand.self,
         // people, goals and surveys
         PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, SurveysCommand.self, SurveyCommand.self,
         // the store

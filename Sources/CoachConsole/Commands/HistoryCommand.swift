@@ -13,17 +13,29 @@ struct HistoryCommand: CoachCommand {
         Shows only what you may see: a manager sees their reps' one-on-ones, self-assessments and
         quizzes, and wellbeing only where the rep shares it; HR sees quizzes.
 
+        Each session shows its number; 'show ID' prints it in full, and --full prints every
+        session in full (one-on-one notes, KPIs and actions as you may see them).
+
         Example:
           history Ana
+          history Ana --full
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "Whose history.", completion: .coach(.person)) var person: String
+    @Flag(help: "Print each session in full, as 'show ID' does.") var full = false
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let entries = try context.database().timeline(viewer: user.name, subject: person)
+        if json && full {
+            let records = try entries.compactMap { entry in
+                try entry.sessionID.flatMap { try ShowCommand.record($0, viewer: user, context: context) }
+            }
+            context.console.line(try JSONOutput.encode(records))
+            return
+        }
         if json {
             context.console.line(try JSONOutput.encode(entries))
             return
@@ -42,7 +54,7 @@ struct HistoryCommand: CoachCommand {
                 continue
             }
             let survey = entry.survey.flatMap { catalog.surveys[$0] }
-            var line = "\(day)  " + context.console.styled(survey?.title ?? entry.survey ?? "", .bold)
+            var line = "\(day)  #\(entry.sessionID ?? 0) " + context.console.styled(survey?.title ?? entry.survey ?? "", .bold)
             if let phase = entry.phase { line += " (\(phase))" }
             if let author = entry.author, author.caseInsensitiveCompare(person) != .orderedSame { line += " by \(author)" }
             let scores = entry.scores.compactMap { score -> String? in
@@ -53,6 +65,12 @@ struct HistoryCommand: CoachCommand {
             }
             if !scores.isEmpty { line += "  " + scores.joined(separator: ", ") }
             context.console.line(line)
+            if full, let id = entry.sessionID, let record = try ShowCommand.record(id, viewer: user, context: context) {
+                let isAuthor = record.row.author.caseInsensitiveCompare(user.name) == .orderedSame
+                record.lines(styled: context.console.styled, viewerIsAuthor: isAuthor).dropFirst(2)
+                    .forEach { context.console.line($0.isEmpty ? "" : "    " + $0) }
+                context.console.line("")
+            }
         }
     }
 }

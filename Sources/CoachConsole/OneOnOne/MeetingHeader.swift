@@ -29,6 +29,7 @@ struct MeetingHeader {
                 line += " — " + console.styled("overdue (\(cadence.rawValue))", .yellow)
             }
             lines.append(line)
+            lines += try agreedLastTime()
         } else {
             lines.append("Last one-on-one: none yet")
         }
@@ -69,6 +70,30 @@ struct MeetingHeader {
             lines.append("Wellbeing (shared by \(rep.name)): " + wellbeing.map { row in
                 "\(row.label) \(row.summary.band?.label ?? "-")" + (row.summary.reliableChange == .none ? "" : " (\(row.summary.reliableChange.rawValue))")
             }.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    /// What the last one-on-one about the rep agreed: its new action items and, from the
+    /// meeting's own notes, the first lines of what both sides saw (never the private notes).
+    private func agreedLastTime() throws -> [String] {
+        let sessions = try context.database().timeline(viewer: manager.name, subject: rep.name)
+        guard let last = sessions.first(where: { $0.sessionKind == SurveyKind.oneOnOne.rawValue }), let id = last.sessionID,
+              let record = try ShowCommand.record(id, viewer: manager, context: context) else { return [] }
+        var lines: [String] = []
+        for item in record.items where !item.isPrivate {
+            guard let question = record.survey?.question(id: item.questionID) else { continue }
+            switch (question.type, item.body) {
+            case let (.actions, .list(entries)) where !entries.isEmpty:
+                lines.append("Agreed last time ('show \(id)' for the whole meeting):")
+                lines += entries.map { "  • " + $0 }
+            case let (.text, .text(text)) where question.multiline && !text.joined().isEmpty:
+                let name = question.text.components(separatedBy: " (").first ?? question.text
+                lines.append("\(name.trimmingCharacters(in: CharacterSet(charactersIn: ". "))) last time:")
+                lines += text.prefix(3).map { "  " + $0 } + (text.count > 3 ? ["  …"] : [])
+            default:
+                continue
+            }
         }
         return lines
     }
