@@ -143,7 +143,7 @@ import Testing
         let before = (all: try teamWeeks(nil), north: try teamWeeks(north))
         #expect(before.all.count >= 2 && before.north.count >= 2, "\(before)")
 
-        let report = try OrgSetup.initialise(admin, firstHR: nil)
+        let report = try OrgSetup.initialise(admin, firstHR: nil, upTo: 3)
         #expect(report.done.contains { $0.contains("schema coach: applied version 3") && $0.contains("was 2") }, "\(report.done)")
         let cells = try admin.query("""
             SELECT (SELECT count(*) FROM coach.org_week_frozen)::int,
