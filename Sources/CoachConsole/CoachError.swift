@@ -47,6 +47,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case unknownKPI(String, known: [String])
     /// `--score` names no survey or score coach knows.
     case unknownScore(String, suggestion: String?)
+    /// An option's value that only the command's run can judge (a due date against today); bad usage.
+    case invalidValue(option: String, reason: String)
 
     public var description: String {
         switch self {
@@ -99,6 +101,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "\(file) was not published: \(reason)"
         case let .noAttemptsLeft(title, allowed):
             return "\(title) allows \(allowed) attempt\(allowed == 1 ? "" : "s"), and all are used"
+        case let .invalidValue(option, reason):
+            return "\(option): \(reason)"
         case let .unknownKPI(kpi, known):
             let guess = suggestion(for: kpi, among: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown KPI '\(kpi)'\(guess); the one-on-one template reviews: \(known.joined(separator: ", "))"

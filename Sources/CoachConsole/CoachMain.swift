@@ -118,7 +118,7 @@ public enum CoachMain {
     static func classify(_ error: any Error) -> Outcome {
         if let error = error as? CoachError {
             switch error {
-            case .unknownCommand, .globalOptionInShell, .unbalancedQuote: return .usage("coach: \(error)")
+            case .unknownCommand, .globalOptionInShell, .unbalancedQuote, .invalidValue: return .usage("coach: \(error)")
             default: return .failure(error.description)
             }
         }

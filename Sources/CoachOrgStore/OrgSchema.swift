@@ -14,6 +14,7 @@ public enum OrgSchema {
         (1, v1Tables + v1Privacy + v1Access),
         (2, v2Trends + v2Policies),
         (3, v3Speed),
+        (4, v4Agenda),
     ]
 
     /// The newest schema version this coach knows.

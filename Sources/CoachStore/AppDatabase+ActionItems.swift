@@ -93,6 +93,39 @@ extension AppDatabase {
         }
     }
 
+    /// Changes an open action item's text, owner or due date (`YYYY-MM-DD`); nil leaves it as it
+    /// is. Who may: those who may close it (`ItemRules.checkEdit`).
+    @discardableResult
+    public func editActionItem(id: Int64, text: String?, owner: String?, due: String?, by actorName: String) throws
+        -> ActionItemView {
+        let text = try text.map(ItemRules.validatedActionText)
+        let due = try due.map(ItemRules.validatedDue)
+        return try write { db in
+            let actor = try Self.existingPerson(actorName, db)
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT a.status, a.owner_id, a.subject_id, s.name AS subject, s.manager_id, m.name AS manager
+                FROM action_item a JOIN person s ON s.id = a.subject_id LEFT JOIN person m ON m.id = s.manager_id
+                WHERE a.id = ?
+                """, arguments: [id]) else { throw StoreError.unknownActionItem(id) }
+            let facts = ItemRules.ActionItemFacts(id: id, status: row["status"], ownerID: row["owner_id"],
+                                                  subjectID: row["subject_id"], subjectName: row["subject"],
+                                                  managerID: row["manager_id"], managerName: row["manager"])
+            // Who the item is about and who may see it come first: an unknown owner name says
+            // nothing about an item the actor may not see.
+            try ItemRules.checkEdit(facts, actorID: actor.id, newOwner: nil)
+            let newOwner = try owner.map { try Self.existingPerson($0, db) }
+            try ItemRules.checkEdit(facts, actorID: actor.id, newOwner: newOwner)
+            try db.execute(sql: """
+                UPDATE action_item SET text = COALESCE(?, text), owner_id = COALESCE(?, owner_id), due = COALESCE(?, due)
+                WHERE id = ?
+                """, arguments: [text, newOwner?.id, due, id])
+            guard let item = try Row.fetchOne(db, sql: Self.actionItemSQL + " WHERE a.id = ?", arguments: [id]) else {
+                throw StoreError.unknownActionItem(id)
+            }
+            return Self.actionItemView(item)
+        }
+    }
+
     private static let actionItemSQL = """
         SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count
         FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id

@@ -17,7 +17,7 @@ public struct AppDatabase: Sendable {
     public var calendar: Calendar = .current
     /// This opened store's claim on the sessions it runs (`SessionClaim`).
     let claim = SessionClaim.current()
-    /// The newest schema version this coach writes (`v8`), for `coach --version`.
+    /// The newest schema version this coach writes (`v9`), for `coach --version`.
     public static var schemaVersion: String { Schema.knownMigrations.last ?? "none" }
 
     /// Opens (creating if needed) the store at `path` for reading and writing, and migrates it

@@ -98,17 +98,26 @@ public protocol GoalStore {
     func goals(for person: String, viewer: String?) throws -> [Goal]
 }
 
-/// Action items and agenda topics between one-on-ones (`actions`, `action done`, `agenda add`),
-/// which every engine offers. They are one-on-one content: the rep they are about, their owner
-/// and the rep's manager see them; nobody else (not HR).
+/// Action items and agenda topics between one-on-ones (`actions`, `action done`, `action edit`,
+/// `agenda add`, `agenda list`, `agenda remove`), which every engine offers. They are one-on-one
+/// content: the rep they are about, their owner and the rep's manager see them; nobody else (not HR).
 public protocol ActionStore {
     /// The action items `viewerName` may see, about `subjectName` if given, open first, by due date.
     func actionItems(viewer viewerName: String, subject subjectName: String?, openOnly: Bool) throws -> [ActionItemView]
     /// Marks an open action item done; its owner, the rep it is about or their manager may.
     @discardableResult
     func closeActionItem(id: Int64, by actorName: String, at now: Date) throws -> ActionItemView
+    /// Changes an open action item's text, owner or due date (`YYYY-MM-DD`), nil leaving each as
+    /// it is; those who may close it may, and the owner stays the rep or their manager.
+    @discardableResult
+    func editActionItem(id: Int64, text: String?, owner: String?, due: String?, by actorName: String) throws -> ActionItemView
     /// Adds a topic to `personName`'s next one-on-one; a training follow-up waits until `notBefore`.
     func addAgendaItem(text: String, for personName: String, source: String, notBefore: String?, at now: Date) throws
+    /// `personName`'s open agenda topics (the viewer's own when nil), for the rep and their manager.
+    func agendaItems(viewer viewerName: String, person personName: String?) throws -> [AgendaItemView]
+    /// Marks an open agenda topic removed (its row stays); the rep or their manager may.
+    @discardableResult
+    func removeAgendaItem(id: Int64, by actorName: String) throws -> AgendaItemView
 }
 
 /// The organisation's survey catalog (`surveys`, `survey publish`), which every engine offers.

@@ -57,6 +57,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case unknownActionItem(Int64)
     /// The action item is already done or dropped.
     case actionItemClosed(Int64, status: String)
+    /// `action edit` on an item that is done or dropped.
+    case actionItemNotEditable(Int64, status: String)
+    /// No open or closed agenda topic with this id that the user may see.
+    case unknownAgendaItem(Int64)
+    /// The agenda topic was already discussed or removed.
+    case agendaItemClosed(Int64, status: String)
     /// Text that cannot be stored as typed (empty, too long, control characters).
     case invalidText(String)
     /// The session is completed or abandoned and cannot change any more.
@@ -162,6 +168,15 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "no action item #\(id) that you can see; 'actions' lists yours"
         case let .actionItemClosed(id, status):
             return "action item #\(id) is already \(status)"
+        case let .actionItemNotEditable(id, status):
+            return "#\(id) is \(status); only open items can be edited"
+        case let .unknownAgendaItem(id):
+            return "no agenda topic #\(id) (none of yours or your reps'; 'agenda list' shows yours)"
+        case let .agendaItemClosed(id, status):
+            if status == "discussed" {
+                return "agenda topic #\(id) was already discussed in a one-on-one; only open topics can be removed"
+            }
+            return "agenda topic #\(id) is already \(status)"
         case let .invalidText(reason):
             return reason
         case let .sessionNotFound(id):

@@ -25,6 +25,12 @@ struct PrivateTextTests {
                                                    on: "2100-01-01").count == 2)
     }
 
+    @Test("an action item's new text is not written to the shell history either")
+    func actionEditNotInHistory() throws {
+        let shell = try Self.seeded(["action edit 1 --text My raise", "agenda list"])
+        #expect(shell.reader.history == ["agenda list"])
+    }
+
     @Test("an agenda topic with a bidirectional override is refused and not stored")
     func bidiAgendaRefused() throws {
         let shell = try Self.seeded(["agenda add pay \u{202E}evil\u{202C} raise"])

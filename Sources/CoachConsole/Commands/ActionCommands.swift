@@ -40,12 +40,17 @@ struct ActionsCommand: CoachCommand {
     }
 }
 
-/// `action done ID`
+/// `action done ID`, `action edit ID`
 struct ActionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "action",
-        abstract: "Close an action item.",
-        subcommands: [ActionDone.self])
+        abstract: "Close or change an open action item.",
+        subcommands: [ActionDone.self, ActionEdit.self])
+}
+
+/// The number of an item as lists show it, `12` or `#12`; nil when it is not one.
+func itemNumber(_ text: String) -> Int64? {
+    Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text)
 }
 
 struct ActionDone: CoachCommand {
@@ -58,40 +63,57 @@ struct ActionDone: CoachCommand {
     @Argument(help: "The item's number, as 'actions' shows it (12 or #12).") var id: String
 
     func validate() throws {
-        guard Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) != nil else {
+        guard itemNumber(id) != nil else {
             throw ValidationError("'\(id)' is not an action item number; 'actions' lists them (e.g. 12)")
         }
     }
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) ?? 0
+        let number = itemNumber(id) ?? 0
         let item = try context.database().closeActionItem(id: number, by: user.name, at: context.clock.now())
         context.console.line("Done: #\(item.id) \(item.text)")
     }
 }
 
-/// `agenda add TEXT`
-struct AgendaCommand: ParsableCommand {
+/// `action edit ID [--text T] [--owner P] [--due D]`
+struct ActionEdit: CoachCommand {
     static let configuration = CommandConfiguration(
-        commandName: "agenda",
-        abstract: "Topics for your next one-on-one.",
-        subcommands: [AgendaAdd.self])
-}
+        commandName: "edit",
+        abstract: "Change an open action item's text, owner or due date (its owner, the rep or their manager).",
+        discussion: """
+        The owner is the rep the item is about or their manager. A due date is YYYY-MM-DD, today,
+        tomorrow, +7d, +2w or a weekday (friday: the next one), and not in the past.
 
-struct AgendaAdd: CoachCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add",
-        abstract: "Add a topic for your next one-on-one.",
-        discussion: "Example:\n  agenda add \"Pricing for the Acme renewal\"")
+        Example:
+          action edit 12 --owner Ana --due friday
+        """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(parsing: .remaining, help: "The topic (quotes optional).") var words: [String]
+    @Argument(help: "The item's number, as 'actions' shows it (12 or #12).") var id: String
+    @Option(help: "The new text.") var text: String?
+    @Option(help: "The new owner: the rep or their manager.", completion: .coach(.person)) var owner: String?
+    @Option(help: "The new due date (YYYY-MM-DD, +7d, friday, ...).") var due: String?
+
+    func validate() throws {
+        guard itemNumber(id) != nil else {
+            throw ValidationError("'\(id)' is not an action item number; 'actions' lists them (e.g. 12)")
+        }
+        guard text != nil || owner != nil || due != nil else {
+            throw ValidationError("say what to change with --text, --owner or --due (e.g. action edit \(id) --due friday)")
+        }
+    }
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let text = words.joined(separator: " ")
-        try context.database().addAgendaItem(text: text, for: user.name, source: "manual", notBefore: nil, at: context.clock.now())
-        context.console.line("Added to your next one-on-one: \(text)")
+        let day = try due.map { typed in
+            switch DateAnswer.parseDue(typed, today: context.clock.now()) {
+            case let .success(day): return day
+            case let .failure(problem): throw CoachError.invalidValue(option: "--due", reason: problem.reason)
+            }
+        }
+        let item = try context.database().editActionItem(id: itemNumber(id) ?? 0, text: text, owner: owner, due: day,
+                                                         by: user.name)
+        context.console.line("Changed: #\(item.id) \(item.text) — \(item.owner), due \(item.due ?? "-")")
     }
 }

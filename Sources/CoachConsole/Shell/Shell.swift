@@ -48,9 +48,9 @@ public final class Shell {
         return status
     }
 
-    /// Commands whose words are private text (a topic for one's one-on-one): the history file
-    /// keeps commands, never what a person confides.
-    static let privateCommands: [[String]] = [["agenda", "add"]]
+    /// Commands whose words are private text (a topic for one's one-on-one, an action item's
+    /// text): the history file keeps commands, never what a person confides.
+    static let privateCommands: [[String]] = [["agenda", "add"], ["action", "edit"]]
 
     /// Whether `line` may go into the history file.
     static func keepsInHistory(_ line: String) -> Bool {
