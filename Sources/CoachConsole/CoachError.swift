@@ -45,6 +45,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case noAttemptsLeft(String, allowed: Int)
     /// A KPI the one-on-one template does not review.
     case unknownKPI(String, known: [String])
+    /// A value outside a KPI's range, with the reason.
+    case outOfRange(String)
     /// `--score` names no survey or score coach knows.
     case unknownScore(String, suggestion: String?)
     /// An option's value that only the command's run can judge (a due date against today); bad usage.
@@ -105,7 +107,9 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "\(option): \(reason)"
         case let .unknownKPI(kpi, known):
             let guess = suggestion(for: kpi, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-            return "unknown KPI '\(kpi)'\(guess); the one-on-one template reviews: \(known.joined(separator: ", "))"
+            return "unknown KPI '\(kpi)'\(guess); known KPIs ('kpi list'): \(known.joined(separator: ", "))"
+        case let .outOfRange(reason):
+            return reason
         }
     }
 

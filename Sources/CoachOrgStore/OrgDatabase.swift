@@ -129,11 +129,7 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
         var settings = OrgSettings()
         for row in try connection.query("SELECT key, value FROM coach.org_setting") {
             let (key, value) = try row.decode((String, String).self)
-            switch OrgSetting(rawValue: key) {
-            case .minGroup?: settings.minGroup = Int(value)
-            case .supportMessage?: settings.supportMessage = value
-            case nil: break
-            }
+            settings.read(key: key, value: value)
         }
         return settings
     }

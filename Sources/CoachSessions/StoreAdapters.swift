@@ -48,6 +48,8 @@ final class StoreMeetingSource: MeetingSource {
     private let targets: [String: Double]
     private let attainment: [(kpi: String, period: String, attainment: Double)]
     private let peopleNames: [String]
+    /// The organisation's KPI definitions, which refine or add to the template's.
+    private let organisationKPIs: [KPIDefinition]
 
     init(database: any SharedStore, subject: Person, template: Survey, today: Date) throws {
         subjectName = subject.name
@@ -56,7 +58,8 @@ final class StoreMeetingSource: MeetingSource {
         agenda = try database.openAgendaItems(personID: id, on: DateAnswer.iso(today))
         let period = Period(containing: today)
         var targets: [String: Double] = [:]
-        for kpi in template.questions.flatMap(\.kpis) {
+        organisationKPIs = try database.orgSettings().kpis
+        for kpi in KPICatalog.effective(template: template, organisation: organisationKPIs) {
             targets[kpi.id] = try database.target(personID: id, kpi: kpi.id, period: period)
         }
         self.targets = targets
@@ -72,6 +75,10 @@ final class StoreMeetingSource: MeetingSource {
     }
 
     func openActions() -> [OpenActionItem] { actions }
+
+    func kpis(reviewedBy question: Question) -> [KPIDefinition] {
+        KPIDefinition.merged(template: question.kpis, organisation: organisationKPIs)
+    }
 
     func agendaItems() -> [AgendaEntry] { agenda }
 

@@ -9,12 +9,15 @@ public enum OrgSetting: String, CaseIterable, Sendable {
     case minGroup = "min-group"
     /// The contacts shown privately to a person whose wellbeing check-in is low.
     case supportMessage = "support-message"
+    /// The organisation's own KPIs (`kpi add`, `kpi list`), as JSON; not set with `org set`.
+    case kpis
 
     /// What the setting is for, as `org show` lists it.
     public var summary: String {
         switch self {
         case .minGroup: return "smallest group a team aggregate shows (3 or more; a person's config may only raise it)"
         case .supportMessage: return "contacts shown privately to a person whose wellbeing check-in is low"
+        case .kpis: return "the organisation's KPIs ('kpi list', 'kpi add')"
         }
     }
 }
@@ -23,10 +26,22 @@ public enum OrgSetting: String, CaseIterable, Sendable {
 public struct OrgSettings: Sendable, Equatable {
     public var minGroup: Int?
     public var supportMessage: String?
+    /// The KPIs the organisation defined, in the order they were added.
+    public var kpis: [KPIDefinition] = []
 
     public init(minGroup: Int? = nil, supportMessage: String? = nil) {
         self.minGroup = minGroup
         self.supportMessage = supportMessage
+    }
+
+    /// Reads one stored setting into these settings (an unknown key or unreadable value is ignored).
+    public mutating func read(key: String, value: String) {
+        switch OrgSetting(rawValue: key) {
+        case .minGroup?: minGroup = Int(value)
+        case .supportMessage?: supportMessage = value
+        case .kpis?: kpis = (try? JSONDecoder().decode([KPIDefinition].self, from: Data(value.utf8))) ?? []
+        case nil: break
+        }
     }
 
     /// The minimum group a viewer gets: the organisation's (default 5), raised by the viewer's
@@ -45,11 +60,7 @@ extension AppDatabase {
     static func orgSettings(_ db: Database) throws -> OrgSettings {
         var settings = OrgSettings()
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM org_setting") {
-            switch OrgSetting(rawValue: row[0]) {
-            case .minGroup?: settings.minGroup = Int(row[1] as String)
-            case .supportMessage?: settings.supportMessage = row[1]
-            case nil: break
-            }
+            settings.read(key: row[0], value: row[1])
         }
         return settings
     }
@@ -81,6 +92,14 @@ extension OrgSetting {
             guard let number = Int(value), (TeamAggregate.lowestMinGroup...1000).contains(number) else {
                 throw StoreError.invalidSetting(setting.rawValue, reason: "a whole number from \(TeamAggregate.lowestMinGroup) to 1000")
             }
+        case .kpis:
+            guard let kpis = try? JSONDecoder().decode([KPIDefinition].self, from: Data(value.utf8)) else {
+                throw StoreError.invalidSetting(setting.rawValue, reason: "a JSON list of KPIs")
+            }
+            for kpi in kpis { try KPICatalog.check(kpi) }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return String(decoding: try encoder.encode(kpis), as: UTF8.self)
         case .supportMessage:
             guard !value.isEmpty, value.count <= 2_000 else {
                 throw StoreError.invalidSetting(setting.rawValue, reason: "1 to 2000 characters of text")

@@ -72,6 +72,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case sessionOpen(id: Int64, survey: String, claimedBy: String?)
     /// The session is open in another coach process, which alone stores its answers.
     case sessionTaken(id: Int64, by: String)
+    /// A KPI definition (`kpi add`) that could not be used.
+    case invalidKPIDefinition(String)
     /// The open session was started by someone else, who alone resumes or abandons it.
     case notYourSession(Int64)
     /// A check-in for this period was completed meanwhile (by another coach process).
@@ -191,6 +193,8 @@ extension StoreError: LocalizedError, CustomStringConvertible {
         case let .sessionTaken(id, by):
             return "session #\(id) is open in \(by), which stores its answers; finish or pause it there "
                 + "(a session is answered in one place at a time)"
+        case let .invalidKPIDefinition(reason):
+            return reason
         case let .notYourSession(id):
             return "session #\(id) was started by someone else, who alone resumes or abandons it; 'sessions' lists yours"
         case let .periodTaken(survey, period, id):

@@ -38,7 +38,7 @@ struct OneOnOneTests {
         #expect(first.stdoutText.contains("Last one-on-one: none yet"))
         #expect(first.stdoutText.contains("carried 2×"))
         #expect(first.stdoutText.contains("  • Commission plan"))
-        #expect(first.stdoutText.contains("revenue: target 10000, no actual yet"))
+        #expect(first.stdoutText.contains("Revenue: target 10000 EUR, no actual yet"))
         #expect(first.stdoutText.contains("  #2 Clean the pipeline: carried"), "oldest item first")
         #expect(first.stdoutText.contains("  #1 Call Acme: done"))
         #expect(first.stdoutText.contains("  Revenue: 9000 of 10000 (90%)"))
@@ -59,7 +59,7 @@ struct OneOnOneTests {
         #expect(second.stdoutText.contains("Clean the pipeline — Ana, "))
         #expect(second.stdoutText.contains("carried 3×  ‼"), "three carries or more are highlighted")
         #expect(second.stdoutText.contains("Ana's agenda: nothing added"))
-        #expect(second.stdoutText.contains("revenue: 9000 of 10000 (90%)"))
+        #expect(second.stdoutText.contains("Revenue: 9000 EUR of 10000 EUR (90%)"))
         #expect(try sandbox.sql("SELECT text, status, carried_count FROM action_item ORDER BY id") == [
             "Call Acme|done|0", "Clean the pipeline|open|4", "Send pricing|dropped|0",
         ])

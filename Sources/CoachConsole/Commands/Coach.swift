@@ -27,7 +27,7 @@ public struct Coach: ParsableCommand {
         DueCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, TrendsCommand.self,
         HistoryCommand.self, ShowCommand.self, ReportCommand.self, ShareCommand.self,
         // people, goals and surveys
-        PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, SurveysCommand.self, SurveyCommand.self,
+        PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, KPICommand.self, SurveysCommand.self, SurveyCommand.self,
         // the store
         ExportCommand.self, CheckCommand.self, BackupCommand.self, DemoCommand.self, OrgCommand.self, PasswordCommand.self,
         // the shell

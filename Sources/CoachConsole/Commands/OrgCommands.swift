@@ -11,7 +11,15 @@ struct OrgCommand: ParsableCommand {
         subcommands: [OrgInit.self, OrgImportCommand.self, OrgShow.self, OrgSet.self])
 }
 
-extension OrgSetting: ExpressibleByArgument {}
+/// `org set` takes the settings that are one value; the KPI list has its own commands.
+extension OrgSetting: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let setting = OrgSetting(rawValue: argument), setting != .kpis else { return nil }
+        self = setting
+    }
+
+    public static var allValueStrings: [String] { allCases.filter { $0 != .kpis }.map(\.rawValue) }
+}
 
 /// `org show [--json]`
 struct OrgShow: CoachCommand {

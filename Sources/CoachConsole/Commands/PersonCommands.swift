@@ -66,8 +66,9 @@ struct PersonShow: CoachCommand {
         let database = try context.database()
         let user = try context.currentUser()
         let detail = try database.personDetail(named: name, viewer: user.name)
+        let goals = try GoalProgress.rows(detail.goals, person: detail.summary.name, context: context)
         if json {
-            context.console.line(try JSONOutput.encode(PersonDetailJSON(detail)))
+            context.console.line(try JSONOutput.encode(PersonDetailJSON(detail, goals: goals)))
             return
         }
         let console = context.console
@@ -80,7 +81,9 @@ struct PersonShow: CoachCommand {
             console.line("goals    none (set one with 'goal set \(name) KPI TARGET')")
         } else {
             console.line("goals")
-            for goal in detail.goals { console.line("  \(goal.period)  \(goal.kpi)  \(formatNumber(goal.target))") }
+            var table = Table("PERIOD", "KPI", "TARGET", "ACTUAL", "ATTAINMENT")
+            for goal in goals { table.add(goal.cells) }
+            table.render().split(separator: "\n").forEach { console.line("  " + $0) }
         }
     }
 }

@@ -53,6 +53,7 @@ struct ShowCommand: CoachCommand {
         let survey = try database.session(id: id).flatMap {
             try? SessionService(database: database, clock: context.clock).storedSurvey($0)
         }
-        return SessionRecord(row: row, survey: survey ?? context.catalog().surveys[row.survey])
+        let kpis = row.kind == SurveyKind.oneOnOne.rawValue ? try database.orgSettings().kpis : []
+        return SessionRecord(row: row, survey: survey ?? context.catalog().surveys[row.survey], kpis: kpis)
     }
 }

@@ -102,11 +102,12 @@ struct MeetingHeader {
         let period = Period(containing: now, calendar: calendar)
         let goals = try context.database().goals(for: rep.name, viewer: nil).filter { $0.period == period.description }
         guard !goals.isEmpty else { return ["Goals for \(period): none set"] }
-        let actuals = try context.database().kpiActuals(personID: repID, period: period)
-        return ["Goals for \(period):"] + goals.map { goal in
-            guard let actual = actuals[goal.kpi] else { return "  \(goal.kpi): target \(formatNumber(goal.target)), no actual yet" }
-            let attainment = goal.target > 0 ? " (\(ScoreFormat.display(actual / goal.target * 100, decimals: 0))%)" : ""
-            return "  \(goal.kpi): \(formatNumber(actual)) of \(formatNumber(goal.target))\(attainment)"
+        return ["Goals for \(period):"] + (try GoalProgress.rows(goals, person: rep.name, context: context)).map { goal in
+            let label = goal.definition?.label ?? goal.goal.kpi
+            let show = { (value: Double) in goal.definition?.display(value) ?? formatNumber(value) }
+            guard let actual = goal.actual else { return "  \(label): target \(show(goal.goal.target)), no actual yet" }
+            let attainment = goal.attainment.map { " (\(ScoreFormat.display($0, decimals: 0))%)" } ?? ""
+            return "  \(label): \(show(actual)) of \(show(goal.goal.target))\(attainment)"
         }
     }
 

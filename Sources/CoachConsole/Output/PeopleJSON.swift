@@ -30,12 +30,28 @@ struct GoalJSON: Encodable {
     let period: String
     let kpi: String
     let target: Double
+    /// The actual recorded for the month, and actual against target in percent; null when none.
+    let actual: Double?
+    let attainment: Double?
 
-    init(_ goal: Goal) {
-        period = goal.period
-        kpi = goal.kpi
-        target = goal.target
+    init(_ progress: GoalProgress) {
+        period = progress.goal.period
+        kpi = progress.goal.kpi
+        target = progress.goal.target
+        actual = progress.actual
+        attainment = progress.attainment
     }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(period, forKey: .period)
+        try container.encode(kpi, forKey: .kpi)
+        try container.encode(target, forKey: .target)
+        try container.encode(actual, forKey: .actual)
+        try container.encode(attainment, forKey: .attainment)
+    }
+
+    private enum CodingKeys: String, CodingKey { case period, kpi, target, actual, attainment }
 }
 
 struct PersonDetailJSON: Encodable {
@@ -46,13 +62,13 @@ struct PersonDetailJSON: Encodable {
     let reports: [String]
     let goals: [GoalJSON]
 
-    init(_ detail: PersonDetail) {
+    init(_ detail: PersonDetail, goals: [GoalProgress]) {
         name = detail.summary.name
         role = detail.summary.role.rawValue
         team = detail.summary.team
         manager = detail.summary.manager
         reports = detail.directReports
-        goals = detail.goals.map(GoalJSON.init)
+        self.goals = goals.map { GoalJSON($0) }
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -43,8 +43,9 @@ struct SessionRecord {
     let items: [Item]
     let scores: [ScoreLine]
 
-    /// `row` read with `survey`, the version the session was answered with.
-    init(row: ExportData.SessionRow, survey: Survey?) {
+    /// `row` read with `survey`, the version the session was answered with; `kpis` names the
+    /// KPIs a one-on-one reviewed beyond the survey's own (the organisation's).
+    init(row: ExportData.SessionRow, survey: Survey?, kpis: [KPIDefinition] = []) {
         self.row = row
         self.survey = survey
         title = survey?.title ?? row.survey
@@ -57,7 +58,8 @@ struct SessionRecord {
             let question = survey?.question(id: id)
             let value = AnswerValue(jsonText: answer.value)
             items.append(Item(questionID: id, question: question?.text ?? id, section: question?.section,
-                              isPrivate: answer.isPrivate, body: Self.body(value, question: question, raw: answer.value),
+                              isPrivate: answer.isPrivate,
+                              body: Self.body(value, question: question, raw: answer.value, kpis: kpis),
                               value: value))
         }
         self.items = items
@@ -91,7 +93,7 @@ struct SessionRecord {
         return parts.joined(separator: " · ")
     }
 
-    private static func body(_ value: AnswerValue?, question: Question?, raw: String) -> Item.Body {
+    private static func body(_ value: AnswerValue?, question: Question?, raw: String, kpis: [KPIDefinition]) -> Item.Body {
         guard let value else { return .text([raw]) }
         switch (question?.type, value) {
         case (.reviewActions?, _):
@@ -105,11 +107,11 @@ struct SessionRecord {
             return .list(items.map { "\($0.text) — \($0.owner), due \($0.due)" })
         case (.kpi?, _):
             let actuals = value.decoded(as: KPIReview.self)?.actuals ?? []
+            let known = KPIDefinition.merged(template: question?.kpis ?? [], organisation: kpis)
             let rows = actuals.map { actual -> [String] in
-                let definition = question?.kpis.first { $0.id == actual.kpi }
-                let unit = definition?.unit.map { " " + $0 } ?? ""
-                return [definition?.label ?? actual.kpi, formatNumber(actual.actual) + unit,
-                        actual.target.map { formatNumber($0) + unit } ?? "-",
+                let definition = known.first { $0.id == actual.kpi }
+                let show = { (value: Double) in definition?.display(value) ?? formatNumber(value) }
+                return [definition?.label ?? actual.kpi, show(actual.actual), actual.target.map(show) ?? "-",
                         actual.attainment.map { ScoreFormat.display($0, decimals: 0) + "%" } ?? "-"]
             }
             return .table(headers: ["KPI", "ACTUAL", "TARGET", "ATTAINMENT"], rows: rows)

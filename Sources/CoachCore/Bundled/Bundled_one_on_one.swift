@@ -64,13 +64,14 @@ sections:
         text: Actuals for this period, against the targets shown.
         type: kpi
         kpis:
-          - {id: revenue, label: Revenue, unit: EUR}
-          - {id: new_customers, label: New customers, unit: customers}
-          - {id: conversion_rate, label: Conversion rate (qualified lead to won), unit: "%"}
-          - {id: customer_satisfaction, label: Customer satisfaction (share satisfied), unit: "%"}
+          - {id: revenue, label: Revenue, unit: EUR, kind: currency}
+          - {id: new_customers, label: New customers, unit: customers, kind: count}
+          - {id: conversion_rate, label: Conversion rate (qualified lead to won), unit: "%", kind: percent}
+          - {id: customer_satisfaction, label: Customer satisfaction (share satisfied), unit: "%", kind: percent}
         help: >-
-          Enter the actual as a number; Enter leaves a KPI out this time. Conversion and
-          satisfaction are percentages (45 means 45 %).
+          Enter the actual as a number (9500, 9,500 or 9 500); Enter leaves a KPI out this time.
+          Conversion and satisfaction are percentages (45 means 45 %). HR can redefine these KPIs
+          and add the organisation's own with 'kpi add'; the meeting asks every one of them.
       - id: kpi_comment
         text: What is behind the numbers, and what will change?
         type: text

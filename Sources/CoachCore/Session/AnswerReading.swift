@@ -52,9 +52,8 @@ public struct AnswerReading {
         if let unit = question.unit, typed.lowercased().hasSuffix(unit.lowercased()) {
             typed = String(typed.dropLast(unit.count)).trimmingCharacters(in: .whitespaces)
         }
-        guard typed.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
-              let value = Double(typed), value.isFinite else {
-            return .failure(AnswerProblem("\(AnswerProblem.quoted(text)) is not a number; type digits, e.g. 42 or 3.5."))
+        guard let value = NumberText.parse(typed) else {
+            return .failure(AnswerProblem("\(AnswerProblem.quoted(text)) is not a number; type digits, e.g. 42, 3.5 or 9,500."))
         }
         if let low = question.min, value < low { return .failure(AnswerProblem("Type a number of at least \(formatNumber(low)).")) }
         if let high = question.max, value > high { return .failure(AnswerProblem("Type a number of at most \(formatNumber(high)).")) }

@@ -14,10 +14,13 @@ public protocol MeetingSource: AnyObject {
     func owner(named typed: String) -> Result<String, AnswerProblem>
     /// The subject's attainment of a KPI in earlier periods, newest first, to compare with.
     func previousAttainment(kpi: String) -> [(period: String, attainment: Double)]
+    /// The KPIs a `kpi` question reviews: the question's own, as the organisation defines them.
+    func kpis(reviewedBy question: Question) -> [KPIDefinition]
 }
 
 extension MeetingSource {
     public func previousAttainment(kpi: String) -> [(period: String, attainment: Double)] { [] }
+    public func kpis(reviewedBy question: Question) -> [KPIDefinition] { question.kpis }
 }
 
 /// An open action item as the review shows it.
@@ -86,6 +89,17 @@ public struct KPIReview: Codable, Equatable, Sendable {
         public var attainment: Double?
     }
     public var actuals: [Actual]
+
+    /// How far `actual` reaches `target`, in percent: actual ÷ target, or target ÷ actual for
+    /// a KPI where lower is better; nil without a positive target (or a positive actual when
+    /// lower is better).
+    public static func attainment(actual: Double, target: Double, higherIs: HigherIs) -> Double? {
+        guard target > 0 else { return nil }
+        switch higherIs {
+        case .better: return actual / target * 100
+        case .worse: return actual > 0 ? target / actual * 100 : nil
+        }
+    }
 }
 
 /// The answer to an `actions` question: the new items.

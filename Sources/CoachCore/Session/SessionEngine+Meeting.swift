@@ -80,21 +80,30 @@ extension SessionEngine {
         header(question)
         conversation.say("  Enter each actual as a number; Enter leaves that KPI out this time.")
         var actuals: [KPIReview.Actual] = []
-        for kpi in question.kpis {
+        for kpi in meeting?.kpis(reviewedBy: question) ?? question.kpis {
             let target = meeting?.target(kpi: kpi.id)
-            let unit = kpi.unit.map { " \($0)" } ?? ""
-            let targetText = target.map { "target \(formatNumber($0))\(unit)" } ?? "no target set"
+            let targetText = target.map { "target \(kpi.display($0))" } ?? "no target set"
             while true {
                 let line = readMeetingLine("  \(kpi.label) (\(targetText)): ", question)
                 guard case let .text(text) = line else { return leaving(line) }
                 if text.isEmpty { break }
                 var numberQuestion = Question(id: kpi.id, text: kpi.label, type: .number)
-                numberQuestion.unit = kpi.unit
-                guard case let .success(.number(actual)) = AnswerReading(question: numberQuestion).read(text) else {
-                    conversation.say("\(AnswerProblem.quoted(text)) is not a number; type digits, e.g. 42 or 3.5, or Enter to leave it out.")
+                numberQuestion.unit = kpi.effectiveKind == .percent ? "%" : kpi.unit
+                let actual: Double
+                switch AnswerReading(question: numberQuestion).read(text) {
+                case let .success(.number(value)): actual = value
+                case let .failure(problem):
+                    conversation.say("  \(problem.reason) Enter leaves it out.")
+                    continue
+                default:
+                    conversation.say("  \(AnswerProblem.quoted(text)) is not a number; Enter leaves it out.")
                     continue
                 }
-                let attainment = target.flatMap { $0 > 0 ? actual / $0 * 100 : nil }
+                if let problem = kpi.problem(with: actual) {
+                    conversation.say("  \(problem); Enter leaves it out.")
+                    continue
+                }
+                let attainment = target.flatMap { KPIReview.attainment(actual: actual, target: $0, higherIs: kpi.higherIs) }
                 if let attainment {
                     let earlier = meeting?.previousAttainment(kpi: kpi.id).map { "\($0.period) \(formatNumber($0.attainment.rounded()))%" } ?? []
                     conversation.say("  → \(formatNumber((attainment * 10).rounded() / 10))% of target"

@@ -91,12 +91,6 @@ public struct Choice: Sendable, Equatable {
     }
 }
 
-/// A KPI asked by a `kpi` question.
-public struct KPIDefinition: Sendable, Equatable {
-    public var id: String
-    public var label: String
-    public var unit: String?
-}
 
 /// The right answer of a quiz question.
 public enum QuizAnswer: Sendable, Equatable {

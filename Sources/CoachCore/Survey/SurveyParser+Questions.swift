@@ -119,7 +119,7 @@ extension SurveyParser {
         guard let items = list(node, what: "'kpis' of \(what)") else { return [] }
         var kpis: [KPIDefinition] = []
         for item in items {
-            guard let f = fields(item, what: "a KPI of \(what)", allowed: ["id", "label", "unit"],
+            guard let f = fields(item, what: "a KPI of \(what)", allowed: ["id", "label", "unit", "kind", "min", "max", "higher_is"],
                                  required: ["id", "label"]),
                   let idNode = f["id"], let id = text(idNode, what: "a KPI id"),
                   checkID(id, allowing: "_", what: "KPI id", at: idNode),
@@ -128,7 +128,15 @@ extension SurveyParser {
                 report("duplicate KPI id '\(id)' in \(what)", at: idNode)
                 continue
             }
-            kpis.append(KPIDefinition(id: id, label: label, unit: text(f["unit"], what: "the unit of KPI '\(id)'")))
+            let kpi = KPIDefinition(id: id, label: label, unit: text(f["unit"], what: "the unit of KPI '\(id)'"),
+                                    kind: choice(f["kind"], what: "'kind' of KPI '\(id)'", as: KPIKind.self),
+                                    min: number(f["min"], what: "'min' of KPI '\(id)'"),
+                                    max: number(f["max"], what: "'max' of KPI '\(id)'"),
+                                    higherIs: choice(f["higher_is"], what: "'higher_is' of KPI '\(id)'", as: HigherIs.self) ?? .better)
+            if let low = kpi.min, let high = kpi.max, low >= high {
+                report("'min' (\(formatNumber(low))) must be less than 'max' (\(formatNumber(high))) in KPI '\(id)'", at: f["min"])
+            }
+            kpis.append(kpi)
         }
         if kpis.isEmpty, items.isEmpty { report("'kpis' of \(what) is empty", at: node) }
         return kpis
