@@ -15,7 +15,9 @@ struct TrendsCommand: CoachCommand {
         mark where the latest change is a reliable change. Team rows are means over distinct
         respondents per week, with no change mark: a week shows once it has ended everywhere,
         as it stood when first shown, and only with at least the organisation's minimum group of
-        respondents (default 5). JSON and CSV carry full values; the table rounds.
+        respondents (default 5). JSON and CSV carry full values; the table rounds. CSV has one
+        record per point: subject, survey, score, date, value, then the row's n, latest,
+        previous, delta, mean, slope_per_week, band and reliable_change repeated on each.
 
         Example:
           trends Ana --weeks 26
@@ -49,7 +51,7 @@ struct TrendsCommand: CoachCommand {
         if json {
             context.console.line(try JSONOutput.encode(rows))
         } else if csv {
-            context.console.write(try CSVOutput.render(header: TrendRow.csvHeader, rows: rows.map(\.csvRow)))
+            context.console.write(try CSVOutput.render(header: TrendRow.csvHeader, rows: rows.flatMap(\.csvRows)))
         } else if rows.isEmpty {
             let whose = team.map { "team \($0)" } ?? (person ?? "you")
             context.console.line("No scores for \(whose) in the last \(weeks) weeks that you can see.")
