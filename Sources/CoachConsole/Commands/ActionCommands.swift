@@ -15,7 +15,7 @@ struct ActionsCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose items (default: everything you may see).", completion: .coach(.person)) var person: String?
+    @Argument(help: "Whose items (default: everything you may see).", completion: .coach(.related)) var person: String?
     @Flag(help: "Only open items.") var open = false
     @Flag(help: "Print JSON for scripts.") var json = false
 

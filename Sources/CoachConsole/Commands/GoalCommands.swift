@@ -25,7 +25,7 @@ struct GoalSet: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose target.", completion: .coach(.person)) var person: String
+    @Argument(help: "Whose target.", completion: .coach(.managed)) var person: String
     @Argument(help: "The KPI id, e.g. revenue.", completion: .coach(.kpi)) var kpi: String
     @Argument(help: "The target, a number.") var target: Double
     @Option(help: ArgumentHelp("The month, YYYY-MM (default: this month).", valueName: "YYYY-MM")) var period: String?
@@ -60,7 +60,7 @@ struct GoalsCommand: CoachCommand {
         discussion: "Example:\n  goals Ana --json")
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose targets.", completion: .coach(.person)) var person: String
+    @Argument(help: "Whose targets.", completion: .coach(.visible)) var person: String
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {

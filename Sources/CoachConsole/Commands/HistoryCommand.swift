@@ -18,7 +18,7 @@ struct HistoryCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose history.", completion: .coach(.person)) var person: String
+    @Argument(help: "Whose history.", completion: .coach(.visible)) var person: String
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {

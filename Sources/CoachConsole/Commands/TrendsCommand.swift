@@ -25,7 +25,7 @@ struct TrendsCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose trends (default: yours).", completion: .coach(.person)) var person: String?
+    @Argument(help: "Whose trends (default: yours).", completion: .coach(.visible)) var person: String?
     @Option(help: "A team's aggregates instead, or 'all'.", completion: .coach(.team)) var team: String?
     @Option(help: "Only this score (id, or survey.score).") var score: String?
     @Option(help: "How many weeks back.") var weeks = 12
