@@ -81,6 +81,7 @@ extension TrendsCommand {
 enum TrendTable {
     static func render(_ rows: [TrendRow], weeks: Int, console: Console) -> String {
         var table = Table("SURVEY", "SCORE", "TREND (\(weeks) wk)", "LATEST", "PREV", "Δ", "MEAN", "/WEEK", "N", "BAND", "CHANGE")
+        table.mayShrink("SCORE", "SURVEY", "BAND", "CHANGE")
         var bandCells: [String] = []
         for row in rows {
             let summary = row.summary
@@ -96,7 +97,7 @@ enum TrendTable {
                        summary.delta.map { ($0 > 0 ? "+" : "") + ScoreFormat.display($0) } ?? "-", text(summary.mean),
                        text(summary.slopePerWeek), String(row.n), band, change])
         }
-        var lines = table.render { console.styled($0, .bold) }.components(separatedBy: "\n")
+        var lines = table.render(width: console.columns) { console.styled($0, .bold) }.components(separatedBy: "\n")
         guard console.useColor else { return lines.joined(separator: "\n") }
         for (index, row) in rows.enumerated() where index + 1 < lines.count {
             guard let level = row.summary.band?.level, let range = lines[index + 1].range(of: bandCells[index]) else { continue }
