@@ -33,6 +33,10 @@ void coach_set_word_break_characters(const char *characters) {
     rl_completer_word_break_characters = characters;
 }
 
+void coach_set_completer_quote_characters(const char *characters) {
+    rl_completer_quote_characters = characters;
+}
+
 /// The line being edited (valid while readline runs, e.g. during completion).
 const char *coach_line_buffer(void) {
     return rl_line_buffer;

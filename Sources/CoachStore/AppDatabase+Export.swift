@@ -46,9 +46,12 @@ public struct ExportData: Sendable, Codable, Equatable {
         }
     }
 
+    /// One answer. Stored as the answer's JSON text; exported as real JSON,
+    /// `{"question", "type", "value", "is_private"}` with `value` a number, string, bool, array
+    /// or (a meeting's structured answer) object.
     public struct AnswerRow: Sendable, Codable, Equatable {
         public var question: String
-        /// The stored JSON of the answer.
+        /// The stored JSON of the answer (`AnswerValue.jsonText`).
         public var value: String
         public var isPrivate: Bool
 
@@ -57,6 +60,9 @@ public struct ExportData: Sendable, Codable, Equatable {
             self.value = value
             self.isPrivate = isPrivate
         }
+
+        /// The answer decoded; nil only for stored text no coach wrote.
+        public var answer: AnswerValue? { AnswerValue(jsonText: value) }
     }
 
     public struct SessionRow: Sendable, Codable, Equatable {
@@ -189,6 +195,36 @@ extension ExportData.PersonRow {
         try container.encode(role, forKey: .role)
         try container.encode(team, forKey: .team)
         try container.encode(manager, forKey: .manager)
+    }
+}
+
+// An answer's value is written as the JSON value it is, beside its type; stored text that does
+// not decode (none coach writes) is kept as a string, with a null type.
+extension ExportData.AnswerRow {
+    private enum Keys: String, CodingKey { case question, type, value, isPrivate }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        question = try container.decode(String.self, forKey: .question)
+        isPrivate = try container.decode(Bool.self, forKey: .isPrivate)
+        if try container.decodeNil(forKey: .type) {
+            value = try container.decode(String.self, forKey: .value)
+        } else {
+            value = try AnswerValue(from: decoder).jsonText ?? ""
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(question, forKey: .question)
+        if let answer {
+            try container.encode(answer.typeName, forKey: .type)
+            try container.encode(answer.jsonValue, forKey: .value)
+        } else {
+            try container.encodeNil(forKey: .type)
+            try container.encode(value, forKey: .value)
+        }
+        try container.encode(isPrivate, forKey: .isPrivate)
     }
 }
 

@@ -227,8 +227,8 @@ struct CommandFactsTests {
         for entry in CommandTable.entries {
             #expect(!CommandFacts(entry.type).arguments.isEmpty, "\(entry.name): no arguments read from its dump")
         }
-        #expect(CommandFacts(OneOnOneCommand.self).positionalKinds == [.person])
-        #expect(CommandFacts(GoalSet.self).positionalKinds == [.person, .kpi, nil])
+        #expect(CommandFacts(OneOnOneCommand.self).positionalKinds == [.rep])
+        #expect(CommandFacts(GoalSet.self).positionalKinds == [.managed, .kpi, nil])
         #expect(CommandFacts(PersonAdd.self).option("--manager")?.valueKind == .manager)
         #expect(CommandFacts(PersonAdd.self).option("--role")?.listedValues == ["rep", "manager", "hr"])
     }

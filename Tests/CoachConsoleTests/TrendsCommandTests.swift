@@ -143,11 +143,31 @@ struct TrendsCommandTests {
         #expect(shell.run() == 0, "\(shell.errors)")
         #expect(shell.output.hasSuffix("\r\n"))
         let lines = shell.output.components(separatedBy: "\r\n")
-        #expect(lines.first == "subject,survey,score,n,latest,previous,delta,mean,slope_per_week,band,reliable_change,points")
-        #expect(lines.count == 3, "header, one record, and the empty rest after the last CRLF")
+        #expect(lines.first == "subject,survey,score,date,value,n,latest,previous,delta,mean,slope_per_week,band,reliable_change")
+        #expect(lines.count == 4, "header, one record per point, and the empty rest after the last CRLF")
         #expect(lines.last == "")
-        #expect(lines[1].hasPrefix(#""Lima, ""Bea""",who-5,wellbeing,2,48,40,8,44,,poor,none,"#), "\(lines[1])")
+        #expect(lines[1].hasPrefix(#""Lima, ""Bea""",who-5,wellbeing,"#), "\(lines[1])")
+        #expect(lines[1].hasSuffix(",40,2,48,40,8,44,,poor,none"), "\(lines[1])")
+        #expect(lines[2].hasSuffix(",48,2,48,40,8,44,,poor,none"), "\(lines[2])")
         #expect(!shell.output.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "no bare LF")
+    }
+
+    @Test("--csv read by Python's csv module: one record per point, the summary on each, a header always")
+    func csvOnePointPerRow() throws {
+        let output = try shell(["trends Ana --csv"]).output
+        let script = """
+            import csv, io, sys
+            rows = list(csv.DictReader(io.StringIO(sys.stdin.read(), newline="")))
+            for r in rows:
+                print(r["subject"], r["survey"], r["score"], len(r["date"]), float(r["value"]), r["n"], r["latest"], r["band"], r["reliable_change"])
+            """
+        let read = try ProcessRunner.run("/usr/bin/env", arguments: ["python3", "-c", script], stdin: Data(output.utf8),
+                                         timeout: .seconds(60))
+        #expect(read.status == 0, "\(read.stderrText)")
+        #expect(read.stdoutText == Self.series.map { "Ana who-5 wellbeing 10 \($0) 4 76 ok improved\n" }.joined(), "\(output)")
+
+        let empty = try shell(["trends Ana --csv --score cbi"]).output
+        #expect(empty == TrendRow.csvHeader.joined(separator: ",") + "\r\n", "no points: the header alone")
     }
 
     @Test("a table for people: the sparkline, numbers and the reliable change mark")

@@ -16,7 +16,7 @@ public final class TestShell {
     public var errors: String { errorBuffer.text }
 
     public init(lines: [String], user: String? = nil, terminal: Bool = false, database: AppDatabase? = nil,
-         clock: CoachClock = .system, color: Bool = false) throws {
+         clock: CoachClock = .system, color: Bool = false, columns: Int? = nil) throws {
         self.database = try database ?? AppDatabase.inMemory()
         reader = ScriptedLineReader(lines: lines)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("coach-console-\(UUID().uuidString)")
@@ -24,7 +24,7 @@ public final class TestShell {
                                        environment: ["HOME": folder.path], fileExists: { _ in false })
         let out = outBuffer, error = errorBuffer
         context = CommandContext(paths: paths, config: CoachConfig(),
-                                 console: Console(useColor: color, out: { out.text += $0 }, error: { error.text += $0 }),
+                                 console: Console(useColor: color, columns: columns, out: { out.text += $0 }, error: { error.text += $0 }),
                                  reader: reader, isTerminal: terminal, userName: user, database: self.database,
                                  clock: clock)
     }

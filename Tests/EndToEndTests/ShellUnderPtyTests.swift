@@ -53,6 +53,37 @@ struct ShellUnderPtyTests {
         #expect(try shell.waitForExit() == 0)
     }
 
+    /// Text as the screen shows it once each backspace (readline moving the cursor back to
+    /// rewrite a word) has taken back the character before it.
+    static func backspaced(_ text: String) -> String {
+        text.reduce(into: "") { screen, character in
+            if character == "\u{8}" { _ = screen.popLast() } else { screen.append(character) }
+        }
+    }
+
+    @Test("Tab completes a name with a space inside an opened quote, and quotes it when typed bare",
+          arguments: StoreEngine.allCases)
+    func completionQuotesNames(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        try sandbox.addPerson("Sofia Hansen", role: "rep", team: "North")
+        let shell = try start(sandbox, user: "Marco")
+        try shell.waitFor("Marco (manager)> ")
+        shell.send("trends \"Sofia H\t")
+        let completed = Self.backspaced(PseudoTerminal.plain(try shell.waitFor("Hansen\" ")))
+        #expect(completed.contains("trends \"Sofia Hansen\" "), "\(completed)")
+        shell.send("\r")
+        try shell.waitFor("No scores for Sofia Hansen")
+        try shell.waitFor("Marco (manager)> ")
+        shell.send("trends Sofia\t")
+        let quoted = Self.backspaced(PseudoTerminal.plain(try shell.waitFor("Hansen\" ")))
+        #expect(quoted.contains("trends \"Sofia Hansen\" "), "\(quoted)")
+        shell.send("\r")
+        try shell.waitFor("No scores for Sofia Hansen")
+        shell.send("quit\r")
+        #expect(try shell.waitForExit() == 0)
+    }
+
     @Test("Ctrl-C at the prompt clears the line and does not exit; Ctrl-D leaves", arguments: StoreEngine.allCases)
     func ctrlC(_ engine: StoreEngine) throws {
         let sandbox = try engine.team()

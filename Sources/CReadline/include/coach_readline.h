@@ -16,6 +16,9 @@ void coach_set_catch_signals(int on);
 void coach_set_attempted_completion(rl_completion_func_t *function);
 void coach_set_attempted_completion_over(int over);
 void coach_set_word_break_characters(const char *characters);
+/// The characters that open a quoted word for completion: the word being completed starts
+/// after an unclosed one, and readline closes it when a single match is inserted.
+void coach_set_completer_quote_characters(const char *characters);
 
 /// The line being edited (valid while readline runs, e.g. during completion).
 const char *coach_line_buffer(void);

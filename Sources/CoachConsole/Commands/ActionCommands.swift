@@ -15,7 +15,7 @@ struct ActionsCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose items (default: everything you may see).", completion: .coach(.person)) var person: String?
+    @Argument(help: "Whose items (default: everything you may see).", completion: .coach(.related)) var person: String?
     @Flag(help: "Only open items.") var open = false
     @Flag(help: "Print JSON for scripts.") var json = false
 
@@ -31,12 +31,13 @@ struct ActionsCommand: CoachCommand {
             return
         }
         var table = Table("ID", "STATUS", "DUE", "OWNER", "ABOUT", "ITEM")
+        table.mayShrink("ITEM")
         for item in items {
             var text = item.text
             if item.carried > 0 { text += " (carried \(item.carried)×)" }
             table.add(["#\(item.id)", item.status, item.due ?? "-", item.owner, item.subject, text])
         }
-        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
     }
 }
 

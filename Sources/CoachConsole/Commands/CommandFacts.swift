@@ -4,8 +4,23 @@ import Foundation
 /// What a value of an argument names, so completion can offer the right words. Declared where
 /// the argument is declared, as its `completion:` (`completion: .coach(.person)`), which both
 /// the shell's Tab and the completion scripts swift-argument-parser generates read.
+///
+/// The person kinds say whom the person at the keyboard may act on there; `Completion.people`
+/// holds their rules, in one place.
 public enum ArgumentKind: String, CaseIterable, Sendable, ExpressibleByArgument {
-    case person, manager, survey, kpi, team, command
+    /// Anyone.
+    case person
+    /// A manager.
+    case manager
+    /// One of your own reps (`one-on-one`).
+    case rep
+    /// One of your reps; anyone for HR (`goal set`).
+    case managed
+    /// You or one of your reps; anyone for HR (`trends`, `history`, `goals`).
+    case visible
+    /// You or one of your reps (`actions`).
+    case related
+    case survey, kpi, team, command
 }
 
 extension CompletionKind {

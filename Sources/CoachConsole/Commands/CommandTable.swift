@@ -39,6 +39,12 @@ enum CommandTable {
         return parent?.configuration.subcommands.flatMap(names(of:)) ?? []
     }
 
+    /// The name of the subcommand `word` reaches after `path` (`1on1` gives `one-on-one`), if any.
+    static func commandName(_ word: String, after path: [String]) -> String? {
+        let parent = path.isEmpty ? Coach.self : entries.first { $0.path == path }?.type
+        return parent?.configuration.subcommands.map(names(of:)).first { $0.contains(word) }?.first
+    }
+
     /// The arguments of a `coach` command line after the global options that precede the command
     /// (their names read from `GlobalOptions` itself).
     static func droppingGlobalOptions(_ arguments: [String]) -> [String] {

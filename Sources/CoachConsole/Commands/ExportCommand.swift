@@ -13,9 +13,12 @@ struct ExportCommand: CoachCommand {
         that manager's export; wellbeing answers only in the rep's own.
 
         JSON: {"exported_by", "people", "goals", "sessions": [{"id", "survey", "kind", "subject",
-        "author", "started", "completed", "state", "phase", "scores", "answers"}], "action_items"}.
+        "author", "started", "completed", "state", "phase", "scores", "answers"}], "action_items"};
+        each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
+        number, string, bool, array, or a one-on-one's structured object).
         CSV (RFC 4180): one row per score, answer, goal and action item, with the columns
-        record, session, survey, kind, subject, author, date, key, value, band.
+        record, session, survey, kind, subject, author, date, key, value, band; an answer's value
+        is plain text (4, the text itself, true), choices and structured answers compact JSON.
 
         Example:
           export --csv > coach.csv
@@ -57,7 +60,7 @@ enum ExportCSV {
                 rows.append(["score"] + base + [score.score, score.value.map(exactNumber) ?? "", score.band ?? ""])
             }
             for answer in session.answers {
-                rows.append(["answer"] + base + [answer.question, answer.value, ""])
+                rows.append(["answer"] + base + [answer.question, answer.answer?.plainText ?? answer.value, ""])
             }
         }
         for goal in data.goals {

@@ -28,7 +28,7 @@ struct GoalSet: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose target.", completion: .coach(.person)) var person: String
+    @Argument(help: "Whose target.", completion: .coach(.managed)) var person: String
     @Argument(help: "The KPI id, e.g. revenue.", completion: .coach(.kpi)) var kpi: String
     // Every input left over, so that a negative target (`-5`) reaches the KPI's range check
     // instead of being read as an option.
@@ -80,7 +80,7 @@ struct GoalsCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose targets.", completion: .coach(.person)) var person: String
+    @Argument(help: "Whose targets.", completion: .coach(.visible)) var person: String
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {

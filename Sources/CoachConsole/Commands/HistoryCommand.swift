@@ -22,7 +22,7 @@ struct HistoryCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose history.", completion: .coach(.person)) var person: String
+    @Argument(help: "Whose history.", completion: .coach(.visible)) var person: String
     @Flag(help: "Print each session in full, as 'show ID' does.") var full = false
     @Flag(help: "Print JSON for scripts.") var json = false
 

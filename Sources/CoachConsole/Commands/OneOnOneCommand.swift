@@ -23,7 +23,7 @@ struct OneOnOneCommand: CoachCommand {
     static let template = "one-on-one"
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The rep.", completion: .coach(.person)) var person: String
+    @Argument(help: "The rep.", completion: .coach(.rep)) var person: String
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()

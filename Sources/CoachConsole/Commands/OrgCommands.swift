@@ -41,11 +41,12 @@ struct OrgShow: CoachCommand {
             return
         }
         var table = Table("SETTING", "VALUE", "WHAT IT IS")
+        table.mayShrink("WHAT IT IS")
         table.add([OrgSetting.minGroup.rawValue, "\(minGroup)" + (settings.minGroup == nil ? " (default)" : ""),
                    OrgSetting.minGroup.summary])
         table.add([OrgSetting.supportMessage.rawValue, settings.supportMessage.map(Self.oneLine) ?? "(not set)",
                    OrgSetting.supportMessage.summary])
-        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
     }
 
     /// A multi-line message on one table line.

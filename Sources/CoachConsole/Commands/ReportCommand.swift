@@ -157,6 +157,7 @@ struct QuizReportBuilder {
         }
         lines.append("")
         var table = Table("Q", "F", "SD", "D", "E", "FLAG", "QUESTION")
+        table.mayShrink("QUESTION")
         let ordered = report.questions.sorted { ($0.flag == nil ? 1 : 0) < ($1.flag == nil ? 1 : 0) }
         for stats in ordered {
             let text = survey.question(id: stats.id)?.text ?? ""
@@ -167,7 +168,7 @@ struct QuizReportBuilder {
                        stats.flag.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "",
                        text.count > 60 ? String(text.prefix(59)) + "…" : text])
         }
-        lines.append(table.render { console.styled($0, .bold) })
+        lines.append(table.render(width: console.columns) { console.styled($0, .bold) })
         lines.append("F facility: % of the marks won; SD: spread of the marks; D discrimination: how well the question "
                      + "separates strong from weak; E efficiency: D against the most it could be. Flagged questions first.")
         if report.questions.contains(where: report.tooSmall) {

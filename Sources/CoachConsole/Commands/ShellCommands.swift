@@ -70,7 +70,7 @@ struct CompleteCommand: CoachCommand {
         shouldDisplay: false)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "person, manager, survey, kpi, team or command.") var kind: ArgumentKind
+    @Argument(help: "person, manager, rep, managed, visible, related, survey, kpi, team or command.") var kind: ArgumentKind
     @Argument(help: "Only words starting with this.") var prefix: String = ""
 
     func run(in context: CommandContext) throws {

@@ -55,10 +55,11 @@ struct SurveysCommand: CoachCommand {
             return
         }
         var table = Table("ID", "KIND", "AUDIENCE", "CADENCE", "QUESTIONS", "ORIGIN", "TITLE")
+        table.mayShrink("TITLE")
         for entry in entries {
             table.add([entry.id, entry.kind, entry.audience, entry.cadence ?? "-", String(entry.questions), entry.origin, entry.title])
         }
-        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
         for file in broken {
             let count = file.problems.count
             context.console.line(context.console.styled("broken", .red)

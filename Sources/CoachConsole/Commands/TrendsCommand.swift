@@ -15,7 +15,9 @@ struct TrendsCommand: CoachCommand {
         mark where the latest change is a reliable change. Team rows are means over distinct
         respondents per week, with no change mark: a week shows once it has ended everywhere,
         as it stood when first shown, and only with at least the organisation's minimum group of
-        respondents (default 5). JSON and CSV carry full values; the table rounds.
+        respondents (default 5). JSON and CSV carry full values; the table rounds. CSV has one
+        record per point: subject, survey, score, date, value, then the row's n, latest,
+        previous, delta, mean, slope_per_week, band and reliable_change repeated on each.
 
         Example:
           trends Ana --weeks 26
@@ -23,7 +25,7 @@ struct TrendsCommand: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose trends (default: yours).", completion: .coach(.person)) var person: String?
+    @Argument(help: "Whose trends (default: yours).", completion: .coach(.visible)) var person: String?
     @Option(help: "A team's aggregates instead, or 'all'.", completion: .coach(.team)) var team: String?
     @Option(help: "Only this score (id, or survey.score).") var score: String?
     @Option(help: "How many weeks back.") var weeks = 12
@@ -49,7 +51,7 @@ struct TrendsCommand: CoachCommand {
         if json {
             context.console.line(try JSONOutput.encode(rows))
         } else if csv {
-            context.console.write(try CSVOutput.render(header: TrendRow.csvHeader, rows: rows.map(\.csvRow)))
+            context.console.write(try CSVOutput.render(header: TrendRow.csvHeader, rows: rows.flatMap(\.csvRows)))
         } else if rows.isEmpty {
             let whose = team.map { "team \($0)" } ?? (person ?? "you")
             context.console.line("No scores for \(whose) in the last \(weeks) weeks that you can see.")
@@ -79,6 +81,7 @@ extension TrendsCommand {
 enum TrendTable {
     static func render(_ rows: [TrendRow], weeks: Int, console: Console) -> String {
         var table = Table("SURVEY", "SCORE", "TREND (\(weeks) wk)", "LATEST", "PREV", "Δ", "MEAN", "/WEEK", "N", "BAND", "CHANGE")
+        table.mayShrink("SCORE", "SURVEY", "BAND", "CHANGE")
         var bandCells: [String] = []
         for row in rows {
             let summary = row.summary
@@ -94,7 +97,7 @@ enum TrendTable {
                        summary.delta.map { ($0 > 0 ? "+" : "") + ScoreFormat.display($0) } ?? "-", text(summary.mean),
                        text(summary.slopePerWeek), String(row.n), band, change])
         }
-        var lines = table.render { console.styled($0, .bold) }.components(separatedBy: "\n")
+        var lines = table.render(width: console.columns) { console.styled($0, .bold) }.components(separatedBy: "\n")
         guard console.useColor else { return lines.joined(separator: "\n") }
         for (index, row) in rows.enumerated() where index + 1 < lines.count {
             guard let level = row.summary.band?.level, let range = lines[index + 1].range(of: bandCells[index]) else { continue }

@@ -9,7 +9,9 @@ import Foundation
 ///   - line: the whole line being edited.
 ///   - wordStart: how many `Character`s of `line` come before the word, so
 ///     `line.prefix(wordStart)` is the context (e.g. the command name).
-///   - word: the word to complete (may be empty).
+///   - word: the word to complete (may be empty). After an unclosed `"` it is the text after
+///     the quote, spaces included, and `line.prefix(wordStart)` ends with the quote; readline
+///     closes the quote when it inserts a single match, so return candidates unquoted there.
 /// - Returns: the candidates; readline keeps those starting with nothing in
 ///   particular, so return only the ones that fit `word`.
 public typealias CompletionProvider = (_ line: String, _ wordStart: Int, _ word: String) -> [String]
@@ -107,6 +109,9 @@ private enum ReadlineState {
     /// Strings readline keeps pointers to: allocated once, never freed.
     nonisolated(unsafe) static let name = strdup("coach")
     nonisolated(unsafe) static let wordBreaks = strdup(" \t\n")
+    /// `"` opens a quoted word (`trends "Sofia H` completes `Sofia H`); `'` does not, as it is
+    /// more often an apostrophe in free text (see `ShellWords`).
+    nonisolated(unsafe) static let quoteCharacters = strdup("\"")
 
     static func configureOnce() {
         guard !configured else { return }
@@ -115,6 +120,7 @@ private enum ReadlineState {
         coach_install_getc() // also turns off readline's own signal handlers
         coach_set_attempted_completion(attemptCompletion)
         coach_set_word_break_characters(wordBreaks)
+        coach_set_completer_quote_characters(quoteCharacters)
         using_history()
         stifle_history(1000)
         // Initialize first, so reading ~/.inputrc cannot turn bracketed paste back on.

@@ -12,19 +12,31 @@ public final class Console: @unchecked Sendable {
     private let writeError: (String) -> Void
     /// Whether ANSI colour may be used (see `ColorChoice`).
     public let useColor: Bool
+    private let measureColumns: () -> Int?
 
-    public init(useColor: Bool, out: @escaping (String) -> Void, error: @escaping (String) -> Void) {
+    /// - Parameter columns: the width tables fit (nil: no fitting).
+    public init(useColor: Bool, columns: Int? = nil, out: @escaping (String) -> Void, error: @escaping (String) -> Void) {
         self.useColor = useColor
+        self.measureColumns = { columns }
         self.writeOut = out
         self.writeError = error
     }
 
-    /// The process's standard output and error.
-    public static func standard(useColor: Bool) -> Console {
-        Console(useColor: useColor,
-                out: { writeAll($0, to: STDOUT_FILENO) },
-                error: { writeAll($0, to: STDERR_FILENO) })
+    private init(useColor: Bool, measureColumns: @escaping () -> Int?) {
+        self.useColor = useColor
+        self.measureColumns = measureColumns
+        self.writeOut = { Self.writeAll($0, to: STDOUT_FILENO) }
+        self.writeError = { Self.writeAll($0, to: STDERR_FILENO) }
     }
+
+    /// The process's standard output and error; tables fit `COLUMNS` or the terminal's width
+    /// (`TerminalSize`), measured each time, so a resized window is followed.
+    public static func standard(useColor: Bool) -> Console {
+        Console(useColor: useColor, measureColumns: TerminalSize.columns)
+    }
+
+    /// The width tables are fitted to, or nil when output goes to no terminal and `COLUMNS` is unset.
+    public var columns: Int? { measureColumns() }
 
     /// Writes `text` whole. When whoever reads standard output has gone (`coach trends | head`),
     /// coach ends as other command-line tools do, by SIGPIPE, quietly; a closed standard error

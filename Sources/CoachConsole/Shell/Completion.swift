@@ -7,32 +7,37 @@ import CoachStore
 struct Completion {
     let context: CommandContext
 
-    /// Candidates for `word`, the word being typed, given the whole line before it.
+    /// Candidates for `word`, the word being typed, given the whole line before it. After an
+    /// unclosed `"` (`trends "Sofia H`) the word is the text inside the quote and candidates come
+    /// unquoted, for readline closes the quote; elsewhere a name with a space comes quoted
+    /// (`trends Sofia` → `"Sofia Hansen"`).
     func candidates(line: String, word: String) -> [String] {
+        let quote = ShellWords.openQuote(line)
         let before = ShellWords.splitLeniently(line)
-        let typed = word.isEmpty || line.last?.isWhitespace == true ? before : Array(before.dropLast())
+        let typingWord = quote != nil || (!word.isEmpty && line.last?.isWhitespace != true)
+        let typed = typingWord ? Array(before.dropLast()) : before
         var path: [String] = []
         var rest = typed[...]
-        while let next = rest.first, CommandTable.words(after: path).contains(next) {
-            path.append(next)
+        while let next = rest.first, let name = CommandTable.commandName(next, after: path) {
+            path.append(name)
             rest = rest.dropFirst()
         }
         let commandWords = CommandTable.words(after: path)
         if !commandWords.isEmpty, rest.isEmpty {
-            return filter(commandWords + (path.isEmpty ? ["exit"] : []), word)
+            return filter(commandWords + (path.isEmpty ? ["exit"] : []), word, quote: quote)
         }
         guard let type = CommandTable.entries.first(where: { $0.path == path })?.type else { return [] }
         let facts = CommandFacts(type)
-        if word.hasPrefix("-") { return filter(facts.flags, word) }
+        if word.hasPrefix("-") { return filter(facts.flags, word, quote: quote) }
         if let flag = rest.last, flag.hasPrefix("--") {
             guard let option = facts.option(flag) else { return [] }
-            return filter(option.valueKind.map(values(for:)) ?? option.listedValues, word)
+            return filter(option.valueKind.map(words(for:)) ?? option.listedValues, word, quote: quote)
         }
-        if type == HelpCommand.self { return filter(helpWords(after: Array(rest)), word) }
+        if type == HelpCommand.self { return filter(helpWords(after: Array(rest)), word, quote: quote) }
         let kinds = facts.positionalKinds
         let position = positionalCount(rest, facts: facts)
         guard position < kinds.count, let kind = kinds[position] else { return [] }
-        return filter(values(for: kind), word)
+        return filter(words(for: kind), word, quote: quote)
     }
 
     /// How many positional arguments `words` holds: options' values are not.
@@ -50,40 +55,58 @@ struct Completion {
         return count
     }
 
-    /// The words `coach complete KIND` prints, one per line: each once, sorted.
+    /// The words `coach complete KIND` prints, one per line: each once, sorted, quoted where
+    /// they hold a space.
     func values(for kind: ArgumentKind) -> [String] {
-        let words: [String]
-        switch kind {
-        case .person: words = people(role: nil)
-        case .manager: words = people(role: .manager)
-        case .team: words = teams()
-        case .command: words = CommandTable.words(after: [])
-        case .survey: words = Array(context.catalog().surveys.keys)
-        case .kpi: words = KPIs.known(in: context)
-        }
-        return Array(Set(words)).sorted()
+        Array(Set(words(for: kind).map(ShellWords.quoted))).sorted()
     }
 
-    private func filter(_ candidates: [String], _ word: String) -> [String] {
+    /// What an argument of `kind` may name, as it is (unquoted).
+    private func words(for kind: ArgumentKind) -> [String] {
+        switch kind {
+        case .person, .manager, .rep, .managed, .visible, .related: people(kind)
+        case .team: teams()
+        case .command: CommandTable.words(after: [])
+        case .survey: Array(context.catalog().surveys.keys)
+        case .kpi: KPIs.known(in: context)
+        }
+    }
+
+    /// The candidates that begin with `word` (any case), each once, sorted: inside an open `"`
+    /// as they are typed there, elsewhere quoted where they must be.
+    private func filter(_ candidates: [String], _ word: String, quote: Character?) -> [String] {
         let matches = candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
-        return Array(Set(matches)).sorted()
+        let typed = matches.map { quote == "\"" ? ShellWords.insideDoubleQuotes($0) : quote == nil ? ShellWords.quoted($0) : $0 }
+        return Array(Set(typed)).sorted()
     }
 
     private func helpWords(after words: [String]) -> [String] {
         CommandTable.words(after: words)
     }
 
-    private func people(role: Role?) -> [String] {
+    /// The people a person argument of `kind` offers to the person at the keyboard: the rules
+    /// of who may act on whom, for completion, in one place. Your reps are the people you
+    /// manage; HR may name anyone where HR sees everyone's data (quizzes) or sets goals. With
+    /// nobody known at the keyboard, everyone.
+    private func people(_ kind: ArgumentKind) -> [String] {
         let all = (try? context.database().people()) ?? []
-        return all.filter { role == nil || $0.role == role }.map(\.name).map(quotedIfNeeded)
+        if kind == .manager { return all.filter { $0.role == .manager }.map(\.name) }
+        guard kind != .person, let user = try? context.currentUser() else { return all.map(\.name) }
+        let reps = all.filter { $0.manager == user.name }
+        let me = all.filter { $0.name == user.name }
+        let isHR = user.role == .hr
+        let offered: [PersonSummary] = switch kind {
+        case .rep: reps
+        case .managed: isHR ? all : reps
+        case .visible: isHR ? all : me + reps
+        case .related: me + reps
+        default: all
+        }
+        return offered.map(\.name)
     }
 
     private func teams() -> [String] {
         let all = (try? context.database().people()) ?? []
-        return all.compactMap(\.team).map(quotedIfNeeded)
-    }
-
-    private func quotedIfNeeded(_ name: String) -> String {
-        name.contains(" ") ? "\"\(name)\"" : name
+        return all.compactMap(\.team)
     }
 }

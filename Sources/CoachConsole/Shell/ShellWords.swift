@@ -6,8 +6,17 @@ enum ShellWords {
     /// The words of `line`; throws `CoachError.unbalancedQuote` for an unclosed quote.
     static func split(_ line: String) throws(CoachError) -> [String] {
         let (words, open) = scan(line)
-        if open { throw .unbalancedQuote }
+        if open != nil { throw .unbalancedQuote }
         return words
+    }
+
+    /// The quote `line` leaves open (`"` in `trends "Sofia H`), if any: the last word is typed
+    /// inside it.
+    static func openQuote(_ line: String) -> Character? { scan(line).openQuote }
+
+    /// `word` as it must be typed inside double quotes: `"` and `\` escaped.
+    static func insideDoubleQuotes(_ word: String) -> String {
+        word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
     /// `word` as it must be typed to come back as one word: in double quotes (with `"` and `\`
@@ -16,13 +25,13 @@ enum ShellWords {
         guard word.isEmpty || word.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" }) else {
             return word
         }
-        return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + insideDoubleQuotes(word) + "\""
     }
 
     /// The words of a partial line, an unclosed quote taken as closed (for completion).
     static func splitLeniently(_ line: String) -> [String] { scan(line).words }
 
-    private static func scan(_ line: String) -> (words: [String], openQuote: Bool) {
+    private static func scan(_ line: String) -> (words: [String], openQuote: Character?) {
         var words: [String] = []
         var current = ""
         var inWord = false
@@ -65,7 +74,7 @@ enum ShellWords {
             }
         }
         if inWord { words.append(current) }
-        return (words, quote != nil)
+        return (words, quote)
     }
 
     /// Whether a `'` after `index` ends a word (is followed by whitespace or the line's end),

@@ -42,14 +42,17 @@ struct TrendRow: Encodable {
         try container.encode(sparkline, forKey: .sparkline)
     }
 
-    /// CSV columns, the JSON fields with points as `date=value` pairs; an unknown number is empty.
-    static let csvHeader = ["subject", "survey", "score", "n", "latest", "previous", "delta", "mean",
-                            "slope_per_week", "band", "reliable_change", "points"]
+    /// CSV columns: one record per point (`date`, `value`), long format for spreadsheets and
+    /// pivot tables, with the row's summary repeated on each of its points; an unknown number is
+    /// empty. A row without points (none in the window) still gets one record, date and value empty.
+    static let csvHeader = ["subject", "survey", "score", "date", "value", "n", "latest", "previous", "delta", "mean",
+                            "slope_per_week", "band", "reliable_change"]
 
-    var csvRow: [String] {
+    var csvRows: [[String]] {
         func text(_ value: Double?) -> String { value.map(exactNumber) ?? "" }
-        return [subject, survey, score, String(n), text(summary.latest), text(summary.previous), text(summary.delta),
-                text(summary.mean), text(summary.slopePerWeek), summary.bandID ?? "", summary.reliableChange.rawValue,
-                points.map { "\($0.date)=\(exactNumber($0.value))" }.joined(separator: " ")]
+        let summaryCells = [String(n), text(summary.latest), text(summary.previous), text(summary.delta), text(summary.mean),
+                            text(summary.slopePerWeek), summary.bandID ?? "", summary.reliableChange.rawValue]
+        let pointCells = points.isEmpty ? [["", ""]] : points.map { [$0.date, exactNumber($0.value)] }
+        return pointCells.map { [subject, survey, score] + $0 + summaryCells }
     }
 }
