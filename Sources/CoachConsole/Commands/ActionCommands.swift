@@ -93,7 +93,7 @@ struct ActionEdit: CoachCommand {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "The item's number, as 'actions' shows it (12 or #12).") var id: String
     @Option(help: "The new text.") var text: String?
-    @Option(help: "The new owner: the rep or their manager.", completion: .coach(.person)) var owner: String?
+    @Option(help: "The new owner: the rep or their manager.", completion: .coach(.related)) var owner: String?
     @Option(help: "The new due date (YYYY-MM-DD, +7d, friday, ...).") var due: String?
 
     func validate() throws {

@@ -39,7 +39,7 @@ struct AgendaList: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "Whose topics (default: yours).", completion: .coach(.person)) var person: String?
+    @Argument(help: "Whose topics (default: yours).", completion: .coach(.related)) var person: String?
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
