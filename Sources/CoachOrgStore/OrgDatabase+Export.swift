@@ -58,6 +58,7 @@ extension OrgDatabase {
                 ORDER BY session_id, position, id
                 """) {
                 let (session, question, value, isPrivate) = try row.decode((Int64, String, String, Bool).self)
+                if AnswerValue.isSkipMark(value) { continue }  // a skip mark of an open session is no answer
                 answers[session, default: []].append(ExportData.AnswerRow(question: question, value: value, isPrivate: isPrivate))
             }
         }

@@ -28,6 +28,8 @@ public struct SessionService {
         /// A quiz attempt's `pre` or `post`.
         public let phase: SessionPhase?
         public let previous: [(questionID: String, value: AnswerValue)]
+        /// Optional questions skipped on purpose before the session was paused.
+        public var skipped: Set<String> = []
         /// The session was already open (a paused check-in for this period, a quiz's paused
         /// attempt) and continues where it was left, instead of a second one starting.
         public var continued = false
@@ -141,14 +143,17 @@ public struct SessionService {
         guard let subject = try database.person(id: session.subjectID) else {
             throw StoreError.sessionNotFound(sessionID)
         }
-        let previous = try database.answers(sessionID: sessionID).map { answer in
+        let stored = try database.answers(sessionID: sessionID)
+        let previous = try stored.filter { !AnswerValue.isSkipMark($0.value) }.map { answer in
             guard let value = AnswerValue(jsonText: answer.value) else {
                 throw SessionError.unreadableAnswer(survey: session.surveyID, question: answer.questionID,
                                                     reason: "not an answer this coach can read")
             }
             return (questionID: answer.questionID, value: value)
         }
-        return Ready(sessionID: sessionID, survey: survey, subject: subject, phase: session.phase, previous: previous)
+        var ready = Ready(sessionID: sessionID, survey: survey, subject: subject, phase: session.phase, previous: previous)
+        ready.skipped = Set(stored.filter { AnswerValue.isSkipMark($0.value) }.map(\.questionID))
+        return ready
     }
 
     /// The survey as `session` showed it: the stored version, with a quiz attempt's layout.
@@ -183,7 +188,8 @@ public struct SessionService {
                                                      template: ready.survey, today: today)
         }
         let recorder = StoreRecorder(database: database, sessionID: ready.sessionID, clock: clock)
-        let engine = SessionEngine(survey: ready.survey, previous: ready.previous, conversation: conversation,
+        let engine = SessionEngine(survey: ready.survey, previous: ready.previous, skipped: ready.skipped,
+                                   conversation: conversation,
                                    recorder: recorder, options: options)
         switch engine.run() {
         case .completed:

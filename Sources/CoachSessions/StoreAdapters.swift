@@ -28,6 +28,13 @@ final class StoreRecorder: AnswerRecorder {
         try noting { try database.deleteAnswer(sessionID: sessionID, questionID: questionID, at: clock.now()) }
     }
 
+    func recordSkip(questionID: String, isPrivate: Bool, position: Int) throws {
+        try noting {
+            try database.saveAnswer(sessionID: sessionID, questionID: questionID, valueJSON: AnswerValue.skipMarkJSON,
+                                    isPrivate: isPrivate, position: position, at: clock.now())
+        }
+    }
+
     /// Runs `body`, remembering a `storeReplaced` error it throws.
     private func noting(_ body: () throws -> Void) throws {
         do {

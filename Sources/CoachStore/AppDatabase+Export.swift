@@ -177,9 +177,10 @@ extension AppDatabase {
             WHERE a.session_id = \(id) AND \(Privacy.answersVisible(to: viewer)) ORDER BY a.position, a.id
             """
         let (answerSQL, answerArguments) = try answerQuery.build(db)
+        // A skip mark of an open session is no answer.
         let answers = try Row.fetchAll(db, sql: answerSQL, arguments: answerArguments).map {
             ExportData.AnswerRow(question: $0[0], value: $0[1], isPrivate: $0[2])
-        }
+        }.filter { !AnswerValue.isSkipMark($0.value) }
         return ExportData.SessionRow(id: id, survey: row[1], kind: row[2], subject: row[3], author: row[4],
                                      started: row[5], completed: row[6], state: row[7], phase: row[8],
                                      scores: scores, answers: answers)

@@ -153,7 +153,8 @@ struct SessionEngineQuestionTests {
         #expect(run.conversation.unread == 0)
         let skipped = try answer(question, ["."])
         #expect(skipped.outcome == .completed)
-        #expect(skipped.recorder.calls.isEmpty, "a lone '.' leaves an optional note out")
+        #expect(skipped.recorder.stored.isEmpty, "a lone '.' leaves an optional note out")
+        #expect(skipped.recorder.calls == [.skip("q"), .erase("q")], "marked skipped until the session completes")
         let required = try answer("    text: Notes\n    type: text\n    multiline: true", [".", "Only line", "."])
         #expect(required.conversation.transcript.contains("An answer is needed here"))
         #expect(required.recorder.stored["q"] == .text("Only line"))
@@ -191,12 +192,13 @@ struct SessionEngineQuestionTests {
 
     // MARK: required and optional
 
-    @Test("Enter skips an optional question: nothing recorded, the session completes")
+    @Test("Enter skips an optional question: marked skipped while open, nothing kept once it completes")
     func optionalEnter() throws {
         let run = try answer("    text: Wins?\n    type: text\n    required: false", [""])
         #expect(run.conversation.transcript.contains("optional, Enter skips"))
         #expect(run.outcome == .completed)
-        #expect(run.recorder.calls.isEmpty)
+        #expect(run.recorder.calls == [.skip("q"), .erase("q")])
+        #expect(run.recorder.stored.isEmpty)
     }
 
     @Test("Enter and :skip are refused on a required question, which is asked again")
@@ -211,7 +213,7 @@ struct SessionEngineQuestionTests {
     func skipOptional() throws {
         let run = try answer("    text: Pick\n    type: choice\n    required: false\n    choices: [{value: x, label: X}]", [":skip"])
         #expect(run.outcome == .completed)
-        #expect(run.recorder.calls.isEmpty)
+        #expect(run.recorder.calls == [.skip("q"), .erase("q")])
     }
 
     @Test("a private question's answer is recorded as private")

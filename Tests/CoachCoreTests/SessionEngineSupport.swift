@@ -8,6 +8,7 @@ final class MemoryRecorder: AnswerRecorder {
     enum Call: Equatable {
         case record(String, AnswerValue, isPrivate: Bool, position: Int)
         case erase(String)
+        case skip(String)
     }
     struct Refused: Error, CustomStringConvertible { var description: String { "disk full" } }
 
@@ -17,7 +18,7 @@ final class MemoryRecorder: AnswerRecorder {
     private(set) var privateIDs: Set<String> = []
     /// Recording the answer to this question throws.
     var failOn: String?
-    /// Erasing any answer throws.
+    /// Erasing any answer (or marking a skip) throws.
     var failErase = false
 
     func record(questionID: String, value: AnswerValue, isPrivate: Bool, position: Int) throws {
@@ -30,6 +31,13 @@ final class MemoryRecorder: AnswerRecorder {
     func erase(questionID: String) throws {
         if failErase { throw Refused() }
         calls.append(.erase(questionID))
+        stored[questionID] = nil
+    }
+
+    /// A skip mark replaces the answer in the store, as an erase does.
+    func recordSkip(questionID: String, isPrivate: Bool, position: Int) throws {
+        if failErase { throw Refused() }
+        calls.append(.skip(questionID))
         stored[questionID] = nil
     }
 

@@ -97,4 +97,39 @@ struct OpenSessionsTests {
         #expect(due.contains("'resume' continues it"))
         #expect(due.contains("(session #1, since ") && due.contains("'resume 1'"), "\(due)")
     }
+
+    @Test("skips are stored: resume does not ask again what was skipped on purpose, and nothing of them stays once done",
+          arguments: StoreEngine.allCases)
+    func skipsSurviveAPause(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        // mood, wins, the KPIs left out (four Enters), then the optional comment and key accounts skipped.
+        let first = try sandbox.shell(["1on1 Ana", "7", "Closed Acme", "", "", "", "", "", ":skip", ":pause"], as: "Marco")
+        #expect(first.status == 0, "\(first.stderrText)")
+        #expect(try sandbox.sql("SELECT question_id FROM answer WHERE value = '{\"type\":\"skipped\"}' ORDER BY position")
+                == ["kpi_comment", "key_accounts"])
+        let export = try sandbox.run(["export", "--json"], as: "Marco").stdoutText
+        #expect(!export.contains("skipped"), "a skip mark is no answer in an export")
+        #expect(try sandbox.run(["sessions", "--json"], as: "Marco").stdoutText.contains("\"answers\" : 5"))
+
+        let resumed = try sandbox.shell(["resume", "None heard", "Nothing", "", "", "", "", "", "", "", ""], as: "Marco")
+        #expect(resumed.status == 0, "\(resumed.stderrText)")
+        #expect(resumed.stdoutText.contains("Resuming One-on-one: 5 answers kept, 2 skipped."), "\(resumed.stdoutText)")
+        #expect(!resumed.stdoutText.contains("What is behind the numbers"), "the skipped comment is not asked again")
+        #expect(resumed.stdoutText.contains("What feedback or complaints"))
+        #expect(try sandbox.sql("SELECT state FROM session") == ["completed"])
+        #expect(try sandbox.sqlValue("SELECT count(*) FROM answer WHERE value LIKE '%skipped%'") == "0")
+        #expect(try sandbox.sqlValue("SELECT value FROM answer WHERE question_id = 'customer_feedback'").contains("None heard"))
+    }
+
+    @Test(":back to a skipped question and answering it replaces the skip mark", arguments: StoreEngine.allCases)
+    func answerAfterSkip(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        let run = try sandbox.shell(["1on1 Ana", "7", "Closed Acme", "", "", "", "", "", ":back", "Pipeline is thin", ":pause"],
+                                    as: "Marco")
+        #expect(run.status == 0, "\(run.stderrText)")
+        #expect(try sandbox.sqlValue("SELECT value FROM answer WHERE question_id = 'kpi_comment'").contains("Pipeline is thin"))
+        #expect(try sandbox.sqlValue("SELECT count(*) FROM answer WHERE value LIKE '%skipped%'") == "0")
+    }
 }

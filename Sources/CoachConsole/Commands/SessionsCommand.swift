@@ -60,7 +60,7 @@ struct SessionsCommand: CoachCommand {
                        title: catalog.surveys[session.surveyID]?.title ?? session.surveyID, subject: subject,
                        state: session.state == .paused ? "paused" : "in progress",
                        started: DateAnswer.iso(session.startedAt), updated: DateAnswer.iso(session.updatedAt),
-                       answers: try database.answers(sessionID: session.id ?? 0).count)
+                       answers: try database.answers(sessionID: session.id ?? 0).filter { !AnswerValue.isSkipMark($0.value) }.count)
         }
     }
 }

@@ -21,4 +21,11 @@ public protocol Conversation: AnyObject {
 public protocol AnswerRecorder: AnyObject {
     func record(questionID: String, value: AnswerValue, isPrivate: Bool, position: Int) throws
     func erase(questionID: String) throws
+    /// Remembers that an optional question was skipped on purpose, so a resumed session does not
+    /// ask it again; the mark is erased when the session completes. No-op unless implemented.
+    func recordSkip(questionID: String, isPrivate: Bool, position: Int) throws
+}
+
+extension AnswerRecorder {
+    public func recordSkip(questionID: String, isPrivate: Bool, position: Int) throws {}
 }

@@ -38,6 +38,8 @@ public final class SessionEngine {
     /// Questions answered or skipped, in the order they were; `:back` walks it backwards.
     private var trail: [String]
     private var skipped: Set<String> = []
+    /// Skips marked in the store, erased when the session completes.
+    private var storedSkips: Set<String> = []
     /// The question `:back` returned to, and those it stepped over on the way.
     private var revisiting: String?
     private var ahead: [String] = []
@@ -48,12 +50,19 @@ public final class SessionEngine {
 
     /// - Parameter previous: answers already stored for this session, in the order given
     ///   (a resumed session continues at the first unanswered question).
-    public init(survey: Survey, previous: [(questionID: String, value: AnswerValue)] = [],
+    /// - Parameter skipped: optional questions the stored session skipped on purpose, not asked again.
+    public init(survey: Survey, previous: [(questionID: String, value: AnswerValue)] = [], skipped: Set<String> = [],
                 conversation: any Conversation, recorder: any AnswerRecorder, options: SessionOptions = SessionOptions()) {
         self.survey = survey
         let known = previous.filter { survey.question(id: $0.questionID) != nil }
         self.answers = Dictionary(known.map { ($0.questionID, $0.value) }, uniquingKeysWith: { $1 })
-        self.trail = known.map(\.questionID)
+        let answered = Set(known.map(\.questionID))
+        let skips = skipped.filter { survey.question(id: $0)?.required == false && !answered.contains($0) }
+        self.skipped = skips
+        self.storedSkips = skips
+        // The way back after a resume: answers in the order given; with skips, in asking order.
+        self.trail = skips.isEmpty ? known.map(\.questionID)
+            : survey.questions.map(\.id).filter { answered.contains($0) || skips.contains($0) }
         self.conversation = conversation
         self.recorder = recorder
         self.options = options
@@ -75,7 +84,8 @@ public final class SessionEngine {
             if let intro = survey.intro { conversation.say(intro.trimmingCharacters(in: .whitespacesAndNewlines)) }
             conversation.say("(:back previous question, :skip an optional one, :help, :pause or Ctrl-C to stop for now)")
         } else {
-            conversation.say("Resuming \(survey.title): \(trail.count) answer\(trail.count == 1 ? "" : "s") kept.")
+            let skips = skipped.isEmpty ? "" : ", \(skipped.count) skipped"
+            conversation.say("Resuming \(survey.title): \(answers.count) answer\(answers.count == 1 ? "" : "s") kept\(skips).")
         }
         while let question = nextQuestion() {
             showSection(of: question)
@@ -91,17 +101,24 @@ public final class SessionEngine {
                 resolve(question.id, skipped: false)
                 if let text = options.feedback?(question, value) { conversation.say(text) }
             case .skipped:
-                if answers[question.id] != nil {
-                    do { try recorder.erase(questionID: question.id) } catch {
-                        return .failed("could not clear the answer to '\(question.id)': \(error)")
-                    }
-                    answers[question.id] = nil
+                // Replaces an answer given before `:back` with the skip mark.
+                do {
+                    try recorder.recordSkip(questionID: question.id, isPrivate: question.isPrivate, position: trail.count)
+                    storedSkips.insert(question.id)
+                } catch {
+                    return .failed("could not save the skip of '\(question.id)': \(error)")
                 }
+                answers[question.id] = nil
                 resolve(question.id, skipped: true)
             case .back:
                 goBack()
             case .pause:
                 return .paused
+            }
+        }
+        for id in storedSkips.sorted() where answers[id] == nil {
+            do { try recorder.erase(questionID: id) } catch {
+                return .failed("could not clear the skip of '\(id)': \(error)")
             }
         }
         let applying = effectiveAnswers

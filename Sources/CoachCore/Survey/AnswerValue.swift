@@ -59,6 +59,13 @@ public enum AnswerValue: Hashable, Sendable, Codable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// What an open session stores for a question skipped on purpose (`:skip`, Enter on an
+    /// optional question): not an answer, only a mark that `resume` does not ask it again.
+    public static let skipMarkJSON = #"{"type":"skipped"}"#
+
+    /// Whether stored answer text is a skip mark rather than an answer.
+    public static func isSkipMark(_ jsonText: String) -> Bool { jsonText == skipMarkJSON }
+
     /// Decodes the JSON text written by `jsonText`; nil for anything else.
     public init?(jsonText: String) {
         if let simple = Self.numberAnswer(jsonText) {
