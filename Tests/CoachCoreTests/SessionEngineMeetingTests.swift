@@ -163,9 +163,57 @@ struct SessionEngineMeetingTests {
           - {id: wins, text: Wins?, type: text}
           - {id: actions, text: New actions, type: actions}
         """)
-        let run = EngineHarness.run(survey, ["A deal", "Call Bob", ":back", "", ""], meeting: FakeMeeting())
+        // :back at the owner returns to the item's text; :back there, with no item yet, leaves the question.
+        let run = EngineHarness.run(survey, ["A deal", "Call Bob", ":back", ":back", "", ""], meeting: FakeMeeting())
+        #expect(run.conversation.transcript.contains("(back to the text of action 1: Call Bob)"))
         #expect(run.conversation.transcript.contains("Enter keeps A deal"))
         #expect(run.outcome == .completed)
         #expect(run.recorder.stored["actions"]?.decoded(as: NewActions.self) == NewActions(items: []))
+    }
+
+    @Test(":back inside new actions steps back one step and keeps the actions already typed")
+    func actionsBackKeepsTypedWork() throws {
+        let run = try run("    text: New actions\n    type: actions",
+                          ["Call Bob", "", "", "Prepare deck", "marco", "2026-12-10", "Book room", ":back",
+                           "Book the big room", "", ":back", "marco", "friday", ":back", "2026-12-11", "", ""],
+                          meeting: FakeMeeting())
+        let said = run.conversation.transcript
+        #expect(said.contains("(back to the text of action 3: Book room)"))
+        #expect(said.contains("(back to action 3: Book the big room — Marco)"), "\(said)")
+        let added = try #require(run.recorder.stored["q"]?.decoded(as: NewActions.self))
+        #expect(added.items == [
+            NewActions.Item(text: "Call Bob", owner: "Ana", due: "2026-12-04"),
+            NewActions.Item(text: "Prepare deck", owner: "Marco", due: "2026-12-10"),
+            NewActions.Item(text: "Book the big room", owner: "Marco", due: "2026-12-11"),
+        ])
+        #expect(run.outcome == .completed)
+    }
+
+    @Test(":back in the agenda and the action review steps back one item and keeps the notes typed")
+    func agendaBackKeepsNotes() throws {
+        let source = FakeMeeting()
+        source.agenda = [AgendaEntry(id: 10, text: "Commission plan", created: "2026-11-20"),
+                         AgendaEntry(id: 11, text: "Holiday cover", created: "2026-11-21"),
+                         AgendaEntry(id: 12, text: "Team lunch", created: "2026-11-22")]
+        let run = try run("    text: Agenda\n    type: agenda",
+                          ["y", "Clear now", "y", "Anna covers", "y", ":back", ":back", "y", "Anna covers week 2", "c", ""],
+                          meeting: source)
+        #expect(run.conversation.transcript.contains("(back to 'Holiday cover'; it was discussed, note: Anna covers)"))
+        let review = try #require(run.recorder.stored["q"]?.decoded(as: AgendaReview.self))
+        #expect(review.items.map(\.note) == ["Clear now", "Anna covers week 2", nil])
+        #expect(review.items.map(\.decision) == ["discussed", "discussed", "carry"])
+
+        let actions = FakeMeeting()
+        actions.actions = [Self.item(1, "Call Acme"), Self.item(2, "Update CRM")]
+        let reviewed = try self.run("    text: Open actions\n    type: review-actions", ["d", ":back", "x", "c", ""], meeting: actions)
+        let decisions = try #require(reviewed.recorder.stored["q"]?.decoded(as: ActionReview.self))
+        #expect(decisions.decisions.map(\.decision) == ["drop", "carry"])
+    }
+
+    @Test(":back in the KPI review returns to the KPI before, keeping the others")
+    func kpiBack() throws {
+        let run = try run(Self.kpis, ["12000", "3", ":back", "4", "", ""], meeting: FakeMeeting())
+        let review = try #require(run.recorder.stored["q"]?.decoded(as: KPIReview.self))
+        #expect(review.actuals.map(\.actual) == [12000, 4])
     }
 }

@@ -91,4 +91,54 @@ struct SessionUnderPtyTests {
         #expect(try sandbox.sql("SELECT question_id, is_private FROM answer ORDER BY position")
                 == ["shared|0", "secret|1", "diary|1"])
     }
+
+    @Test(":back inside the agenda and the new actions of a one-on-one keeps what was typed", arguments: StoreEngine.allCases)
+    func backKeepsTypedMeetingWork(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        #expect(try sandbox.shell(["agenda add Commission plan", "agenda add Holiday cover"], as: "Ana").status == 0)
+        let shell = try sandbox.terminal(as: "Marco", arguments: [])
+        try shell.waitFor("Marco (manager)> ")
+        shell.send("1on1 Ana\r")
+        func answer(_ prompt: String, _ line: String) throws {
+            try shell.waitFor(prompt)
+            shell.send(line + "\r")
+        }
+        try answer("[1/", "7")
+        try answer("What went well", "Closed Acme")
+        try answer("discussed/carry [carry] ", "y")
+        try answer("note: ", "Plan agreed")
+        try answer("• Holiday cover", ":back")
+        try shell.waitFor("(back to 'Commission plan'; it was discussed, note: Plan agreed)")
+        try answer("discussed/carry [carry] ", "y")
+        try answer("note: ", "Plan agreed, signed")
+        try answer("• Holiday cover", "c")
+        for _ in 0..<4 { try answer("target set): ", "") }
+        for prompt in ["What is behind the numbers", "Which key accounts", "What feedback"] { try answer(prompt, "") }
+        try answer("What is getting in the way", "None")
+        for prompt in ["What from recent training", "What training or coaching", "What deserves recognition",
+                       "Where does the rep want to grow"] { try answer(prompt, "") }
+        try answer("action 1: ", "Call Bob")
+        try answer("owner [Ana]: ", "")
+        try answer("due [+7d]: ", "")
+        try answer("action 2: ", "Prepare deck")
+        try answer("owner [Ana]: ", ":back")
+        try shell.waitFor("(back to the text of action 2: Prepare deck)")
+        try answer("action 2: ", "Prepare the pricing deck")
+        try answer("owner [Ana]: ", "Marco")
+        try answer("due [+7d]: ", "")
+        try answer("action 3: ", "")
+        try answer("Shared notes", ".")
+        try answer("Private notes", ".")
+        try shell.waitFor("Done: One-on-one")
+        try shell.waitFor("Marco (manager)> ")
+        shell.send("quit\r")
+        #expect(try shell.waitForExit() == 0)
+        #expect(try sandbox.sql("SELECT text, status, note FROM agenda_item ORDER BY id") == [
+            "Commission plan|discussed|Plan agreed, signed", "Holiday cover|open|",
+        ])
+        #expect(try sandbox.sql("SELECT a.text, p.name FROM action_item a JOIN person p ON p.id = a.owner_id ORDER BY a.id") == [
+            "Call Bob|Ana", "Prepare the pricing deck|Marco",
+        ])
+    }
 }

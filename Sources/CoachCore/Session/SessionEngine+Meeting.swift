@@ -9,6 +9,9 @@ extension SessionEngine {
         conversation.say("[\(progress(of: question))] \(question.text)")
     }
 
+    // `:back` inside a list steps back one item (or one step of an item) and keeps every item
+    // already answered; only `:back` at the first step leaves the question.
+
     func askReviewActions(_ question: Question) -> Step {
         header(question)
         let items = meeting?.openActions() ?? []
@@ -16,30 +19,32 @@ extension SessionEngine {
             conversation.say("  No open action items.")
             return .structured(ActionReview(decisions: []))
         }
-        conversation.say("  For each item: done, carry or drop (d, c, x); Enter carries it.")
+        conversation.say("  For each item: done, carry or drop (d, c, x); Enter carries it; :back the item before.")
         var decisions: [ActionReview.Decision] = []
-        for item in items {
+        while decisions.count < items.count {
+            let item = items[decisions.count]
             var line = "  #\(item.id) \(item.text) — \(item.owner)"
             if let due = item.due { line += ", due \(due)" }
             line += ", since \(item.created)"
             if item.carried > 0 { line += item.carried >= 3 ? ", ‼ carried \(item.carried)×" : ", carried \(item.carried)×" }
             conversation.say(line)
-            while true {
-                let line = readMeetingLine("  done/carry/drop [carry] ", question)
-                guard case let .text(text) = line else { return leaving(line) }
-                let decision: String? = switch text.lowercased() {
-                case "", "c", "carry": "carry"
-                case "d", "done": "done"
-                case "x", "drop": "drop"
-                default: nil
-                }
-                guard let decision else {
-                    conversation.say("Type done, carry or drop (d, c, x).")
-                    continue
-                }
-                decisions.append(ActionReview.Decision(item: item.id, text: item.text, decision: decision))
-                break
+            let answer = readMeetingLine("  done/carry/drop [carry] ", question)
+            if answer == .back, let previous = decisions.popLast() {
+                conversation.say("  (back to #\(previous.item); it was \(previous.decision))")
+                continue
             }
+            guard case let .text(text) = answer else { return leaving(answer) }
+            let decision: String? = switch text.lowercased() {
+            case "", "c", "carry": "carry"
+            case "d", "done": "done"
+            case "x", "drop": "drop"
+            default: nil
+            }
+            guard let decision else {
+                conversation.say("Type done, carry or drop (d, c, x).")
+                continue
+            }
+            decisions.append(ActionReview.Decision(item: item.id, text: item.text, decision: decision))
         }
         return .structured(ActionReview(decisions: decisions))
     }
@@ -51,26 +56,29 @@ extension SessionEngine {
             conversation.say("  No agenda items since the last one-on-one.")
             return .structured(AgendaReview(items: []))
         }
-        conversation.say("  For each item: discussed or carry (y, c); after discussed, one line of note.")
+        conversation.say("  For each item: discussed or carry (y, c); after discussed, one line of note; :back the step before.")
         var entries: [AgendaReview.Entry] = []
-        for item in items {
+        while entries.count < items.count {
+            let item = items[entries.count]
             conversation.say("  • \(item.text) (added \(item.created))")
-            while true {
-                let line = readMeetingLine("  discussed/carry [carry] ", question)
-                guard case let .text(text) = line else { return leaving(line) }
-                switch text.lowercased() {
-                case "", "c", "carry":
-                    entries.append(AgendaReview.Entry(item: item.id, text: item.text, decision: "carry", note: nil))
-                case "y", "discussed", "d":
-                    let line = readMeetingLine("  note: ", question)
+            let answer = readMeetingLine("  discussed/carry [carry] ", question)
+            if answer == .back, let previous = entries.popLast() {
+                conversation.say("  (back to '\(previous.text)'; it was \(previous.decision)"
+                                 + (previous.note.map { ", note: \($0)" } ?? "") + ")")
+                continue
+            }
+            guard case let .text(text) = answer else { return leaving(answer) }
+            switch text.lowercased() {
+            case "", "c", "carry":
+                entries.append(AgendaReview.Entry(item: item.id, text: item.text, decision: "carry", note: nil))
+            case "y", "discussed", "d":
+                let line = readMeetingLine("  note: ", question)
+                if line == .back { continue }  // back to this item's decision
                 guard case let .text(note) = line else { return leaving(line) }
-                    entries.append(AgendaReview.Entry(item: item.id, text: item.text, decision: "discussed",
-                                                      note: note.isEmpty ? nil : note))
-                default:
-                    conversation.say("Type discussed or carry (y, c).")
-                    continue
-                }
-                break
+                entries.append(AgendaReview.Entry(item: item.id, text: item.text, decision: "discussed",
+                                                  note: note.isEmpty ? nil : note))
+            default:
+                conversation.say("Type discussed or carry (y, c).")
             }
         }
         return .structured(AgendaReview(items: entries))
@@ -78,80 +86,102 @@ extension SessionEngine {
 
     func askKPIs(_ question: Question) -> Step {
         header(question)
-        conversation.say("  Enter each actual as a number; Enter leaves that KPI out this time.")
-        var actuals: [KPIReview.Actual] = []
-        for kpi in meeting?.kpis(reviewedBy: question) ?? question.kpis {
+        conversation.say("  Enter each actual as a number; Enter leaves that KPI out this time; :back the KPI before.")
+        let kpis = meeting?.kpis(reviewedBy: question) ?? question.kpis
+        // One entry per KPI asked so far: its actual, or nil when left out.
+        var answered: [KPIReview.Actual?] = []
+        while answered.count < kpis.count {
+            let kpi = kpis[answered.count]
             let target = meeting?.target(kpi: kpi.id)
             let targetText = target.map { "target \(kpi.display($0))" } ?? "no target set"
-            while true {
-                let line = readMeetingLine("  \(kpi.label) (\(targetText)): ", question)
-                guard case let .text(text) = line else { return leaving(line) }
-                if text.isEmpty { break }
-                var numberQuestion = Question(id: kpi.id, text: kpi.label, type: .number)
-                numberQuestion.unit = kpi.effectiveKind == .percent ? "%" : kpi.unit
-                let actual: Double
-                switch AnswerReading(question: numberQuestion).read(text) {
-                case let .success(.number(value)): actual = value
-                case let .failure(problem):
-                    conversation.say("  \(problem.reason) Enter leaves it out.")
-                    continue
-                default:
-                    conversation.say("  \(AnswerProblem.quoted(text)) is not a number; Enter leaves it out.")
-                    continue
-                }
-                if let problem = kpi.problem(with: actual) {
-                    conversation.say("  \(problem); Enter leaves it out.")
-                    continue
-                }
-                let attainment = target.flatMap { KPIReview.attainment(actual: actual, target: $0, higherIs: kpi.higherIs) }
-                if let attainment {
-                    let earlier = meeting?.previousAttainment(kpi: kpi.id).map { "\($0.period) \(formatNumber($0.attainment.rounded()))%" } ?? []
-                    conversation.say("  → \(formatNumber((attainment * 10).rounded() / 10))% of target"
-                                     + (earlier.isEmpty ? "" : " (earlier: \(earlier.joined(separator: ", ")))"))
-                }
-                actuals.append(KPIReview.Actual(kpi: kpi.id, actual: actual, target: target, attainment: attainment))
-                break
+            let line = readMeetingLine("  \(kpi.label) (\(targetText)): ", question)
+            if line == .back, answered.popLast() != nil { continue }
+            guard case let .text(text) = line else { return leaving(line) }
+            if text.isEmpty {
+                answered.append(nil)
+                continue
             }
+            var numberQuestion = Question(id: kpi.id, text: kpi.label, type: .number)
+            numberQuestion.unit = kpi.effectiveKind == .percent ? "%" : kpi.unit
+            let actual: Double
+            switch AnswerReading(question: numberQuestion).read(text) {
+            case let .success(.number(value)): actual = value
+            case let .failure(problem):
+                conversation.say("  \(problem.reason) Enter leaves it out.")
+                continue
+            default:
+                conversation.say("  \(AnswerProblem.quoted(text)) is not a number; Enter leaves it out.")
+                continue
+            }
+            if let problem = kpi.problem(with: actual) {
+                conversation.say("  \(problem); Enter leaves it out.")
+                continue
+            }
+            let attainment = target.flatMap { KPIReview.attainment(actual: actual, target: $0, higherIs: kpi.higherIs) }
+            if let attainment {
+                let earlier = meeting?.previousAttainment(kpi: kpi.id).map { "\($0.period) \(formatNumber($0.attainment.rounded()))%" } ?? []
+                conversation.say("  → \(formatNumber((attainment * 10).rounded() / 10))% of target"
+                                 + (earlier.isEmpty ? "" : " (earlier: \(earlier.joined(separator: ", ")))"))
+            }
+            answered.append(KPIReview.Actual(kpi: kpi.id, actual: actual, target: target, attainment: attainment))
         }
-        return .structured(KPIReview(actuals: actuals))
+        return .structured(KPIReview(actuals: answered.compactMap { $0 }))
     }
 
     func askNewActions(_ question: Question) -> Step {
         header(question)
         let subject = meeting?.subjectName
-        conversation.say("  One item at a time: its text (a blank line ends), owner, due date.")
+        conversation.say("  One item at a time: its text (a blank line ends), owner, due date; :back the step before.")
         var items: [NewActions.Item] = []
+        // The item being written: its text and owner once given, so `:back` can step inside it.
+        var text: String?
+        var owner: String?
         while true {
-            let line = readMeetingLine("  action \(items.count + 1): ", question)
-                guard case let .text(text) = line else { return leaving(line) }
-            if text.isEmpty { break }
-            var owner = subject ?? ""
-            while true {
-                let line = readMeetingLine("  owner [\(subject ?? "me")]: ", question)
+            guard let itemText = text else {
+                let line = readMeetingLine("  action \(items.count + 1): ", question)
+                if line == .back, let previous = items.popLast() {
+                    // Back into the item before, at its due date; its text and owner are kept.
+                    conversation.say("  (back to action \(items.count + 1): \(previous.text) — \(previous.owner))")
+                    (text, owner) = (previous.text, previous.owner)
+                    continue
+                }
                 guard case let .text(typed) = line else { return leaving(line) }
                 if typed.isEmpty { break }
+                text = typed
+                continue
+            }
+            guard let itemOwner = owner else {
+                let line = readMeetingLine("  owner [\(subject ?? "me")]: ", question)
+                if line == .back {
+                    conversation.say("  (back to the text of action \(items.count + 1): \(itemText))")
+                    text = nil
+                    continue
+                }
+                guard case let .text(typed) = line else { return leaving(line) }
+                if typed.isEmpty {
+                    owner = subject ?? ""
+                    continue
+                }
                 switch meeting?.owner(named: typed) ?? .success(typed) {
                 case let .success(name): owner = name
-                case let .failure(problem):
-                    conversation.say(problem.reason)
-                    continue
+                case let .failure(problem): conversation.say(problem.reason)
                 }
-                break
+                continue
             }
-            var due = ""
-            while true {
-                let line = readMeetingLine("  due [+7d]: ", question)
-                guard case let .text(typed) = line else { return leaving(line) }
-                switch DateAnswer.parseDue(typed.isEmpty ? "+7d" : typed, today: options.today, calendar: options.calendar) {
-                case let .success(day): due = day
-                case let .failure(problem):
-                    conversation.say(problem.reason)
-                    continue
-                }
-                break
+            let line = readMeetingLine("  due [+7d]: ", question)
+            if line == .back {
+                owner = nil
+                continue
             }
-            conversation.say("  → \(text) — \(owner), due \(due)")
-            items.append(NewActions.Item(text: text, owner: owner, due: due))
+            guard case let .text(typed) = line else { return leaving(line) }
+            switch DateAnswer.parseDue(typed.isEmpty ? "+7d" : typed, today: options.today, calendar: options.calendar) {
+            case let .success(due):
+                conversation.say("  → \(itemText) — \(itemOwner), due \(due)")
+                items.append(NewActions.Item(text: itemText, owner: itemOwner, due: due))
+                (text, owner) = (nil, nil)
+            case let .failure(problem):
+                conversation.say(problem.reason)
+            }
         }
         return .structured(NewActions(items: items))
     }
