@@ -23,12 +23,24 @@ public struct ExportData: Sendable, Codable, Equatable {
         public var kpi: String
         public var period: String
         public var target: Double
+        /// The month's actual as the person's one-on-ones recorded it, where the viewer may read it.
+        public var actual: Double?
 
-        public init(person: String, kpi: String, period: String, target: Double) {
+        public init(person: String, kpi: String, period: String, target: Double, actual: Double? = nil) {
             self.person = person
             self.kpi = kpi
             self.period = period
             self.target = target
+            self.actual = actual
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(person, forKey: .person)
+            try container.encode(kpi, forKey: .kpi)
+            try container.encode(period, forKey: .period)
+            try container.encode(target, forKey: .target)
+            try container.encode(actual, forKey: .actual)
         }
     }
 

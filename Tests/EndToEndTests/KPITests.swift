@@ -103,4 +103,31 @@ struct KPITests {
         let record = try sandbox.run(["show", "1"], as: "Ana").stdoutText
         #expect(record.contains("Calls made"), "the record labels the organisation's KPI: \(record)")
     }
+
+    @Test("the goals export carries each month's actual, in JSON and as a goal_actual CSV row", arguments: StoreEngine.allCases)
+    func exportHasActuals(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        #expect(try sandbox.shell(["goal set Ana revenue 10000", "goal set Ana new_customers 5"], as: "Marco").status == 0)
+        let meeting = try sandbox.shell(["1on1 Ana", "7", "Wins", "9500", "", "", "", "", "", "", "None", "", "", "", "", "",
+                                         "", ""], as: "Marco")
+        #expect(meeting.status == 0, "\(meeting.stderrText)")
+        let json = try sandbox.run(["export", "--json"], as: "Ana").stdoutText
+        let checked = try ExportFormatTests.python("""
+            import json, sys
+            goals = {g["kpi"]: g for g in json.load(sys.stdin)["goals"]}
+            assert goals["revenue"]["actual"] == 9500, goals
+            assert goals["new_customers"]["actual"] is None, goals
+            print("ok")
+            """, input: json)
+        #expect(checked.stdoutText.contains("ok"), "\(checked.stderrText)")
+        let csv = try sandbox.run(["export", "--csv"], as: "Marco").stdoutText
+        let rows = try ExportFormatTests.python("""
+            import csv, sys
+            rows = [r for r in csv.DictReader(sys.stdin) if r["record"] == "goal_actual"]
+            assert [(r["subject"], r["key"], r["value"]) for r in rows] == [("Ana", "revenue", "9500")], rows
+            print("ok")
+            """, input: csv)
+        #expect(rows.stdoutText.contains("ok"), "\(rows.stderrText)")
+    }
 }

@@ -16,7 +16,8 @@ struct ExportCommand: CoachCommand {
         "author", "started", "completed", "state", "phase", "scores", "answers"}], "action_items"};
         each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
         number, string, bool, array, or a one-on-one's structured object).
-        CSV (RFC 4180): one row per score, answer, goal and action item, with the columns
+        Each goal carries the month's "actual" (null until a one-on-one records one).
+        CSV (RFC 4180): one row per score, answer, goal, goal actual and action item, with the columns
         record, session, survey, kind, subject, author, date, key, value, band; an answer's value
         is plain text (4, the text itself, true), choices and structured answers compact JSON.
 
@@ -34,7 +35,8 @@ struct ExportCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let data = try context.database().exportData(viewer: user.name)
+        var data = try context.database().exportData(viewer: user.name)
+        data.goals = try Self.withActuals(data.goals, context: context)
         if csv {
             context.console.write(try CSVOutput.render(header: ExportCSV.header, rows: ExportCSV.rows(data)))
             return
@@ -44,6 +46,24 @@ struct ExportCommand: CoachCommand {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
         context.console.line(String(decoding: try encoder.encode(data), as: UTF8.self))
+    }
+}
+
+extension ExportCommand {
+    /// `goals` with each month's actual, as `goals PERSON` shows it.
+    static func withActuals(_ goals: [ExportData.GoalRow], context: CommandContext) throws -> [ExportData.GoalRow] {
+        let database = try context.database()
+        var actuals: [String: [String: Double]] = [:]
+        return try goals.map { goal in
+            var goal = goal
+            let key = goal.person + "\u{0}" + goal.period
+            if actuals[key] == nil {
+                let id = try database.person(named: goal.person)?.id
+                actuals[key] = try id.flatMap { id in try Period(goal.period).map { try database.kpiActuals(personID: id, period: $0) } } ?? [:]
+            }
+            goal.actual = actuals[key]?[goal.kpi]
+            return goal
+        }
     }
 }
 
@@ -65,6 +85,9 @@ enum ExportCSV {
         }
         for goal in data.goals {
             rows.append(["goal", "", "", "", goal.person, "", goal.period, goal.kpi, exactNumber(goal.target), ""])
+            if let actual = goal.actual {
+                rows.append(["goal_actual", "", "", "", goal.person, "", goal.period, goal.kpi, exactNumber(actual), ""])
+            }
         }
         for item in data.actionItems {
             rows.append(["action", "", "", "", item.subject, item.owner, item.due ?? "", "#\(item.id) \(item.status)", item.text, ""])
