@@ -102,7 +102,7 @@ struct TrendsCommandTests {
         #expect(typo.output.isEmpty)
         let none = try TestShell(lines: ["trends Ana --score cbi.work"], user: "Ana", database: builder.database)
         #expect(none.run() == 0, "\(none.errors)")
-        #expect(none.output.contains("No scores for Ana in the last 12 weeks that you can see."))
+        #expect(none.output.contains("You have no 'cbi.work' scores in the last 12 weeks."), "\(none.output)")
     }
 
     @Test("team rows list a survey's scores in the survey's order, as a person's rows do")

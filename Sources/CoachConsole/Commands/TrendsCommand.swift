@@ -53,12 +53,8 @@ struct TrendsCommand: CoachCommand {
         } else if csv {
             context.console.write(try CSVOutput.render(header: TrendRow.csvHeader, rows: rows.flatMap(\.csvRows)))
         } else if rows.isEmpty {
-            let whose = team.map { "team \($0)" } ?? (person ?? "you")
-            context.console.line("No scores for \(whose) in the last \(weeks) weeks that you can see.")
-            if team != nil {
-                context.console.line("Team numbers show a week once it has ended everywhere (a day after it ends), "
-                                     + "and only when enough people answered that none can be singled out.")
-            }
+            try EmptyTrends.lines(viewer: user, person: person, team: team, score: score, weeks: weeks, context: context)
+                .forEach { context.console.line($0) }
         } else {
             context.console.line(TrendTable.render(rows, weeks: weeks, console: context.console))
         }
