@@ -130,4 +130,24 @@ struct KPITests {
             """, input: csv)
         #expect(rows.stdoutText.contains("ok"), "\(rows.stderrText)")
     }
+
+    @Test("trends show monthly KPI attainment to the rep and their manager, never to HR", arguments: StoreEngine.allCases)
+    func kpiTrends(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
+        #expect(try sandbox.shell(["1on1 Ana", "7", "Wins", "12000", "", "", "", "", "", "", "None", "", "", "", "", "",
+                                   "", ""], as: "Marco").status == 0)
+        let json = try sandbox.run(["trends", "Ana", "--score", "revenue", "--json"], as: "Ana")
+        #expect(json.status == 0, "\(json.stderrText)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutText.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows.first?["survey"] as? String == "kpi")
+        #expect(rows.first?["latest"] as? Double == 120)
+        #expect(rows.first?["label"] as? String == "Revenue (% of target)")
+        let table = try sandbox.run(["trends", "Ana"], as: "Marco").stdoutText
+        #expect(table.contains("Revenue (% of target)"), "\(table)")
+        let hr = try sandbox.run(["trends", "Ana", "--json"], as: "Dana").stdoutText
+        #expect(!hr.contains("\"kpi\""), "KPIs are one-on-one content: \(hr)")
+    }
 }

@@ -45,9 +45,13 @@ struct TrendsCommand: CoachCommand {
         if let team {
             rows = try builder.teamRows(viewer: user.name, team: team, scoreFilter: score)
         } else {
-            rows = try builder.personRows(viewer: user.name, subject: person ?? user.name, scoreFilter: score)
+            let subject = try context.database().person(named: person ?? user.name)
+            let kpiRows = try subject.map { try builder.kpiRows(viewer: user, subject: $0, scoreFilter: score) } ?? []
+            rows = try builder.personRows(viewer: user.name, subject: person ?? user.name, scoreFilter: score) + kpiRows
         }
-        if rows.isEmpty, let score { try Self.requireKnown(score: score, in: context.catalog()) }
+        if rows.isEmpty, let score {
+            try Self.requireKnown(score: score, in: context.catalog(), kpis: KPIs.known(in: context))
+        }
         if json {
             context.console.line(try JSONOutput.encode(rows))
         } else if csv {
@@ -64,10 +68,10 @@ struct TrendsCommand: CoachCommand {
 extension TrendsCommand {
     /// Refuses a `--score` that names no survey, score or SURVEY.SCORE of the catalog, so an
     /// empty result means no data, never a typo.
-    static func requireKnown(score: String, in catalog: SurveyCatalog) throws {
+    static func requireKnown(score: String, in catalog: SurveyCatalog, kpis: [String] = []) throws {
         let names = catalog.surveys.values.flatMap { survey in
             [survey.id] + survey.scores.flatMap { [$0.id, "\(survey.id).\($0.id)"] }
-        }
+        } + (kpis.isEmpty ? [] : ["kpi"] + kpis.flatMap { [$0, "kpi.\($0)"] })
         guard !names.contains(score) else { return }
         throw CoachError.unknownScore(score, suggestion: suggestion(for: score, among: Array(Set(names)).sorted()))
     }

@@ -81,7 +81,7 @@ struct TrendBuilder {
         return computed
     }
 
-    private func row(subject: String, surveyID: String, definition: ScoreDefinition, points: [TrendPoint], n: Int,
+    func row(subject: String, surveyID: String, definition: ScoreDefinition, points: [TrendPoint], n: Int,
                      reliability: ScoreReliability?, individual: Bool = true, bandShown: Bool = true) -> TrendRow {
         var summary = TrendSummary.compute(points: points, definition: definition, reliability: reliability,
                                            individual: individual)
@@ -92,7 +92,7 @@ struct TrendBuilder {
                         summary: summary, sparkline: Sparkline.render(values: weekly.map { $0?.value }, range: definition.range))
     }
 
-    private func matches(_ filter: String?, survey: String, score: String) -> Bool {
+    func matches(_ filter: String?, survey: String, score: String) -> Bool {
         guard let filter else { return true }
         return filter == score || filter == "\(survey).\(score)" || filter == survey
     }
