@@ -50,8 +50,21 @@ struct HelpCommand: CoachCommand {
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "A command, e.g. 'goal set'.", completion: .coach(.command)) var command: [String] = []
+    /// Hidden: the manual page, which `scripts/install` writes as `man1/coach.1`.
+    @Flag(help: ArgumentHelp("Print the manual page (roff) built from the command table.", visibility: .hidden))
+    var man = false
+
+    func validate() throws {
+        if man && !command.isEmpty {
+            throw ValidationError("'help --man' prints the whole manual page; give it no command.")
+        }
+    }
 
     func run(in context: CommandContext) throws {
+        if man {
+            context.console.write(ManPage.render())
+            return
+        }
         if command.isEmpty {
             context.console.line(CommandTable.overview(styled: context.console.styled))
             return
