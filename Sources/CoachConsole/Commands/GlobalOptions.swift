@@ -15,8 +15,13 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (env NO_COLOR).")
     public var noColor = false
 
+    @Flag(name: .customLong("no-pager"), help: ArgumentHelp(
+        "Print long output directly, never through a pager (env COACH_PAGER= or PAGER=cat).",
+        discussion: "On a terminal, listings longer than the window go through $COACH_PAGER, $PAGER or less."))
+    public var noPager = false
+
     public init() {}
 
     /// Whether any option was given (the shell refuses them per command).
-    var isEmpty: Bool { store == nil && surveys == nil && user == nil && !noColor }
+    var isEmpty: Bool { store == nil && surveys == nil && user == nil && !noColor && !noPager }
 }
