@@ -59,6 +59,11 @@ struct PagerTests {
         #expect(try people.waitForExit() == 0)
         #expect(PseudoTerminal.plain(people.output).contains("3 people"))
         #expect(setup.pagerRuns == 1, "three people fit the window")
+
+        let failing = try setup.terminal(["history", "Nobody"])
+        #expect(try failing.waitForExit() == 1)
+        #expect(PseudoTerminal.plain(failing.output).contains("coach: "), "the held error is written")
+        #expect(setup.pagerRuns == 1)
     }
 
     @Test("a long history goes through the pager, its short form does not")
@@ -92,6 +97,9 @@ struct PagerTests {
             #expect(PseudoTerminal.plain(terminal.output).contains("Type 'help COMMAND'"), "\(arguments) \(environment)")
         }
         #expect(setup.pagerRuns == 0)
+
+        let help = try setup.store.run(["--help"], as: "Dana")
+        #expect(help.stdoutText.contains("--no-pager") && help.stdoutText.contains("$COACH_PAGER"), "\(help.stdoutText)")
     }
 
     @Test("COACH_PAGER comes before PAGER, and a pager that cannot start loses nothing")

@@ -15,9 +15,10 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (env NO_COLOR).")
     public var noColor = false
 
-    @Flag(name: .customLong("no-pager"), help: ArgumentHelp(
-        "Print long output directly, never through a pager (env COACH_PAGER= or PAGER=cat).",
-        discussion: "On a terminal, listings longer than the window go through $COACH_PAGER, $PAGER or less."))
+    @Flag(name: .customLong("no-pager"), help: """
+        Print long listings directly; otherwise on a terminal they go through $COACH_PAGER, $PAGER \
+        or less (env COACH_PAGER= or PAGER=cat: never).
+        """)
     public var noPager = false
 
     public init() {}
