@@ -19,6 +19,8 @@ public final class Console: @unchecked Sendable {
     private var held: [(text: String, isProblem: Bool)]?
     /// Whether `paging` holds problems too (standard error is the same terminal), or writes them at once.
     private var holdsProblems = false
+    /// Guards `held`: a notice may come from another thread (the server connection's reconnect).
+    private let heldLock = NSLock()
 
     /// - Parameter columns: the width tables fit (nil: no fitting).
     public init(useColor: Bool, columns: Int? = nil, out: @escaping (String) -> Void, error: @escaping (String) -> Void) {
@@ -79,28 +81,33 @@ public final class Console: @unchecked Sendable {
     public func problem(_ text: String) { emit(Self.terminalText(text) + "\n", isProblem: true) }
 
     private func emit(_ text: String, isProblem: Bool) {
-        if held != nil, !isProblem || holdsProblems {
+        let wasHeld: Bool = heldLock.withLock {
+            guard held != nil, !isProblem || holdsProblems else { return false }
             held!.append((text, isProblem))
-        } else if isProblem {
-            writeError(text)
-        } else {
-            writeOut(text)
+            return true
         }
+        if wasHeld { return }
+        if isProblem { writeError(text) } else { writeOut(text) }
     }
 
     /// Runs `body` (a listing command) with its output held, then shows it through the pager
-    /// when it has more lines than the terminal has rows, else writes it as it came. Problems
+    /// when it does not fit above the next prompt (as many lines as the window has rows, or
+    /// more), else writes it as it came. Problems
     /// stay in their place among the lines (through the pager too, as git does) when standard
     /// error is the terminal as well; elsewhere they are written at once. Nothing is held without
     /// a pager, when standard output is not a terminal, or in a body already paging; if the pager
     /// cannot start, the output is written directly.
     func paging<Result>(_ body: () throws -> Result) rethrows -> Result {
-        guard let pager, held == nil, isatty(STDOUT_FILENO) == 1 else { return try body() }
-        held = []
-        holdsProblems = isatty(STDERR_FILENO) == 1
+        guard let pager, heldLock.withLock({ held == nil }), isatty(STDOUT_FILENO) == 1 else { return try body() }
+        heldLock.withLock {
+            held = []
+            holdsProblems = isatty(STDERR_FILENO) == 1
+        }
         defer {
-            let output = held ?? []
-            held = nil
+            let output: [(text: String, isProblem: Bool)] = heldLock.withLock {
+                defer { held = nil }
+                return held ?? []
+            }
             let text = output.map(\.text).joined()
             let rows = TerminalSize.window()?.rows ?? 0
             if rows == 0 || Self.screenLines(text, columns: columns) < rows || !pager.show(text) {
