@@ -65,7 +65,7 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             let shown = name.count > 60 ? String(name.prefix(60)) + "… (\(name.count) characters)" : name
             return "unknown command '\(shown)'" + didYouMean(suggestion) + "; type 'help' for the list"
         case .globalOptionInShell:
-            return "--store, --surveys, --as and --no-color go on the coach command line, not inside the shell"
+            return "--store, --surveys, --as, --no-color and --no-pager go on the coach command line, not inside the shell"
         case .unbalancedQuote:
             return "the line has an unclosed quote"
         case let .unknownSurvey(id, suggestion):

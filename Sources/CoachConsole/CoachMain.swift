@@ -34,8 +34,10 @@ public enum CoachMain {
     static func run(command: any ParsableCommand, global: GlobalOptions) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let stdinIsTerminal = isatty(STDIN_FILENO) == 1
-        let console = Console.standard(useColor: ColorChoice.useColor(
-            noColorFlag: global.noColor, environment: environment, outputIsTerminal: isatty(STDOUT_FILENO) == 1))
+        let console = Console.standard(
+            useColor: ColorChoice.useColor(noColorFlag: global.noColor, environment: environment,
+                                           outputIsTerminal: isatty(STDOUT_FILENO) == 1),
+            pager: Pager.chosen(environment: environment, noPagerFlag: global.noPager))
         let context: CommandContext
         do {
             context = try makeContext(global: global, environment: environment, console: console,
@@ -45,12 +47,15 @@ public enum CoachMain {
         }
         if command is Coach { return Shell(context: context).run() }
         guard let command = command as? any CoachCommand else { return 0 }
-        do {
-            try command.run(in: context)
-            return 0
-        } catch {
-            return report(error, console: console)
+        let run = {
+            do {
+                try command.run(in: context)
+                return Int32(0)
+            } catch {
+                return report(error, console: console)
+            }
         }
+        return Coach.pages(command) ? console.paging(run) : run()
     }
 
     /// Runs a command swift-argument-parser supplies itself (`--help` on any command).

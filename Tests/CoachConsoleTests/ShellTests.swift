@@ -237,6 +237,6 @@ struct CommandFactsTests {
     func globalNames() {
         let facts = CommandFacts(GlobalOptions.self)
         #expect(facts.optionNames == ["--store", "--surveys", "--as"])
-        #expect(facts.flagNames == ["--no-color"])
+        #expect(facts.flagNames == ["--no-color", "--no-pager"])
     }
 }

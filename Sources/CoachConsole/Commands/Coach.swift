@@ -34,6 +34,21 @@ public struct Coach: ParsableCommand {
         ShellCommand.self, HelpCommand.self, QuitCommand.self, ExitCommand.self, CompleteCommand.self,
     ]
 
+    /// The listings whose long output goes through the pager on a terminal (README, "Long
+    /// output"). Never a guided session, nor a command that asks anything: a pager would hold
+    /// its questions.
+    static let pagedCommands: [any ParsableCommand.Type] = [
+        HelpCommand.self, DueCommand.self, ActionsCommand.self, AgendaList.self, TrendsCommand.self,
+        HistoryCommand.self, ShowCommand.self, ReportQuiz.self, SessionsCommand.self,
+        PersonShow.self, PeopleCommand.self, GoalsCommand.self, KPIList.self, SurveysCommand.self,
+        ExportCommand.self, OrgShow.self,
+    ]
+
+    /// Whether `command`'s output may be paged.
+    static func pages(_ command: any ParsableCommand) -> Bool {
+        pagedCommands.contains { ObjectIdentifier($0) == ObjectIdentifier(type(of: command)) }
+    }
+
     @OptionGroup public var global: GlobalOptions
 
     public init() {}

@@ -15,8 +15,14 @@ public struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "Never colour the output (env NO_COLOR).")
     public var noColor = false
 
+    @Flag(name: .customLong("no-pager"), help: """
+        Print long listings directly; otherwise on a terminal they go through $COACH_PAGER, $PAGER \
+        or less (env COACH_PAGER= or PAGER=cat: never).
+        """)
+    public var noPager = false
+
     public init() {}
 
     /// Whether any option was given (the shell refuses them per command).
-    var isEmpty: Bool { store == nil && surveys == nil && user == nil && !noColor }
+    var isEmpty: Bool { store == nil && surveys == nil && user == nil && !noColor && !noPager }
 }

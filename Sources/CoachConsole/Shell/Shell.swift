@@ -76,13 +76,30 @@ public final class Shell {
                 context.console.line("You are in the shell already.")
                 return true
             }
-            try command.run(in: context)
+            // On a terminal a long listing goes through the pager, its error message in place.
+            guard context.isTerminal && Coach.pages(command) else {
+                try command.run(in: context)
+                return true
+            }
+            return context.console.paging {
+                do {
+                    try command.run(in: context)
+                    return true
+                } catch {
+                    return failed(error)
+                }
+            }
         } catch {
-            status = max(status, CoachMain.report(error, console: context.console, inShell: true))
-            // The store file coach opened is no longer at its path: nothing more can be saved in
-            // this run, and the next lines (a session's answers) must not run as commands.
-            if let error = error as? StoreError, error.isStoreReplaced { return false }
+            return failed(error)
         }
+    }
+
+    /// Reports a command's error; returns false when the shell must stop: the store file coach
+    /// opened is no longer at its path, so nothing more can be saved in this run, and the next
+    /// lines (a session's answers) must not run as commands.
+    private func failed(_ error: any Error) -> Bool {
+        status = max(status, CoachMain.report(error, console: context.console, inShell: true))
+        if let error = error as? StoreError, error.isStoreReplaced { return false }
         return true
     }
 
