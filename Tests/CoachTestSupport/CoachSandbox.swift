@@ -13,9 +13,12 @@ public struct CoachSandbox: Sendable {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     }
 
-    /// The environment every run gets: XDG folders inside the sandbox, no user, no colour games.
+    /// The environment every run gets: XDG folders inside the sandbox, no user, no colour games,
+    /// and no pager (a long listing on a test's terminal would otherwise wait in `less`; the
+    /// pager's own tests set `PAGER`).
     public var environment: [String: String] {
         [
+            "PAGER": "cat",
             "HOME": root.path,
             "XDG_CONFIG_HOME": root.appendingPathComponent("config").path,
             "XDG_DATA_HOME": root.appendingPathComponent("data").path,
