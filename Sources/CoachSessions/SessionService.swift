@@ -61,6 +61,15 @@ public struct SessionService {
         guard let subjectID = people.subject.id, let authorID = people.author.id else {
             throw StoreError.unknownPerson(people.subject.name, suggestion: nil)
         }
+        // The author's own paused session of this survey, about the same person (and phase), is
+        // continued rather than a second one started beside it; a check-in only within its period.
+        let period = survey.cadence?.periodKey(for: clock.now())
+        if let open = try database.openSessions(authorID: authorID).first(where: {
+            $0.surveyID == survey.id && $0.subjectID == subjectID && $0.phase == phase && supersedes == nil
+                && ($0.periodKey == nil || $0.periodKey == period)
+        }), let id = open.id {
+            return try continueSession(id, by: authorID, survey: survey)
+        }
         let layout = survey.kind == .quiz
             ? QuizLayout.make(survey: survey, seed: seed ?? UInt64.random(in: 0...UInt64.max)) : nil
         let now = clock.now()

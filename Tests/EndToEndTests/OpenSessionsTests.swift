@@ -132,4 +132,17 @@ struct OpenSessionsTests {
         #expect(try sandbox.sqlValue("SELECT value FROM answer WHERE question_id = 'kpi_comment'").contains("Pipeline is thin"))
         #expect(try sandbox.sqlValue("SELECT count(*) FROM answer WHERE value LIKE '%skipped%'") == "0")
     }
+
+    @Test("starting a survey you have paused continues it, whatever its kind", arguments: StoreEngine.allCases)
+    func startContinuesPaused(_ engine: StoreEngine) throws {
+        let sandbox = try engine.team()
+        defer { sandbox.remove() }
+        #expect(try sandbox.shell(["run training-reaction", "CRM basics", ":pause"], as: "Ana").status == 0)
+        let again = try sandbox.shell(["run training-reaction", ":pause"], as: "Ana")
+        #expect(again.status == 0, "\(again.stderrText)")
+        #expect(again.stdoutText.contains("Continuing the open Training feedback (session #1) instead of starting another."),
+                "\(again.stdoutText)")
+        #expect(again.stdoutText.contains("Resuming Training feedback: 1 answer kept."))
+        #expect(try sandbox.sql("SELECT id, state FROM session") == ["1|paused"])
+    }
 }

@@ -49,11 +49,6 @@ struct ActionCommand: ParsableCommand {
         subcommands: [ActionDone.self, ActionEdit.self])
 }
 
-/// The number of an item as lists show it, `12` or `#12`; nil when it is not one.
-func itemNumber(_ text: String) -> Int64? {
-    Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text)
-}
-
 struct ActionDone: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
@@ -64,14 +59,12 @@ struct ActionDone: CoachCommand {
     @Argument(help: "The item's number, as 'actions' shows it (12 or #12).") var id: String
 
     func validate() throws {
-        guard itemNumber(id) != nil else {
-            throw ValidationError("'\(id)' is not an action item number; 'actions' lists them (e.g. 12)")
-        }
+        _ = try ItemNumber.required(id, what: "an action item", listedBy: "actions")
     }
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let number = itemNumber(id) ?? 0
+        let number = ItemNumber.parse(id) ?? 0
         let item = try context.database().closeActionItem(id: number, by: user.name, at: context.clock.now())
         context.console.line("Done: #\(item.id) \(item.text)")
     }
@@ -97,9 +90,7 @@ struct ActionEdit: CoachCommand {
     @Option(help: "The new due date (YYYY-MM-DD, +7d, friday, ...).") var due: String?
 
     func validate() throws {
-        guard itemNumber(id) != nil else {
-            throw ValidationError("'\(id)' is not an action item number; 'actions' lists them (e.g. 12)")
-        }
+        _ = try ItemNumber.required(id, what: "an action item", listedBy: "actions")
         guard text != nil || owner != nil || due != nil else {
             throw ValidationError("say what to change with --text, --owner or --due (e.g. action edit \(id) --due friday)")
         }
@@ -113,7 +104,7 @@ struct ActionEdit: CoachCommand {
             case let .failure(problem): throw CoachError.invalidValue(option: "--due", reason: problem.reason)
             }
         }
-        let item = try context.database().editActionItem(id: itemNumber(id) ?? 0, text: text, owner: owner, due: day,
+        let item = try context.database().editActionItem(id: ItemNumber.parse(id) ?? 0, text: text, owner: owner, due: day,
                                                          by: user.name)
         context.console.line("Changed: #\(item.id) \(item.text) — \(item.owner), due \(item.due ?? "-")")
     }

@@ -80,14 +80,12 @@ struct AgendaRemove: CoachCommand {
     @Argument(help: "The topic's number, as 'agenda list' shows it (12 or #12).") var id: String
 
     func validate() throws {
-        guard itemNumber(id) != nil else {
-            throw ValidationError("'\(id)' is not an agenda topic number; 'agenda list' lists them (e.g. 12)")
-        }
+        _ = try ItemNumber.required(id, what: "an agenda topic", listedBy: "agenda list")
     }
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let item = try context.database().removeAgendaItem(id: itemNumber(id) ?? 0, by: user.name)
+        let item = try context.database().removeAgendaItem(id: ItemNumber.parse(id) ?? 0, by: user.name)
         context.console.line("Removed: #\(item.id) \(item.text)")
     }
 }

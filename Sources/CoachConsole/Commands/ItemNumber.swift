@@ -9,10 +9,11 @@ enum ItemNumber {
         return number
     }
 
-    /// The number in `text`, or a usage error naming what lists them.
+    /// The number in `text`, or a usage error naming what lists them; `what` has its article
+    /// ("a session", "an action item").
     static func required(_ text: String, what: String, listedBy command: String) throws -> Int64 {
         guard let number = parse(text) else {
-            throw ValidationError("'\(text)' is not a \(what) number; '\(command)' lists them (e.g. 12 or #12)")
+            throw ValidationError("'\(text)' is not \(what) number; '\(command)' lists them (e.g. 12 or #12)")
         }
         return number
     }

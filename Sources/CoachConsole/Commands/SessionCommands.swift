@@ -42,7 +42,7 @@ struct ResumeCommand: CoachCommand {
     @Argument(help: "The session's number, as 'sessions' shows it (12 or #12).") var id: String?
 
     func validate() throws {
-        if let id { _ = try ItemNumber.required(id, what: "session", listedBy: "sessions") }
+        if let id { _ = try ItemNumber.required(id, what: "a session", listedBy: "sessions") }
     }
 
     func run(in context: CommandContext) throws {
@@ -67,7 +67,7 @@ struct AbandonCommand: CoachCommand {
     @Argument(help: "The session's number, as 'sessions' shows it (12 or #12).") var id: String
 
     func validate() throws {
-        _ = try ItemNumber.required(id, what: "session", listedBy: "sessions")
+        _ = try ItemNumber.required(id, what: "a session", listedBy: "sessions")
     }
 
     func run(in context: CommandContext) throws {

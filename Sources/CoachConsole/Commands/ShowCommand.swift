@@ -25,7 +25,7 @@ struct ShowCommand: CoachCommand {
     @Flag(help: "Print Markdown, to paste into notes or an HR system.") var markdown = false
 
     func validate() throws {
-        _ = try ItemNumber.required(id, what: "session", listedBy: "history PERSON")
+        _ = try ItemNumber.required(id, what: "a session", listedBy: "history PERSON")
         if json && markdown { throw ValidationError("choose one of --json and --markdown") }
     }
 
