@@ -68,7 +68,11 @@ public struct SessionService {
             $0.surveyID == survey.id && $0.subjectID == subjectID && $0.phase == phase && supersedes == nil
                 && ($0.periodKey == nil || $0.periodKey == period)
         }), let id = open.id {
-            return try continueSession(id, by: authorID, survey: survey)
+            do {
+                return try continueSession(id, by: authorID, survey: survey)
+            } catch let StoreError.sessionTaken(id, by) {
+                throw StoreError.sessionOpen(id: id, survey: survey.id, claimedBy: by)  // open in another coach
+            }
         }
         let layout = survey.kind == .quiz
             ? QuizLayout.make(survey: survey, seed: seed ?? UInt64.random(in: 0...UInt64.max)) : nil

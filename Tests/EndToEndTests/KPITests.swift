@@ -100,6 +100,7 @@ struct KPITests {
         #expect(table.contains("calls_made  1200 calls  1234 calls  103%"), "\(table)")
         let person = try sandbox.run(["person", "show", "Ana"], as: "Marco").stdoutText
         #expect(person.contains("revenue     10000 EUR   9500 EUR    95%"), "\(person)")
+        #expect(out.contains("  Calls made: 1234 calls of 1200 calls (103%)"), "the summary labels and units it: \(out)")
         let record = try sandbox.run(["show", "1"], as: "Ana").stdoutText
         #expect(record.contains("Calls made"), "the record labels the organisation's KPI: \(record)")
     }

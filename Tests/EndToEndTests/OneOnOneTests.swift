@@ -41,7 +41,7 @@ struct OneOnOneTests {
         #expect(first.stdoutText.contains("Revenue: target 10000 EUR, no actual yet"))
         #expect(first.stdoutText.contains("  #2 Clean the pipeline: carried"), "oldest item first")
         #expect(first.stdoutText.contains("  #1 Call Acme: done"))
-        #expect(first.stdoutText.contains("  Revenue: 9000 of 10000 (90%)"))
+        #expect(first.stdoutText.contains("  Revenue: 9000 EUR of 10000 EUR (90%)"))
         #expect(first.stdoutText.contains("→ 90% of target (earlier: \(lastMonth) 85%)"), "attainment against earlier months")
         #expect(first.stdoutText.contains("  Send pricing — Marco, due 2026-12-31"))
         #expect(try sandbox.sql("SELECT text, status, carried_count FROM action_item ORDER BY id") == [

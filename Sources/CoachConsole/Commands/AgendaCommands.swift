@@ -58,10 +58,11 @@ struct AgendaList: CoachCommand {
             return
         }
         var table = Table("ID", "ADDED", "TOPIC")
+        table.mayShrink("TOPIC")
         for item in items {
             table.add(["#\(item.id)", item.added, item.text + (item.notBefore.map { " (from \($0))" } ?? "")])
         }
-        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
     }
 }
 

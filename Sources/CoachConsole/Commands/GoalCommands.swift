@@ -96,8 +96,9 @@ struct GoalsCommand: CoachCommand {
             return
         }
         var table = Table("PERIOD", "KPI", "TARGET", "ACTUAL", "ATTAINMENT")
+        table.mayShrink("KPI")
         for goal in goals { table.add(goal.cells) }
-        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
     }
 }
 

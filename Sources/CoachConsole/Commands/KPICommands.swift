@@ -34,12 +34,13 @@ struct KPIList: CoachCommand {
             return
         }
         var table = Table("ID", "LABEL", "KIND", "UNIT", "RANGE", "BETTER")
+        table.mayShrink("LABEL", "UNIT")
         for kpi in kpis {
             let range = KPIJSON.rangeText(kpi)
             table.add([kpi.id, kpi.label, kpi.effectiveKind?.rawValue ?? "-", kpi.unit ?? "-", range,
                        kpi.higherIs == .better ? "higher" : "lower"])
         }
-        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
     }
 }
 

@@ -107,6 +107,7 @@ struct PeopleCommand: CoachCommand {
             return
         }
         var table = Table("NAME", "ROLE", "TEAM", "MANAGER")
+        table.mayShrink("TEAM", "MANAGER")
         for person in people { table.add([person.name, person.role.rawValue, person.team ?? "-", person.manager ?? "-"]) }
         context.console.line(table.render { context.console.styled($0, .bold) })
         context.console.line(people.count == 1 ? "1 person" : "\(people.count) people")

@@ -41,10 +41,11 @@ struct SessionsCommand: CoachCommand {
             return
         }
         var table = Table("ID", "SURVEY", "ABOUT", "STATE", "STARTED", "UPDATED", "ANSWERS")
+        table.mayShrink("SURVEY", "ABOUT")
         for row in rows {
             table.add(["#\(row.id)", row.title, row.subject, row.state, row.started, row.updated, "\(row.answers)"])
         }
-        context.console.line(table.render { context.console.styled($0, .bold) })
+        context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
         context.console.line("'resume ID' continues one; 'abandon ID' gives it up.")
     }
 

@@ -4,7 +4,8 @@ import CoachScoring
 /// The end of a one-on-one: the decisions taken, the new action items with owners and dates,
 /// and KPI attainment, read from the meeting's answers.
 enum MeetingSummary {
-    static func lines(survey: Survey, answers: [String: AnswerValue]) -> [String] {
+    /// `kpis` are the organisation's KPI definitions, which label and unit the actuals.
+    static func lines(survey: Survey, answers: [String: AnswerValue], kpis: [KPIDefinition] = []) -> [String] {
         var lines: [String] = []
         for question in survey.questions {
             guard let answer = answers[question.id] else { continue }
@@ -20,10 +21,12 @@ enum MeetingSummary {
             case .kpi:
                 guard let review = answer.decoded(as: KPIReview.self), !review.actuals.isEmpty else { continue }
                 lines.append("KPIs:")
+                let known = KPIDefinition.merged(template: question.kpis, organisation: kpis)
                 lines += review.actuals.map { actual in
-                    let label = question.kpis.first { $0.id == actual.kpi }?.label ?? actual.kpi
-                    var line = "  \(label): \(formatNumber(actual.actual))"
-                    if let target = actual.target { line += " of \(formatNumber(target))" }
+                    let definition = known.first { $0.id == actual.kpi }
+                    let show = { (value: Double) in definition?.display(value) ?? formatNumber(value) }
+                    var line = "  \(definition?.label ?? actual.kpi): \(show(actual.actual))"
+                    if let target = actual.target { line += " of \(show(target))" }
                     if let attainment = actual.attainment { line += " (\(ScoreFormat.display(attainment, decimals: 0))%)" }
                     return line
                 }

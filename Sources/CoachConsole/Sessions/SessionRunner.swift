@@ -74,7 +74,9 @@ struct SessionRunner {
         switch ended {
         case let .completed(completed):
             context.console.line("")
-            context.console.line(SessionSummary.render(survey: ready.survey, completed: completed, styled: context.console.styled))
+            let kpis = ready.survey.kind == .oneOnOne ? try context.database().orgSettings().kpis : []
+            context.console.line(SessionSummary.render(survey: ready.survey, completed: completed, kpis: kpis,
+                                                       styled: context.console.styled))
             if try context.currentUser().id == ready.subject.id, completed.scored.callsForSupport {
                 SupportMessage.show(context: context)
             }

@@ -5,7 +5,8 @@ import CoachSessions
 /// The text printed when a session completes: scores with bands and alerts, or a quiz's result
 /// with a review of each wrong answer.
 enum SessionSummary {
-    static func render(survey: Survey, completed: CompletedSession, styled: (String, TextStyle) -> String) -> String {
+    static func render(survey: Survey, completed: CompletedSession, kpis: [KPIDefinition] = [],
+                       styled: (String, TextStyle) -> String) -> String {
         let outcome = completed.scored
         var lines = [styled("Done: \(survey.title)", .bold)]
         if let quiz = outcome.quiz {
@@ -26,7 +27,7 @@ enum SessionSummary {
             }
             return lines.joined(separator: "\n")
         }
-        if survey.kind == .oneOnOne { lines += MeetingSummary.lines(survey: survey, answers: completed.answers) }
+        if survey.kind == .oneOnOne { lines += MeetingSummary.lines(survey: survey, answers: completed.answers, kpis: kpis) }
         if outcome.results.isEmpty {
             if survey.kind != .oneOnOne { lines.append("Your answers are saved.") }
             return lines.joined(separator: "\n")
