@@ -50,17 +50,20 @@ struct PagerTests {
         let setup = try Setup()
         defer { setup.remove() }
         let help = try setup.terminal(["help"])
+        _ = try help.waitFor("Type 'help COMMAND'")  // read what the terminal shows before the child is reaped
         #expect(try help.waitForExit() == 0)
         let screen = PseudoTerminal.plain(help.output)
         #expect(setup.pagerRuns == 1, "\(screen)")
         #expect(screen.contains("[pager]") && screen.contains("one-on-one") && screen.contains("Type 'help COMMAND'"))
 
         let people = try setup.terminal(["people"])
+        _ = try people.waitFor("3 people")
         #expect(try people.waitForExit() == 0)
         #expect(PseudoTerminal.plain(people.output).contains("3 people"))
         #expect(setup.pagerRuns == 1, "three people fit the window")
 
         let failing = try setup.terminal(["history", "Nobody"])
+        _ = try failing.waitFor("coach: ")
         #expect(try failing.waitForExit() == 1)
         #expect(PseudoTerminal.plain(failing.output).contains("coach: "), "the held error is written")
         #expect(setup.pagerRuns == 1)
@@ -73,6 +76,7 @@ struct PagerTests {
         let answered = try setup.store.shell(["run who-5", "4", "3", "2", "1", "0"], as: "Ana")
         #expect(answered.status == 0, "\(answered.stderrText)")
         let short = try setup.terminal(["history", "Ana"], as: "Ana")
+        _ = try short.waitFor("WHO-5")
         #expect(try short.waitForExit() == 0)
         #expect(PseudoTerminal.plain(short.output).contains("WHO-5"))
         #expect(setup.pagerRuns == 0)
@@ -93,6 +97,7 @@ struct PagerTests {
         for (arguments, environment) in [(["--no-pager", "help"], [:]), (["help"], ["COACH_PAGER": ""]),
                                          (["help"], ["PAGER": "cat"])] {
             let terminal = try setup.terminal(arguments, environment: environment)
+            _ = try terminal.waitFor("Type 'help COMMAND'")
             #expect(try terminal.waitForExit() == 0)
             #expect(PseudoTerminal.plain(terminal.output).contains("Type 'help COMMAND'"), "\(arguments) \(environment)")
         }
@@ -111,6 +116,7 @@ struct PagerTests {
         #expect(setup.pagerRuns == 1)
 
         let missing = try setup.terminal(["help"], environment: ["PAGER": "/nonexistent/pager"])
+        _ = try missing.waitFor("Type 'help COMMAND'")
         #expect(try missing.waitForExit() == 0)
         let screen = PseudoTerminal.plain(missing.output)
         #expect(screen.contains("one-on-one") && screen.contains("Type 'help COMMAND'"), "\(screen)")
