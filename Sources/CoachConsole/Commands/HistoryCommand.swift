@@ -29,9 +29,10 @@ struct HistoryCommand: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let entries = try context.database().timeline(viewer: user.name, subject: person)
+        let reading = RecordReading()
         if json && full {
             let records = try entries.compactMap { entry in
-                try entry.sessionID.flatMap { try ShowCommand.record($0, viewer: user, context: context) }
+                try entry.sessionID.flatMap { try ShowCommand.record($0, viewer: user, context: context, versions: reading) }
             }
             context.console.line(try JSONOutput.encode(records))
             return
@@ -65,9 +66,9 @@ struct HistoryCommand: CoachCommand {
             }
             if !scores.isEmpty { line += "  " + scores.joined(separator: ", ") }
             context.console.line(line)
-            if full, let id = entry.sessionID, let record = try ShowCommand.record(id, viewer: user, context: context) {
-                let isAuthor = record.row.author.caseInsensitiveCompare(user.name) == .orderedSame
-                record.lines(styled: context.console.styled, viewerIsAuthor: isAuthor).dropFirst(2)
+            if full, let id = entry.sessionID,
+               let record = try ShowCommand.record(id, viewer: user, context: context, versions: reading) {
+                record.lines(styled: context.console.styled, viewerIsAuthor: record.isAuthored(by: user)).dropFirst(2)
                     .forEach { context.console.line($0.isEmpty ? "" : "    " + $0) }
                 context.console.line("")
             }

@@ -35,7 +35,7 @@ struct ShowCommand: CoachCommand {
         guard let record = try Self.record(number, viewer: user, context: context) else {
             throw StoreError.sessionNotFound(number)
         }
-        let isAuthor = record.row.author.caseInsensitiveCompare(user.name) == .orderedSame
+        let isAuthor = record.isAuthored(by: user)
         if json {
             context.console.line(try JSONOutput.encode(record))
         } else if markdown {
@@ -46,14 +46,33 @@ struct ShowCommand: CoachCommand {
     }
 
     /// Session `id` as `viewer` may see it, read with the survey version it was answered with;
-    /// nil when they may not see it.
-    static func record(_ id: Int64, viewer: Person, context: CommandContext) throws -> SessionRecord? {
+    /// nil when they may not see it. `versions` keeps each survey version parsed once and the
+    /// organisation's KPIs read once across the sessions of one command (`history --full`).
+    static func record(_ id: Int64, viewer: Person, context: CommandContext,
+                       versions: RecordReading = RecordReading()) throws -> SessionRecord? {
         let database = try context.database()
         guard let row = try database.sessionRecord(viewer: viewer.name, id: id) else { return nil }
-        let survey = try database.session(id: id).flatMap {
-            try? SessionService(database: database, clock: context.clock).storedSurvey($0)
+        var survey: Survey?
+        if let session = try database.session(id: id) {
+            let key = session.surveyHash + "|" + (session.quizLayout ?? "")
+            if let known = versions.surveys[key] {
+                survey = known
+            } else {
+                survey = try? SessionService(database: database, clock: context.clock).storedSurvey(session)
+                versions.surveys[key] = survey
+            }
         }
-        let kpis = row.kind == SurveyKind.oneOnOne.rawValue ? try database.orgSettings().kpis : []
+        var kpis: [KPIDefinition] = []
+        if row.kind == SurveyKind.oneOnOne.rawValue {
+            if versions.kpis == nil { versions.kpis = try database.orgSettings().kpis }
+            kpis = versions.kpis ?? []
+        }
         return SessionRecord(row: row, survey: survey ?? context.catalog().surveys[row.survey], kpis: kpis)
     }
+}
+
+/// What reading several session records shares: parsed survey versions and the KPI definitions.
+final class RecordReading {
+    var surveys: [String: Survey?] = [:]
+    var kpis: [KPIDefinition]?
 }

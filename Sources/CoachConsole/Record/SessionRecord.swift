@@ -84,6 +84,9 @@ struct SessionRecord {
         return facts
     }
 
+    /// Whether `person` ran the session (and so reads its private notes as their own).
+    func isAuthored(by person: Person) -> Bool { row.author.caseInsensitiveCompare(person.name) == .orderedSame }
+
     /// "Session #12 · 2026-12-02 · by Marco · completed"
     var summaryLine: String {
         var parts = ["Session #\(row.id)", DateAnswer.iso(row.completed ?? row.started)]
