@@ -15,6 +15,7 @@ public enum OrgSchema {
         (2, v2Trends + v2Policies),
         (3, v3Speed),
         (4, v4Agenda),
+        (5, v5People + v5KPIImport + v5Assignments + v5Backfill + v5Reviews),
     ]
 
     /// The newest schema version this coach knows.
