@@ -55,19 +55,9 @@ public final class Console: @unchecked Sendable {
     /// coach ends as other command-line tools do, by SIGPIPE, quietly; a closed standard error
     /// is ignored.
     private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written >= 0 {
-                bytes = bytes.dropFirst(written)
-                continue
-            }
-            if errno == EINTR { continue }
-            if errno == EPIPE, descriptor == STDOUT_FILENO {
-                signal(SIGPIPE, SIG_DFL)
-                raise(SIGPIPE)
-            }
-            return
+        if Descriptor.writeAll(text, to: descriptor) == EPIPE, descriptor == STDOUT_FILENO {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
         }
     }
 

@@ -52,7 +52,8 @@ struct Pager {
             sigaction(SIGQUIT, &savedQuit, nil)
             sigaction(SIGPIPE, &savedPipe, nil)
         }
-        Self.writeAll(text, to: writeEnd)
+        // Until done or the pager stops reading (EPIPE: the user quit early, which is fine).
+        Descriptor.writeAll(text, to: writeEnd)
         close(writeEnd)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -89,19 +90,6 @@ struct Pager {
         var pid: pid_t = 0
         guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return nil }
         return pid
-    }
-
-    /// Writes `text` until done or the pager stops reading (EPIPE: the user quit).
-    private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
-            if written >= 0 {
-                bytes = bytes.dropFirst(written)
-            } else if errno != EINTR {
-                return
-            }
-        }
     }
 
     /// The program a simple command line starts (`less` of `less -S`), or nil when the line is
