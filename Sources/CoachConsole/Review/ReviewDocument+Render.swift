@@ -5,12 +5,13 @@ import Foundation
 /// A review as a document: sections with tables, on the terminal or as Markdown (escaped as
 /// `show --markdown` escapes, to paste into an HR system). Both come from the same sections.
 extension ReviewDocument {
-    /// One part of the document: a title, lines of text, and a table.
+    /// One part of the document: a title, lines of text, a table, and lines after it.
     struct Section {
         var title: String
         var text: [String] = []
         var headers: [String] = []
         var rows: [[String]] = []
+        var after: [String] = []
     }
 
     var heading: String { "Performance review: \(person), \(period)" }
@@ -52,13 +53,13 @@ extension ReviewDocument {
         sections.append(scoreSection("Self-assessment", selfAssessment, hidden: notShown.contains("self_assessment"),
                                      none: "No self-assessment in the period."))
         sections.append(scoreSection("Wellbeing", wellbeing, hidden: notShown.contains("wellbeing"),
-                                     none: "Nothing shared for the period."))
+                                     none: person == viewer ? "No check-in in the period." : "Nothing shared with you for the period."))
 
-        var quiz = Section(title: "Quizzes", headers: ["DATE", "QUIZ", "PHASE", "SCORE", "PASSED"])
+        var quiz = Section(title: "Quizzes", headers: ["DATE", "QUIZ", "PHASE", "PERCENT", "PASSED"])
         quiz.rows = quizzes.map { [$0.date, "\($0.title) (\($0.quiz))", $0.phase ?? "-", Self.percent($0.percent),
                                    $0.passed.map { $0 ? "yes" : "no" } ?? "-"] }
         if quizzes.isEmpty { quiz.text = ["No quiz taken in the period."] }
-        quiz.text += quizGains.map { gain in
+        quiz.after = quizGains.map { gain in
             "Normalised gain \(gain.quiz): \(ScoreFormat.display(gain.pre))% → \(ScoreFormat.display(gain.post))%, g = "
                 + (gain.gain.map { ScoreFormat.display($0, decimals: 2) } ?? "undefined (pre at 100%)")
         }
@@ -115,9 +116,11 @@ extension ReviewDocument {
             if !section.headers.isEmpty && !section.rows.isEmpty {
                 var table = Table()
                 table.headers = section.headers
+                table.mayShrink("KPI", "QUIZ", "SCORE", "ACTION ITEMS")
                 section.rows.forEach { table.add($0) }
                 lines += table.render(width: width) { styled($0, .bold) }.split(separator: "\n").map(String.init)
             }
+            lines += section.after.map { SafeText.escaped($0, keepingNewlines: false) }
         }
         return lines
     }
@@ -135,6 +138,7 @@ extension ReviewDocument {
                 lines.append("|" + section.headers.map { _ in "---|" }.joined())
                 lines += section.rows.map { "| " + $0.map(escaped).joined(separator: " | ") + " |" }
             }
+            if !section.after.isEmpty { lines += [""] + section.after.map { escaped($0) + "  " } }
         }
         return lines.joined(separator: "\n")
     }
