@@ -54,6 +54,7 @@ public struct SessionService {
     public func start(_ survey: Survey, authorName: String, subjectName: String?, phase: SessionPhase? = nil,
                       supersedes: Int64? = nil, seed: UInt64? = nil, draft: Bool = false) throws -> Ready {
         let people = try database.sessionSubject(kind: survey.kind, authorName: authorName, subjectName: subjectName)
+        try Self.checkReviewAudience(survey, author: people.author, subject: people.subject)
         // A file's text as loaded, or a published version's text as the store keeps it.
         guard let content = try SurveySource.content(of: survey) ?? database.surveyContent(hash: survey.contentHash) else {
             throw SessionError.surveyChanged(survey.source)
@@ -93,6 +94,20 @@ public struct SessionService {
                           subject: people.subject, phase: phase, previous: [])
         ready.amends = try database.session(id: sessionID)?.supersedesID
         return ready
+    }
+
+    /// A review for a manager (`performance-review`) is about one of their reps, one for a rep
+    /// (`self-review`) about the rep themselves: the store lets either author write a review,
+    /// and the survey's audience says which one this is.
+    static func checkReviewAudience(_ survey: Survey, author: Person, subject: Person) throws {
+        guard survey.kind == .review else { return }
+        let isSelf = author.id == subject.id
+        if survey.audience == .rep && !isSelf {
+            throw StoreError.notAllowed("\(survey.id) is written by \(subject.name) about themselves")
+        }
+        if survey.audience != .rep && isSelf {
+            throw StoreError.notAllowed("\(survey.id) is written about one of your reps: name them with --for")
+        }
     }
 
     /// The period a session of `survey` started at `now` belongs to: a review's quarter

@@ -14,7 +14,7 @@ struct BundledSurveysLintTests {
         }
     }
 
-    @Test("the catalog has the seven surveys the product ships")
+    @Test("the catalog has the nine surveys the product ships")
     func catalog() {
         let catalog = SurveyCatalog.load(directories: [], embedded: BundledSurveys.files)
         #expect(catalog.sorted.map(\.id) == ["cbi", "crm-basics", "objection-handling", "one-on-one", "performance-review",

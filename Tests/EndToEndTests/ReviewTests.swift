@@ -285,6 +285,13 @@ struct ReviewTests {
         // Mia cannot write Ana's review either; the database refuses it too on a server.
         let foreign = try sandbox.run(["run", "performance-review", "--for", "Ana"], as: "Mia")
         #expect(foreign.status == 1 && foreign.stderrText.contains("a review is written by Ana's manager"), "\(foreign.stderrText)")
+        // The survey's audience says who writes which: the manager's form about a rep, the rep's about themselves.
+        let ownForm = try sandbox.run(["run", "performance-review"], as: "Ana")
+        #expect(ownForm.status == 1 && ownForm.stderrText.contains("performance-review is written about one of your reps"),
+                "\(ownForm.stderrText)")
+        let repsForm = try sandbox.run(["run", "self-review", "--for", "Ana"], as: "Marco")
+        #expect(repsForm.status == 1 && repsForm.stderrText.contains("self-review is written by Ana about themselves"),
+                "\(repsForm.stderrText)")
         let team = try sandbox.run(["review", "--team", "North", "--period", key], as: "Marco")
         #expect(team.status == 0 && team.stdoutText.contains("written + own comments"), "\(team.stdoutText)\(team.stderrText)")
     }
