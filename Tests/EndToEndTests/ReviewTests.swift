@@ -296,6 +296,34 @@ struct ReviewTests {
         #expect(team.status == 0 && team.stdoutText.contains("written + own comments"), "\(team.stdoutText)\(team.stderrText)")
     }
 
+    @Test("org import carries a written review, its period and its readers to the organisation store")
+    func importCarriesTheReview() throws {
+        let local = try LocalEngineStore.make(people: [("Dana", "hr", nil), ("Marco", "manager", "North"), ("Ana", "rep", "North")])
+        defer { local.remove() }
+        let written = try local.shell(["run performance-review --for Ana", "IMPORTED-REVIEW", ".", "x", ".", "y", ".", "5"], as: "Marco")
+        #expect(written.status == 0, "\(written.stderrText)")
+        let key = try local.sqlValue("SELECT period_key FROM session")
+        let organisation = try OrgSandbox(hr: "Oona Admin")
+        defer { organisation.remove() }
+        let server = "postgres://%@@localhost:\(organisation.server.port)/\(organisation.database)?host=\(organisation.server.socketFolder)"
+        let loginsFile = organisation.sandbox.root.appendingPathComponent("logins.csv").path
+        let moved = try organisation.sandbox.run(["org", "import", local.sandbox.store, String(format: server, "postgres"),
+                                                  "--logins", loginsFile], timeout: .seconds(120))
+        #expect(moved.status == 0, "\(moved.stderrText)")
+        #expect(try organisation.sql("SELECT kind, period_key FROM session") == ["review|\(key)"])
+        var logins: [String: String] = [:]
+        for line in try String(contentsOfFile: loginsFile, encoding: .utf8).split(separator: "\r\n").dropFirst() {
+            let cells = line.split(separator: ",").map(String.init)
+            if cells.count == 4 { logins[cells[0]] = cells[2] }
+        }
+        for viewer in ["Marco", "Ana", "Dana"] {
+            let review = try organisation.sandbox.run(["review", "Ana", "--period", key, "--json"],
+                                                      environment: ["COACH_STORE": String(format: server, logins[viewer] ?? viewer)])
+            #expect(review.status == 0, "\(viewer): \(review.stderrText)")
+            #expect(review.stdoutText.contains("IMPORTED-REVIEW"), "\(viewer)")
+        }
+    }
+
     @Test("a bad period names the accepted forms (exit 2); one not started is refused; one running is reported up to today",
           arguments: StoreEngine.allCases)
     func periods(_ engine: StoreEngine) throws {
