@@ -221,6 +221,9 @@ struct ReviewTests {
         #expect(Self.close(row["self_assessment_latest"] as? Double, overall.last))
         #expect(Self.close(row["quiz_mean"] as? Double, quizzes.isEmpty ? nil : quizzes.reduce(0, +) / Double(quizzes.count)))
         #expect(row["manager_review"] as? Bool == false)
+        let all = try store.run(["review", "--team", "all", "--period", "\(year)", "--json"], hr)
+        let everyone = try #require(try JSONSerialization.jsonObject(with: Data(all.stdoutText.utf8)) as? [[String: Any]])
+        #expect(Set(everyone.compactMap { $0["person"] as? String }) == Set(try store.sql("SELECT name FROM person WHERE role = 'rep'")))
         let table = try store.run(["review", "--team", team, "--period", "\(year)"], hr)
         #expect(table.status == 0 && table.stdoutText.contains("not shown"), "HR's table: \(table.stdoutText)\(table.stderrText)")
     }

@@ -25,7 +25,7 @@ struct ReviewCommand: CoachCommand {
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "Whose review (default: yours).", completion: .coach(.visible)) var person: String?
-    @Option(help: "One line per rep of this team instead.", completion: .coach(.team)) var team: String?
+    @Option(help: "One line per rep of this team instead, or 'all'.", completion: .coach(.team)) var team: String?
     @Option(help: ArgumentHelp("The period: 2026-Q4, 2026-H2 or 2026.", valueName: "period")) var period: String
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Print Markdown, to paste into an HR system.") var markdown = false

@@ -4,8 +4,8 @@ import CoachStore
 import Foundation
 
 /// `review --team T --period P`: one line per rep of the team whom the viewer reviews (a
-/// manager their own reps in it, HR every rep in it), each from the rep's `ReviewDocument` as
-/// the viewer may read it.
+/// manager their own reps in it, HR every rep in it; `all`: every team), each from the rep's
+/// `ReviewDocument` as the viewer may read it.
 struct TeamReview {
     let builder: ReviewBuilder
     let team: String
@@ -36,10 +36,13 @@ struct TeamReview {
         }
         let people = try context.database().people()
         let teams = Set(people.compactMap(\.team))
-        guard let name = teams.first(where: { $0.caseInsensitiveCompare(team) == .orderedSame }) else {
+        let everyone = team.lowercased() == "all"
+        guard let name = everyone ? "all" : teams.first(where: { $0.caseInsensitiveCompare(team) == .orderedSame }) else {
             throw StoreError.unknownTeam(team, suggestion: nil)
         }
-        let reps = people.filter { $0.team == name && $0.role == .rep && (viewer.role == .hr || $0.manager == viewer.name) }
+        let reps = people.filter {
+            (everyone || $0.team == name) && $0.role == .rep && (viewer.role == .hr || $0.manager == viewer.name)
+        }
         guard !reps.isEmpty else {
             throw StoreError.notAllowed(viewer.role == .hr ? "team \(name) has no reps" : "you manage no rep in team \(name)")
         }
