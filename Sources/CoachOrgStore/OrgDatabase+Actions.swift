@@ -110,7 +110,7 @@ extension OrgDatabase {
     }
 
     private static let actionColumns = """
-        SELECT a.id, s.name, o.name, a.text, a.due, a.status, a.created_at, a.carried_count
+        SELECT a.id, s.name, o.name, a.text, a.due, a.status, a.created_at, a.carried_count, a.closed_at
         FROM coach.action_item a JOIN coach.person s ON s.id = a.subject_id JOIN coach.person o ON o.id = a.owner_id
         """
 
@@ -127,9 +127,9 @@ extension OrgDatabase {
     }
 
     private static func actionItem(_ row: PostgresRow) throws -> ActionItemView {
-        let (id, subject, owner, text, due, status, created, carried) =
-            try row.decode((Int64, String, String, String, String?, String, Date, Int).self)
+        let (id, subject, owner, text, due, status, created, carried, closed) =
+            try row.decode((Int64, String, String, String, String?, String, Date, Int, Date?).self)
         return ActionItemView(id: id, subject: subject, owner: owner, text: text, due: due, status: status,
-                              created: DateAnswer.iso(created), carried: carried)
+                              created: DateAnswer.iso(created), carried: carried, closed: closed.map { DateAnswer.iso($0) })
     }
 }

@@ -54,6 +54,7 @@ public struct SessionService {
     public func start(_ survey: Survey, authorName: String, subjectName: String?, phase: SessionPhase? = nil,
                       supersedes: Int64? = nil, seed: UInt64? = nil, draft: Bool = false) throws -> Ready {
         let people = try database.sessionSubject(kind: survey.kind, authorName: authorName, subjectName: subjectName)
+        try Self.checkReviewAudience(survey, author: people.author, subject: people.subject)
         // A file's text as loaded, or a published version's text as the store keeps it.
         guard let content = try SurveySource.content(of: survey) ?? database.surveyContent(hash: survey.contentHash) else {
             throw SessionError.surveyChanged(survey.source)
@@ -63,7 +64,7 @@ public struct SessionService {
         }
         // The author's own paused session of this survey, about the same person (and phase), is
         // continued rather than a second one started beside it; a check-in only within its period.
-        let period = survey.cadence?.periodKey(for: clock.now())
+        let period = Self.periodKey(of: survey, at: clock.now())
         if let open = try database.openSessions(authorID: authorID).first(where: {
             $0.surveyID == survey.id && $0.subjectID == subjectID && $0.phase == phase && supersedes == nil
                 && ($0.periodKey == nil || $0.periodKey == period)
@@ -83,7 +84,7 @@ public struct SessionService {
         do {
             sessionID = try database.startSession(
                 surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
-                authorID: authorID, phase: phase, periodKey: survey.cadence?.periodKey(for: now),
+                authorID: authorID, phase: phase, periodKey: Self.periodKey(of: survey, at: now),
                 supersedes: supersedes, amendingDone: true, quizLayout: try layout?.jsonText(),
                 attemptLimit: survey.quiz?.attempts, draft: draft, at: now)
         } catch let StoreError.sessionOpen(id, _, nil) {
@@ -93,6 +94,26 @@ public struct SessionService {
                           subject: people.subject, phase: phase, previous: [])
         ready.amends = try database.session(id: sessionID)?.supersedesID
         return ready
+    }
+
+    /// A review for a manager (`performance-review`) is about one of their reps, one for a rep
+    /// (`self-review`) about the rep themselves: the store lets either author write a review,
+    /// and the survey's audience says which one this is.
+    static func checkReviewAudience(_ survey: Survey, author: Person, subject: Person) throws {
+        guard survey.kind == .review else { return }
+        let isSelf = author.id == subject.id
+        if survey.audience == .rep && !isSelf {
+            throw StoreError.notAllowed("\(survey.id) is written by \(subject.name) about themselves")
+        }
+        if survey.audience != .rep && isSelf {
+            throw StoreError.notAllowed("\(survey.id) is written about one of your reps: name them with --for")
+        }
+    }
+
+    /// The period a session of `survey` started at `now` belongs to: a review's quarter
+    /// (`2026-Q4`; `ReviewPeriod.reviewedQuarter`), else its cadence's period, if any.
+    public static func periodKey(of survey: Survey, at now: Date) -> String? {
+        survey.kind == .review ? ReviewPeriod.reviewedQuarter(at: now).description : survey.cadence?.periodKey(for: now)
     }
 
     /// The author's latest paused or interrupted session, ready to continue at its first

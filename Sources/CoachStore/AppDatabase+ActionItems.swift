@@ -14,9 +14,12 @@ public struct ActionItemView: Sendable, Equatable, Codable {
     public var status: String
     public var created: String
     public var carried: Int
+    /// The day it was closed (done or dropped), `YYYY-MM-DD`; nil while open. Not in `actions
+    /// --json` (`review` counts with it).
+    public var closed: String?
 
     public init(id: Int64, subject: String, owner: String, text: String, due: String?, status: String, created: String,
-                carried: Int) {
+                carried: Int, closed: String? = nil) {
         self.id = id
         self.subject = subject
         self.owner = owner
@@ -25,6 +28,7 @@ public struct ActionItemView: Sendable, Equatable, Codable {
         self.status = status
         self.created = created
         self.carried = carried
+        self.closed = closed
     }
 }
 
@@ -127,14 +131,16 @@ extension AppDatabase {
     }
 
     private static let actionItemSQL = """
-        SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count
+        SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count, a.closed_at
         FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id
         """
 
     private static func actionItemView(_ row: Row) -> ActionItemView {
         let created: Date = row["created_at"]
+        let closed: Date? = row["closed_at"]
         return ActionItemView(id: row["id"], subject: row["subject"], owner: row["owner"], text: row["text"], due: row["due"],
-                              status: row["status"], created: DateAnswer.iso(created), carried: row["carried_count"])
+                              status: row["status"], created: DateAnswer.iso(created), carried: row["carried_count"],
+                              closed: closed.map { DateAnswer.iso($0) })
     }
 
     /// Adds a topic to `personName`'s next one-on-one; a training follow-up waits until `notBefore`.

@@ -10,6 +10,7 @@ extension AppDatabase {
     ///   wellbeing answers belong to the rep, so nobody fills them in for someone else.
     /// - A one-on-one is run by the subject's manager, about one of their reps.
     /// - A quiz is taken by the subject, run for them by HR, or by their manager.
+    /// - A review is written by the subject's manager about them, or by a person about themselves.
     public func sessionSubject(kind: SurveyKind, authorName: String, subjectName: String?) throws -> (author: Person, subject: Person) {
         try read { db in
             let author = try Self.existingPerson(authorName, db)
@@ -36,6 +37,10 @@ extension AppDatabase {
             }
             guard subject.managerID == author.id else {
                 throw StoreError.notAllowed("only \(subject.name)'s manager runs their one-on-one")
+            }
+        case .review:
+            guard isSelf || subject.managerID == author.id else {
+                throw StoreError.notAllowed("a review is written by \(subject.name)'s manager, or by \(subject.name) about themselves")
             }
         case .quiz:
             guard isSelf || author.role == .hr || subject.managerID == author.id else {

@@ -13,6 +13,7 @@ import GRDB
 /// | one-on-one private answers | no | the author alone | no | yes |
 /// | quiz results | yes | yes | yes | yes |
 /// | training feedback | yes | no | yes | – |
+/// | a review (`performance-review`, `self-review`) | yes | yes | yes | yes |
 ///
 /// Everyone else sees wellbeing only as team aggregates over at least `privacy.min_group`
 /// respondents (see `teamTrends`).
@@ -23,7 +24,7 @@ enum Privacy {
         let id = viewer.id ?? -1
         var condition: SQL = """
             ((s.draft = 0 OR s.author_id = \(id)) AND (s.subject_id = \(id) OR s.author_id = \(id)
-             OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'one-on-one', 'quiz'))
+             OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'one-on-one', 'quiz', 'review'))
              OR (p.manager_id = \(id) AND s.kind = 'check-in' AND p.share_wellbeing = 1
                  AND s.completed_at >= p.share_since)
             """
@@ -32,8 +33,9 @@ enum Privacy {
         return condition
     }
 
-    /// The session kinds HR reads for everyone, answers and scores alike.
-    private static let hrReadsEveryone = ["quiz", "feedback"]
+    /// The session kinds HR reads for everyone, answers and scores alike (a review: its
+    /// written assessment and the rep's own comments, which HR keeps on file).
+    private static let hrReadsEveryone = ["quiz", "feedback", "review"]
 
     /// The session kinds whose scores `viewer` sees for everyone (HR: quizzes and training
     /// feedback), where `scoresVisible` holds whoever the subject is.
@@ -67,7 +69,7 @@ enum Privacy {
             ((s.draft = 0 OR s.author_id = \(id)) AND (a.is_private = 0 OR s.author_id = \(id))
              AND (s.author_id = \(id)
                   OR (s.subject_id = \(id) AND a.is_private = 0)
-                  OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'quiz'))
+                  OR (p.manager_id = \(id) AND s.kind IN ('self-assessment', 'quiz', 'review'))
             """
         if viewer.role == .hr { condition += " OR s.kind IN \(hrReadsEveryone)" }
         condition += "))"

@@ -37,13 +37,22 @@ struct PrivacyMatrixTests {
         case showFeedback = "show 4 --json"
         case showOneOnOne = "show 5 --json"
         case showMarkdown = "show 5 --markdown"
+        case review = "review Ana --period YEAR --json"
+        case reviewText = "review Ana --period YEAR"
+        case reviewMarkdown = "review Ana --period YEAR --markdown"
 
-        var arguments: [String] { rawValue.split(separator: " ").map(String.init) }
+        /// The arguments, the review's period being this year (the reviews are pinned to it).
+        var arguments: [String] {
+            rawValue.split(separator: " ").map { $0 == "YEAR" ? "\(PrivacyMatrixTests.year)" : String($0) }
+        }
+
+        /// `review`, in every format.
+        var isReview: Bool { rawValue.hasPrefix("review ") }
 
         /// The arguments on the store where Ana shares her wellbeing: there her latest WHO-5,
-        /// the one after sharing began, is session 6.
+        /// the one after sharing began, is session 8.
         func arguments(shared: Bool) -> [String] {
-            self == .showWellbeing && shared ? ["show", "6", "--json"] : arguments
+            self == .showWellbeing && shared ? ["show", "8", "--json"] : arguments
         }
 
         /// `show ID`: one session, refused as unknown to whoever may not see it.
@@ -52,7 +61,7 @@ struct PrivacyMatrixTests {
 
     enum Datum: String, CaseIterable, Sendable {
         case selfAssessmentAnswers, selfAssessmentScores, wellbeingAnswers, wellbeingScores, safetyAlert,
-             privateNote, sharedNote, oneOnOneScores, actionItems, quizResult, trainingFeedback
+             privateNote, sharedNote, oneOnOneScores, actionItems, quizResult, trainingFeedback, writtenReview, ownComments
 
         /// A string found in an output exactly when this data is in it.
         var marker: String {
@@ -68,6 +77,8 @@ struct PrivacyMatrixTests {
             case .actionItems: "ACTION-9012"
             case .quizResult: "crm-basics"
             case .trainingFeedback: "training-reaction"
+            case .writtenReview: "REVIEW-STRENGTH-3141"
+            case .ownComments: "OWN-COMMENT-2718"
             }
         }
 
@@ -81,12 +92,23 @@ struct PrivacyMatrixTests {
                 role == .rep || role == .manager
             case .quizResult: role != .otherManager
             case .trainingFeedback: role == .rep || role == .hr  // Privacy.swift: the trainer's, not the manager's
+            case .writtenReview, .ownComments: role != .otherManager  // a review: the rep, their manager and HR
             }
         }
 
         /// Whether `way` shows this kind of data at all (to someone allowed to see it).
         func carried(by way: Way) -> Bool {
-            switch (self, way) {
+            // A review names its scores' surveys and quizzes, and quotes the written review and
+            // comments; never a one-on-one's notes, actions or answers, nor wellbeing answers.
+            if way.isReview {
+                return [.selfAssessmentScores, .wellbeingScores, .quizResult, .trainingFeedback, .writtenReview, .ownComments]
+                    .contains(self)
+            }
+            return switch (self, way) {
+            case (.writtenReview, .historyFull), (.ownComments, .historyFull), (.writtenReview, .exportJSON),
+                 (.ownComments, .exportJSON), (.writtenReview, .exportCSV), (.ownComments, .exportCSV):
+                true
+            case (.writtenReview, _), (.ownComments, _): false
             case (.safetyAlert, .historyFull): false
             case (_, .historyFull): true
             case (.selfAssessmentAnswers, .showSelfAssessment), (.selfAssessmentScores, .showSelfAssessment): true
@@ -122,6 +144,9 @@ struct PrivacyMatrixTests {
         let shared: Bool
         var testDescription: String { "\(engine.rawValue) · \(role.rawValue) · \(way.rawValue)\(shared ? " · shared" : "")" }
     }
+
+    /// The year the matrix's reviews are pinned to: this one.
+    static let year = Calendar(identifier: .gregorian).component(.year, from: Date())
 
     static let cells: [Cell] = StoreEngine.allCases.flatMap { engine in
         Role.allCases.flatMap { role in
@@ -182,9 +207,16 @@ struct PrivacyMatrixTests {
                                  "discussed", "Agreed a new plan", "12000", "3", "", "90",
                                  "", "", "", "None", "", "", "", "", "", "SHARED-NOTE-5528", ".", "PRIVATE-NOTE-7731", "."],
                                 as: "Marco"), "one-on-one")
+        // Marco's written review of Ana and her own comments, pinned to this year's first
+        // quarter so that 'review Ana --period YEAR' holds them whatever day the test runs.
+        try check(sandbox.shell(["run performance-review --for Ana", "REVIEW-STRENGTH-3141", ".", "Pipeline", ".", "Grow", ".", "4"],
+                                as: "Marco"), "performance review")
+        try check(sandbox.shell(["run self-review", "OWN-COMMENT-2718", ".", ".", ".", "3"], as: "Ana"), "self-review")
+        _ = try sandbox.sql("UPDATE session SET period_key = '\(year)-Q1' WHERE kind = 'review'")
         let states = try sandbox.sql("SELECT survey_id, state FROM session ORDER BY id")
         guard states == ["weekly-self-assessment|completed", "who-5|completed", "crm-basics|completed",
-                         "training-reaction|completed", "one-on-one|completed"]
+                         "training-reaction|completed", "one-on-one|completed", "performance-review|completed",
+                         "self-review|completed"]
         else { throw PrivacyFixtureError(description: "sessions: \(states)") }
         guard try sandbox.sql("SELECT value FROM answer WHERE is_private AND question_id = 'private_notes'").first?.contains("PRIVATE-NOTE-7731") == true
         else { throw PrivacyFixtureError(description: "the private note was not stored as private") }
@@ -202,6 +234,7 @@ struct PrivacyMatrixTests {
         let sandbox = cell.shared ? stores.shared : stores.notShared
         let result = try sandbox.run(cell.way.arguments(shared: cell.shared), as: cell.role.rawValue)
         let refused = (cell.way == .reportQuiz && cell.role == .rep)  // a report covers other people
+            || (cell.way.isReview && cell.role == .otherManager)  // a review: the rep, their manager and HR
             || (cell.way == .actionsOfAna && [.otherManager, .hr].contains(cell.role))  // one-on-one content
         if refused {
             #expect(result.status == 1, "refused")

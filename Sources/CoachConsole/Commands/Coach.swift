@@ -25,7 +25,7 @@ public struct Coach: ParsableCommand {
         SessionsCommand.self, AbandonCommand.self,
         // what is due, and what came of it
         DueCommand.self, ActionsCommand.self, ActionCommand.self, AgendaCommand.self, TrendsCommand.self,
-        HistoryCommand.self, ShowCommand.self, ReportCommand.self, ShareCommand.self,
+        HistoryCommand.self, ShowCommand.self, ReviewCommand.self, ReportCommand.self, ShareCommand.self,
         // people, goals and surveys
         PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, KPICommand.self, SurveysCommand.self, SurveyCommand.self,
         // the store
@@ -39,7 +39,7 @@ public struct Coach: ParsableCommand {
     /// its questions.
     static let pagedCommands: [any ParsableCommand.Type] = [
         HelpCommand.self, DueCommand.self, ActionsCommand.self, AgendaList.self, TrendsCommand.self,
-        HistoryCommand.self, ShowCommand.self, ReportQuiz.self, SessionsCommand.self,
+        HistoryCommand.self, ShowCommand.self, ReviewCommand.self, ReportQuiz.self, SessionsCommand.self,
         PersonShow.self, PeopleCommand.self, GoalsCommand.self, KPIList.self, SurveysCommand.self,
         ExportCommand.self, OrgShow.self,
     ]

@@ -18,12 +18,18 @@ struct TrendBuilder {
         self.weeks = weeks
     }
 
+    /// A range of dates in place of the window of `weeks` up to `now` (`review --period`): scores
+    /// from `since` on and before `until`; each row then also gets its `periodChange`.
+    var since: Date?
+    var until: Date?
+
     var windowStart: Date? { WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar).first?.start }
 
     /// The rows of one person, as `viewer` may see them.
     mutating func personRows(viewer: String, subject: String, scoreFilter: String?) throws -> [TrendRow] {
         let database = try context.database()
-        let points = try database.scorePoints(viewer: viewer, subject: subject, since: windowStart)
+        let points = try database.scorePoints(viewer: viewer, subject: subject, since: since ?? windowStart)
+            .filter { point in until.map { point.date < $0 } ?? true }
         let canonical = try database.person(named: subject)?.name ?? subject
         let isSelf = canonical.caseInsensitiveCompare(viewer) == .orderedSame
         var order: [String] = []
@@ -45,9 +51,12 @@ struct TrendBuilder {
                 + (scoring.scores.firstIndex { $0.id == definition.id } ?? 0)
             // The store withholds a band that calls for the private support message from everyone
             // but the person it is about; the band is then not recomputed here either.
-            rows.append((rank, row(subject: canonical, surveyID: last.surveyID, definition: definition, points: trendPoints,
-                                   n: trendPoints.count, reliability: reliability,
-                                   bandShown: isSelf || last.band != nil)))
+            var built = row(subject: canonical, surveyID: last.surveyID, definition: definition, points: trendPoints,
+                            n: trendPoints.count, reliability: reliability, bandShown: isSelf || last.band != nil)
+            if since != nil, let first = trendPoints.first, let end = trendPoints.last, trendPoints.count >= 2 {
+                built.periodChange = TrendSummary.compute(points: [first, end], definition: definition, reliability: reliability)
+            }
+            rows.append((rank, built))
         }
         return rows.sorted { $0.rank < $1.rank }.map(\.row)
     }

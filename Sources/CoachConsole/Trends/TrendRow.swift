@@ -18,6 +18,9 @@ struct TrendRow: Encodable {
     let points: [Point]
     let summary: TrendSummary
     let sparkline: String
+    /// From the first point to the last of a range (`review`): delta and reliable change over
+    /// the whole period, not only its last step. Not part of `trends --json`.
+    var periodChange: TrendSummary?
 
     private enum Keys: String, CodingKey {
         case subject, survey, score, label, n, points, latest, previous, delta, mean

@@ -10,6 +10,8 @@ public enum BundledSurveys {
         file_crm_basics,
         file_objection_handling,
         file_one_on_one,
+        file_performance_review,
+        file_self_review,
         file_training_reaction,
         file_weekly_self_assessment,
         file_who_5,

@@ -37,6 +37,9 @@ public enum SurveyKind: String, CaseIterable, Sendable, Codable {
     case checkIn = "check-in"
     case selfAssessment = "self-assessment"
     case feedback
+    /// A performance review of a period (`performance-review` by the manager, `self-review` by
+    /// the rep): seen by the rep, their manager and HR.
+    case review
 }
 
 /// How often a survey is due.

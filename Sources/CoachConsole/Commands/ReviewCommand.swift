@@ -1,0 +1,67 @@
+import ArgumentParser
+import CoachCore
+import CoachStore
+import Foundation
+
+/// `review PERSON --period P [--json|--markdown]`, `review --team T --period P [--json]`
+struct ReviewCommand: CoachCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "A person's performance review of a quarter, half year or year, or a team's summary.",
+        discussion: """
+        One document for the period: KPI attainment by month and for the period, one-on-ones
+        held against the cadence and action items, self-assessment change with reliable change,
+        quizzes with normalised gain, training feedback, wellbeing where the rep shares it, the
+        manager's written assessment ('run performance-review --for PERSON') and the rep's own
+        comments ('run self-review'). The person, their manager and HR may read it; HR sees no
+        one-on-one content, self-assessment or wellbeing. A period not yet ended is reported up to
+        today. --team gives one line per rep, for their manager or HR.
+
+        Example:
+          review Ana --period 2026-Q4
+          review Ana --period 2026-H2 --markdown > ana-h2.md
+          review --team North --period 2026 --json
+        """)
+
+    @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Argument(help: "Whose review (default: yours).", completion: .coach(.visible)) var person: String?
+    @Option(help: "One line per rep of this team instead, or 'all'.", completion: .coach(.team)) var team: String?
+    @Option(help: ArgumentHelp("The period: 2026-Q4, 2026-H2 or 2026.", valueName: "period")) var period: String
+    @Flag(help: "Print JSON for scripts.") var json = false
+    @Flag(help: "Print Markdown, to paste into an HR system.") var markdown = false
+
+    func validate() throws {
+        guard ReviewPeriod(period) != nil else {
+            throw ValidationError("'\(period)' is not a review period: write \(ReviewPeriod.accepted)")
+        }
+        if json && markdown { throw ValidationError("choose one of --json and --markdown") }
+        if person != nil && team != nil { throw ValidationError("give a person or --team, not both") }
+        if team != nil && markdown { throw ValidationError("--markdown is for one person's review; --team prints a table or --json") }
+    }
+
+    func run(in context: CommandContext) throws {
+        let user = try context.currentUser()
+        let now = context.clock.now()
+        guard let period = ReviewPeriod(period) else { return }
+        guard period.start() <= now else {
+            throw CoachError.invalidValue(option: "--period", reason: "\(period) has not started yet: pick a period that has begun")
+        }
+        let builder = ReviewBuilder(context: context, viewer: user, period: period, now: now)
+        if let team {
+            try TeamReview(builder: builder, team: team).print(json: json)
+            return
+        }
+        let name = try context.database().personSummary(named: person ?? user.name).name
+        guard let subject = try context.database().person(named: name) else {
+            throw StoreError.unknownPerson(name, suggestion: nil)
+        }
+        let document = try builder.document(for: subject)
+        if json {
+            context.console.line(try document.json())
+        } else if markdown {
+            context.console.line(document.markdown)
+        } else {
+            document.lines(styled: context.console.styled, width: context.console.columns).forEach { context.console.line($0) }
+        }
+    }
+}
