@@ -81,12 +81,25 @@ public protocol PeopleStore {
     func personSummary(named name: String) throws -> PersonSummary
     func personDetail(named name: String, viewer: String?) throws -> PersonDetail
     /// Adds a person as `actor` may (see `AppDatabase.addPerson`); on an organisation store with
-    /// a login (`login`, else one made from the name) and a one-time password.
-    func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?, at now: Date) throws
-        -> Enrolment
+    /// a login (`login`, else one made from the name) and a one-time password; with `email`,
+    /// their e-mail address (`EmailRules`), stored with them or not at all.
+    func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, email: String?, by actor: String?,
+               at now: Date) throws -> Enrolment
+    /// Sets `personName`'s e-mail address, or clears it when `email` is empty; HR anyone's, a
+    /// manager their own reps' (the rule of adding them). Unique regardless of case.
+    @discardableResult
+    func setEmail(_ email: String, for personName: String, by actorName: String) throws -> PersonSummary
     func setShareWellbeing(_ share: Bool, for personName: String, at now: Date) throws
     func orgSettings() throws -> OrgSettings
     func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date) throws
+}
+
+extension PeopleStore {
+    /// Adds a person without an e-mail address.
+    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?,
+                      at now: Date) throws -> Enrolment {
+        try enrol(name: name, role: role, team: team, manager: manager, login: login, email: nil, by: actor, at: now)
+    }
 }
 
 /// KPI targets (`goal set`, `goals`), which every engine offers.
@@ -149,9 +162,10 @@ public struct Enrolment: Sendable {
 
 extension AppDatabase: Store {
     /// A local store has no logins: whoever runs coach on the file is trusted to say who they are.
-    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?,
-                      at now: Date) throws -> Enrolment {
+    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, email: String?,
+                      by actor: String?, at now: Date) throws -> Enrolment {
         guard login == nil else { throw StoreError.loginsOnServerOnly }
-        return Enrolment(person: try addPerson(name: name, role: role, team: team, manager: manager, by: actor, at: now))
+        return Enrolment(person: try addPerson(name: name, role: role, team: team, manager: manager, email: email, by: actor,
+                                               at: now))
     }
 }
