@@ -109,6 +109,12 @@ public protocol GoalStore {
     func setGoal(person: String, kpi: String, target: Double, period: Period, by actor: String, at now: Date) throws -> Goal
     /// `person`'s goals, latest period first, then by KPI, for the person, their manager and HR.
     func goals(for person: String, viewer: String?) throws -> [Goal]
+    /// Stores KPI actuals read from a file (`kpi import`), all or none, in one transaction: one
+    /// row per person, KPI and month with no session, replacing an earlier import's value. HR or
+    /// the person's manager may (the rule of `setGoal`). With `dryRun` nothing is written.
+    /// Returns each actual with the value it replaces.
+    func importActuals(_ actuals: [ImportedActual], dryRun: Bool, by actor: String, at now: Date) throws
+        -> [ImportedActualChange]
 }
 
 /// Action items and agenda topics between one-on-ones (`actions`, `action done`, `action edit`,
