@@ -1,5 +1,6 @@
 @testable import CoachConsole
 import CoachCore
+import CoachStore
 import Testing
 
 /// How `kpi import` reads a CRM file's dates, values and lines.
@@ -48,5 +49,28 @@ struct KPIImportReadingTests {
         #expect(semicolons.header == ["Owner", "Amount"])
         #expect(semicolons.rows.first?.fields == ["Ana", "12,5"])
         #expect(throws: KPIImportError.self) { try KPIImportFile.parse("\n\n", file: "empty.csv") }
+    }
+
+    @Test("people: by name or e-mail in any case, never guessed; no match or two matches say so")
+    func people() {
+        let people = [PersonSummary(name: "Ana Lima", role: .rep, team: "North", manager: "Marco", email: "ana@example.com"),
+                      PersonSummary(name: "Bo", role: .rep, team: "North", manager: "Marco", email: "bo@example.com"),
+                      PersonSummary(name: "ana@example.com", role: .rep, team: nil, manager: nil)]
+        guard case .found(let byName) = KPIImportPlan.match("ANA LIMA", column: "Owner", in: people) else {
+            Issue.record("Ana by name"); return
+        }
+        #expect(byName.name == "Ana Lima")
+        guard case .found(let byEmail) = KPIImportPlan.match("Bo@Example.COM", column: "Owner", in: people) else {
+            Issue.record("Bo by e-mail"); return
+        }
+        #expect(byEmail.name == "Bo")
+        guard case .problem(let unknown) = KPIImportPlan.match("Ana", column: "Owner", in: people) else {
+            Issue.record("'Ana' is a guess"); return
+        }
+        #expect(unknown.hasPrefix("no person 'Ana' (column 'Owner') in the store"))
+        guard case .problem(let ambiguous) = KPIImportPlan.match("ana@example.com", column: "Owner", in: people) else {
+            Issue.record("two people"); return
+        }
+        #expect(ambiguous.contains("could be Ana Lima or ana@example.com"), "\(ambiguous)")
     }
 }

@@ -29,7 +29,7 @@ struct KPIImport: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The CSV file (a header line, then one row per value).") var file: String
+    @Argument(help: "The CSV file (a header line, then one row per value).", completion: .file(extensions: ["csv"])) var file: String
     @Option(help: "A saved mapping under 'kpi_import:' in config.yaml.") var mapping: String?
     @Option(help: "The column naming the person (name or e-mail).") var person: String?
     @Option(help: "The column with the date or month.") var period: String?

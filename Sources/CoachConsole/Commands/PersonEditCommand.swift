@@ -16,7 +16,7 @@ struct PersonEdit: CoachCommand {
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "The person's name.", completion: .coach(.person)) var name: String
+    @Argument(help: "The person's name.", completion: .coach(.managed)) var name: String
     @Option(help: "The new e-mail address; \"\" clears it.") var email: String?
 
     func validate() throws {
