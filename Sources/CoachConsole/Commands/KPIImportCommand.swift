@@ -24,19 +24,21 @@ struct KPIImport: CoachCommand {
         again changes nothing; a later import replaces the month's imported value.
 
         Example:
-          kpi import deals.csv --person "Deal owner" --period "Close date" --value Amount --kpi-id revenue --dry-run
-          kpi import opportunities.csv --mapping salesforce
+          kpi import deals.csv --mapping hubspot --dry-run
+          kpi import export.csv --person Owner --period "Close date" --value Amount --kpi-id revenue
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "The CSV file (a header line, then one row per value).", completion: .file(extensions: ["csv"])) var file: String
-    @Option(help: "A saved mapping under 'kpi_import:' in config.yaml.") var mapping: String?
-    @Option(help: "The column naming the person (name or e-mail).") var person: String?
-    @Option(help: "The column with the date or month.") var period: String?
-    @Option(help: "The column with KPI ids or labels.") var kpi: String?
-    @Option(help: "The KPI of every row, when the file has no KPI column.", completion: .coach(.kpi)) var kpiId: String?
-    @Option(help: "The column with the value.") var value: String?
-    @Option(help: "The file's date format, e.g. M/d/yyyy (default: ISO dates).") var dateFormat: String?
+    @Option(help: ArgumentHelp("A saved mapping under 'kpi_import:' in config.yaml.", valueName: "name")) var mapping: String?
+    @Option(help: ArgumentHelp("The column naming the person (name or e-mail).", valueName: "col")) var person: String?
+    @Option(help: ArgumentHelp("The column with the date or month.", valueName: "col")) var period: String?
+    @Option(help: ArgumentHelp("The column with KPI ids or labels.", valueName: "col")) var kpi: String?
+    @Option(help: ArgumentHelp("The KPI of every row, when the file has no KPI column.", valueName: "id"),
+            completion: .coach(.kpi)) var kpiId: String?
+    @Option(help: ArgumentHelp("The column with the value.", valueName: "col")) var value: String?
+    @Option(help: ArgumentHelp("The file's date format, e.g. M/d/yyyy (default: ISO dates).", valueName: "format"))
+    var dateFormat: String?
     @Flag(help: "Show what would change, and write nothing.") var dryRun = false
     @Flag(help: "Print JSON for scripts.") var json = false
 
