@@ -68,6 +68,10 @@ struct KPIImportReadingTests {
             Issue.record("'Ana' is a guess"); return
         }
         #expect(unknown.hasPrefix("no person 'Ana' (column 'Owner') in the store"))
+        guard case .problem(let noEmail) = KPIImportPlan.match("zed@example.com", column: "Owner", in: people) else {
+            Issue.record("nobody has it"); return
+        }
+        #expect(noEmail.hasPrefix("no person has the e-mail 'zed@example.com' (column 'Owner'): give them it with 'person edit"))
         guard case .problem(let ambiguous) = KPIImportPlan.match("ana@example.com", column: "Owner", in: people) else {
             Issue.record("two people"); return
         }

@@ -55,6 +55,7 @@ struct KPIImportPlan: Sendable {
         let fixed = columns.fixedKPI.flatMap { id in kpis.first { $0.id == id } }
         guard let personColumn, let periodColumn, let valueColumn, kpiColumn != nil || fixed != nil else { return plan }
 
+        let directory = PeopleIndex(people)
         struct Group { var line: Int; var kpi: KPIDefinition; var value: Double }
         var groups: [ImportKey: Group] = [:]
         var order: [ImportKey] = []
@@ -68,7 +69,7 @@ struct KPIImportPlan: Sendable {
             var problems: [String] = []
             let personCell = row.fields[personColumn].trimmingCharacters(in: .whitespaces)
             var person: PersonSummary?
-            switch match(personCell, column: file.header[personColumn], in: people) {
+            switch match(personCell, column: file.header[personColumn], in: directory) {
             case .found(let found): person = found
             case .problem(let problem): problems.append(problem)
             }
@@ -143,19 +144,41 @@ struct KPIImportPlan: Sendable {
 
     enum Match { case found(PersonSummary), problem(String) }
 
+    /// People by name and by e-mail address, each lower-cased, looked up once per row.
+    struct PeopleIndex {
+        let byName: [String: [PersonSummary]]
+        let byEmail: [String: [PersonSummary]]
+        let names: [String]
+
+        init(_ people: [PersonSummary]) {
+            byName = Dictionary(grouping: people) { NameKey.normalized($0.name).lowercased() }
+            byEmail = Dictionary(grouping: people.filter { $0.email != nil }) { $0.email?.lowercased() ?? "" }
+            names = people.map(\.name)
+        }
+    }
+
     /// The one person whose name or e-mail is `cell` (any case); never a guess.
     static func match(_ cell: String, column: String, in people: [PersonSummary]) -> Match {
+        match(cell, column: column, in: PeopleIndex(people))
+    }
+
+    static func match(_ cell: String, column: String, in people: PeopleIndex) -> Match {
         guard !cell.isEmpty else { return .problem("no person in column '\(column)'") }
-        let name = NameKey.normalized(cell).lowercased(), email = cell.lowercased()
-        let found = people.filter { NameKey.normalized($0.name).lowercased() == name || $0.email?.lowercased() == email }
+        var found = people.byName[NameKey.normalized(cell).lowercased()] ?? []
+        for person in people.byEmail[cell.lowercased()] ?? [] where !found.contains(person) { found.append(person) }
         switch found.count {
         case 1: return .found(found[0])
         case 0:
-            let hint = suggestion(for: cell, among: people.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            if cell.contains("@") {
+                return .problem("no person has the e-mail '\(cell)' (column '\(column)'): give them it with "
+                                + "'person edit NAME --email \(cell)', or name people in the file")
+            }
+            let hint = suggestion(for: cell, among: people.names).map { " (did you mean '\($0)'?)" } ?? ""
             return .problem("no person '\(cell)' (column '\(column)') in the store\(hint): people are matched by name or "
                             + "e-mail, never guessed ('people' lists them)")
         default:
-            return .problem("'\(cell)' (column '\(column)') could be \(found.map(\.name).joined(separator: " or ")); "
+            let names = found.map(\.name).sorted { $0.lowercased() < $1.lowercased() }
+            return .problem("'\(cell)' (column '\(column)') could be \(names.joined(separator: " or ")); "
                             + "give a name or e-mail only one person has")
         }
     }
