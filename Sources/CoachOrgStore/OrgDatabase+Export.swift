@@ -9,11 +9,11 @@ extension OrgDatabase {
     public func exportData(viewer viewerName: String) throws -> ExportData {
         let viewer = try me()
         let people = try connection.query("""
-            SELECT p.name, p.role, t.name, m.name FROM coach.person p LEFT JOIN coach.team t ON t.id = p.team_id
+            SELECT p.name, p.role, t.name, m.name, p.email FROM coach.person p LEFT JOIN coach.team t ON t.id = p.team_id
             LEFT JOIN coach.person m ON m.id = p.manager_id ORDER BY lower(p.name), p.name
             """).map { row in
-            let (name, role, team, manager) = try row.decode((String, String, String?, String?).self)
-            return ExportData.PersonRow(name: name, role: role, team: team, manager: manager)
+            let (name, role, team, manager, email) = try row.decode((String, String, String?, String?, String?).self)
+            return ExportData.PersonRow(name: name, role: role, team: team, manager: manager, email: email)
         }
         let goals = try connection.query("""
             SELECT p.name, g.kpi, g.period, g.target FROM coach.goal g JOIN coach.person p ON p.id = g.person_id

@@ -48,8 +48,8 @@ extension OrgDatabase {
             SELECT g.period, g.kpi, a.actual * 100.0 / g.target FROM coach.goal g
             JOIN coach.kpi_actual a ON a.person_id = g.person_id AND a.kpi = g.kpi AND a.period = g.period
             WHERE g.person_id = \(personID) AND g.period <= \(period.description) AND g.target > 0
-              AND a.id = (SELECT max(id) FROM coach.kpi_actual x WHERE x.person_id = g.person_id AND x.kpi = g.kpi
-                          AND x.period = g.period)
+              AND a.id = (SELECT id FROM coach.kpi_actual x WHERE x.person_id = g.person_id AND x.kpi = g.kpi
+                          AND x.period = g.period ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1)
             ORDER BY g.period DESC, g.kpi LIMIT \(months * 8)
             """).map { row in
             let (period, kpi, attainment) = try row.decode((String, String, Double).self)

@@ -79,9 +79,11 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
 
     /// Adds a person and their login through `coach.add_person`, which checks inside the
     /// database who may add whom; the one-time password exists only in the returned value.
-    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?,
-                      at now: Date) throws -> Enrolment {
+    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, email: String?,
+                      by actor: String?, at now: Date) throws -> Enrolment {
         let name = try NameRules.validated(name)
+        let email = try email.flatMap(EmailRules.validated)
+        if let email { try refuseTakenEmail(email, personID: nil) }
         let teamName = try team.map(NameRules.validatedTeam)
         let managerName = manager?.trimmingCharacters(in: .whitespacesAndNewlines)
         let new = try NewLogin(for: name, login: login)
@@ -99,11 +101,15 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
         let id: Int64?
         do {
             id = try refusalsAsStoreErrors {
-                try connection.query("""
-                    SELECT coach.add_person(\(name), \(NameKey.key(for: name)), \(role.rawValue), \(teamName),
-                                            \(teamName.map(NameKey.key(for:))), \(managerName), \(new.login),
-                                            \(new.verifier))
-                    """).first?.decode(Int64.self)
+                try connection.transaction {
+                    let id = try connection.query("""
+                        SELECT coach.add_person(\(name), \(NameKey.key(for: name)), \(role.rawValue), \(teamName),
+                                                \(teamName.map(NameKey.key(for:))), \(managerName), \(new.login),
+                                                \(new.verifier))
+                        """).first?.decode(Int64.self)
+                    if let email, let id { try connection.query("SELECT coach.set_person_email(\(id), \(email))") }
+                    return id
+                }
             }
         } catch let OrgStoreError.server(_, code) where code == "42710" {
             throw OrgStoreError.invalidLogin(new.login, reason: "it is already a role on this server; choose another with --login")
@@ -196,7 +202,7 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
         SELECT p.id, p.name, p.role, p.team_id, p.manager_id, p.share_wellbeing, p.created_at FROM coach.person p
         """
     private static let summaryColumns = """
-        SELECT p.name, p.role, t.name, m.name FROM coach.person p
+        SELECT p.name, p.role, t.name, m.name, p.email FROM coach.person p
         LEFT JOIN coach.team t ON t.id = p.team_id LEFT JOIN coach.person m ON m.id = p.manager_id
         """
 
@@ -208,8 +214,8 @@ public final class OrgDatabase: PeopleStore, GoalStore, ActionStore, CatalogStor
     }
 
     private static func summary(_ row: PostgresRow) throws -> PersonSummary {
-        let (name, role, team, manager) = try row.decode((String, String, String?, String?).self)
-        return PersonSummary(name: name, role: Role(rawValue: role) ?? .rep, team: team, manager: manager)
+        let (name, role, team, manager, email) = try row.decode((String, String, String?, String?, String?).self)
+        return PersonSummary(name: name, role: Role(rawValue: role) ?? .rep, team: team, manager: manager, email: email)
     }
 
     /// The named person, or `unknownPerson` with a look-alike or close name as a suggestion.

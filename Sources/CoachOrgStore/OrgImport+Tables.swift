@@ -35,14 +35,15 @@ extension OrgImport {
               definition: "id bigint, name text, name_key text, manager_id bigint",
               insert: "INSERT INTO coach.team (id, name, name_key) SELECT id + $team, name, name_key FROM import_team"),
         Table(local: "person",
-              columns: ["id", "name", "name_key", "role", "team_id", "manager_id", "share_wellbeing", "share_since", "created_at"],
+              columns: ["id", "name", "name_key", "role", "team_id", "manager_id", "share_wellbeing", "share_since", "created_at",
+                        "email"],
               definition: """
                   id bigint, name text, name_key text, role text, team_id bigint, manager_id bigint, share_wellbeing boolean,
-                  share_since timestamptz, created_at timestamptz
+                  share_since timestamptz, created_at timestamptz, email text
                   """,
               insert: """
-                  INSERT INTO coach.person (id, name, name_key, role, team_id, share_wellbeing, share_since, created_at)
-                  SELECT id + $person, name, name_key, role, team_id + $team, share_wellbeing, share_since, created_at
+                  INSERT INTO coach.person (id, name, name_key, role, team_id, share_wellbeing, share_since, created_at, email)
+                  SELECT id + $person, name, name_key, role, team_id + $team, share_wellbeing, share_since, created_at, email
                   FROM import_person
                   """),
         Table(local: "survey_version", columns: ["hash", "survey_id", "content", "first_seen_at"],

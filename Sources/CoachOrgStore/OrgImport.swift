@@ -74,14 +74,21 @@ public enum OrgImport {
         }
     }
 
-    /// Refuses the import when a person's or team's name (or a look-alike of it) is taken.
-    private static func refuseCollisions(_ names: (people: [(name: String, key: String)], teams: [(name: String, key: String)]),
+    /// Refuses the import when a person's or team's name (or a look-alike of it), or a person's
+    /// e-mail address, is taken.
+    private static func refuseCollisions(_ names: (people: [(name: String, key: String)], teams: [(name: String, key: String)],
+                                                   emails: [String]),
                                          _ connection: ServerConnection) throws {
         let people = try connection.query("SELECT name FROM coach.person WHERE name_key = ANY(\(names.people.map(\.key)))")
             .map { try $0.decode(String.self) }
         let teams = try connection.query("SELECT name FROM coach.team WHERE name_key = ANY(\(names.teams.map(\.key)))")
             .map { try $0.decode(String.self) }
-        guard people.isEmpty, teams.isEmpty else {
+        // An e-mail address belongs to one person: one the organisation has already is a collision too.
+        let emails = try connection.query("""
+            SELECT name || ' (' || email || ')' FROM coach.person WHERE lower(email) = ANY(\(names.emails.map { $0.lowercased() }))
+            """).map { try $0.decode(String.self) }
+        guard people.isEmpty, teams.isEmpty, emails.isEmpty else {
+            if people.isEmpty, teams.isEmpty { throw OrgStoreError.importEmailCollision(emails) }
             throw OrgStoreError.importCollision(people: people, teams: teams)
         }
     }

@@ -31,6 +31,8 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
     case notAPerson(String)
     /// `org import` found people or teams whose names the organisation already has.
     case importCollision(people: [String], teams: [String])
+    /// `org import` found e-mail addresses the organisation's people have already (`Name (address)`).
+    case importEmailCollision([String])
     /// A login name coach cannot use.
     case invalidLogin(String, reason: String)
 
@@ -67,6 +69,10 @@ public enum OrgStoreError: Error, Equatable, CustomStringConvertible {
                 + (teams.isEmpty ? [] : ["teams " + teams.joined(separator: ", ")])
             return "nothing was imported: the organisation already has " + taken.joined(separator: " and ")
                 + " (or names that look the same); rename them in the local store (or the organisation) first"
+        case let .importEmailCollision(taken):
+            return "nothing was imported: the organisation's " + taken.joined(separator: ", ")
+                + " already \(taken.count == 1 ? "has that e-mail address" : "have those e-mail addresses"); an address belongs "
+                + "to one person, so change or clear it in the local store (person edit NAME --email) first"
         case let .invalidLogin(login, reason):
             return "login '\(login)' cannot be used: \(reason)"
         }

@@ -9,12 +9,14 @@ public struct ExportData: Sendable, Codable, Equatable {
         public var role: String
         public var team: String?
         public var manager: String?
+        public var email: String?
 
-        public init(name: String, role: String, team: String?, manager: String?) {
+        public init(name: String, role: String, team: String?, manager: String?, email: String? = nil) {
             self.name = name
             self.role = role
             self.team = team
             self.manager = manager
+            self.email = email
         }
     }
 
@@ -129,9 +131,9 @@ extension AppDatabase {
         return try read { db in
             let viewer = try Self.existingPerson(viewerName, db)
             let people = try Row.fetchAll(db, sql: """
-                SELECT p.name, p.role, t.name, m.name FROM person p LEFT JOIN team t ON t.id = p.team_id
+                SELECT p.name, p.role, t.name, m.name, p.email FROM person p LEFT JOIN team t ON t.id = p.team_id
                 LEFT JOIN person m ON m.id = p.manager_id ORDER BY p.name COLLATE NOCASE
-                """).map { ExportData.PersonRow(name: $0[0], role: $0[1], team: $0[2], manager: $0[3]) }
+                """).map { ExportData.PersonRow(name: $0[0], role: $0[1], team: $0[2], manager: $0[3], email: $0[4]) }
             let goalCondition: SQL = viewer.role == .hr ? "1" : "(p.id = \(viewer.id) OR p.manager_id = \(viewer.id))"
             let goalQuery: SQL = """
                 SELECT p.name, g.kpi, g.period, g.target FROM goal g JOIN person p ON p.id = g.person_id
@@ -208,6 +210,7 @@ extension ExportData.PersonRow {
         try container.encode(role, forKey: .role)
         try container.encode(team, forKey: .team)
         try container.encode(manager, forKey: .manager)
+        try container.encode(email, forKey: .email)
     }
 }
 

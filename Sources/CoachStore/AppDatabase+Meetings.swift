@@ -44,7 +44,8 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
-    /// The latest KPI actual per KPI of `personID` in `period`.
+    /// The latest KPI actual per KPI of `personID` in `period`: the one recorded last, by a
+    /// one-on-one or an import (`kpi import`).
     public func kpiActuals(personID: Int64, period: Period) throws -> [String: Double] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -62,7 +63,8 @@ extension AppDatabase {
                 SELECT g.period, g.kpi, a.actual * 100.0 / g.target FROM goal g
                 JOIN kpi_actual a ON a.person_id = g.person_id AND a.kpi = g.kpi AND a.period = g.period
                 WHERE g.person_id = ? AND g.period <= ? AND g.target > 0
-                  AND a.id = (SELECT MAX(id) FROM kpi_actual x WHERE x.person_id = g.person_id AND x.kpi = g.kpi AND x.period = g.period)
+                  AND a.id = (SELECT id FROM kpi_actual x WHERE x.person_id = g.person_id AND x.kpi = g.kpi AND x.period = g.period
+                              ORDER BY x.recorded_at DESC, x.id DESC LIMIT 1)
                 ORDER BY g.period DESC, g.kpi LIMIT ?
                 """, arguments: [personID, period.description, months * 8]).map { (period: $0[0], kpi: $0[1], attainment: $0[2]) }
         }

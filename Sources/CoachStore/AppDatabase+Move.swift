@@ -31,11 +31,12 @@ extension AppDatabase {
     }
 
     /// The names and look-alike keys of the store's people and teams.
-    public func names() throws -> (people: [(name: String, key: String)], teams: [(name: String, key: String)]) {
+    public func names() throws -> (people: [(name: String, key: String)], teams: [(name: String, key: String)], emails: [String]) {
         try read { db in
             let people = try Row.fetchAll(db, sql: "SELECT name, name_key FROM person ORDER BY id").map { (name: $0[0] as String, key: $0[1] as String) }
             let teams = try Row.fetchAll(db, sql: "SELECT name, name_key FROM team ORDER BY id").map { (name: $0[0] as String, key: $0[1] as String) }
-            return (people, teams)
+            let emails = try String.fetchAll(db, sql: "SELECT email FROM person WHERE email IS NOT NULL ORDER BY id")
+            return (people, teams, emails)
         }
     }
 }

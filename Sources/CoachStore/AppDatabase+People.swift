@@ -14,10 +14,12 @@ extension AppDatabase {
     /// - On an empty store anyone (`actor` may be nil) adds the first person. After that the
     ///   actor must exist: HR adds anyone, a manager adds reps to their own team (defaulting
     ///   the rep's manager to themselves), a rep adds no one.
+    /// - `email`, when given, follows `EmailRules` and belongs to no one else (in any case).
     @discardableResult
-    public func addPerson(name: String, role: Role, team: String?, manager: String?,
+    public func addPerson(name: String, role: Role, team: String?, manager: String?, email: String? = nil,
                           by actor: String?, at now: Date = Date()) throws -> Person {
         let name = try NameRules.validated(name)
+        let email = try email.flatMap(EmailRules.validated)
         let teamName = try team.map(NameRules.validatedTeam)
         let managerName = manager?.trimmingCharacters(in: .whitespacesAndNewlines)
         return try write { db in
@@ -67,6 +69,7 @@ extension AppDatabase {
                                 managerID: managerPerson?.id, shareWellbeing: nil, createdAt: now)
             try person.insert(db)
             try NameRules.claimKey(for: name, id: db.lastInsertedRowID, table: "person", db)
+            if let email, let id = person.id { try Self.storeEmail(email, personID: id, db) }
             if role == .manager, var teamRecord, teamRecord.managerID == nil {
                 teamRecord.managerID = person.id
                 try teamRecord.update(db)
@@ -129,7 +132,7 @@ extension AppDatabase {
     // MARK: - Helpers shared by the intent methods
 
     private static let summarySQL = """
-        SELECT p.name, p.role, t.name AS team, m.name AS manager
+        SELECT p.name, p.role, t.name AS team, m.name AS manager, p.email
         FROM person p
         LEFT JOIN team t ON t.id = p.team_id
         LEFT JOIN person m ON m.id = p.manager_id
@@ -137,7 +140,7 @@ extension AppDatabase {
 
     private static func summary(_ row: Row) -> PersonSummary {
         PersonSummary(name: row["name"], role: Role(rawValue: row["role"]) ?? .rep,
-                      team: row["team"], manager: row["manager"])
+                      team: row["team"], manager: row["manager"], email: row["email"])
     }
 
     static func person(named name: String, _ db: Database) throws -> Person? {

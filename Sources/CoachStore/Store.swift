@@ -81,12 +81,25 @@ public protocol PeopleStore {
     func personSummary(named name: String) throws -> PersonSummary
     func personDetail(named name: String, viewer: String?) throws -> PersonDetail
     /// Adds a person as `actor` may (see `AppDatabase.addPerson`); on an organisation store with
-    /// a login (`login`, else one made from the name) and a one-time password.
-    func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?, at now: Date) throws
-        -> Enrolment
+    /// a login (`login`, else one made from the name) and a one-time password; with `email`,
+    /// their e-mail address (`EmailRules`), stored with them or not at all.
+    func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, email: String?, by actor: String?,
+               at now: Date) throws -> Enrolment
+    /// Sets `personName`'s e-mail address, or clears it when `email` is empty; HR anyone's, a
+    /// manager their own reps' (the rule of adding them). Unique regardless of case.
+    @discardableResult
+    func setEmail(_ email: String, for personName: String, by actorName: String) throws -> PersonSummary
     func setShareWellbeing(_ share: Bool, for personName: String, at now: Date) throws
     func orgSettings() throws -> OrgSettings
     func setOrgSetting(_ setting: OrgSetting, to value: String, by actorName: String, at now: Date) throws
+}
+
+extension PeopleStore {
+    /// Adds a person without an e-mail address.
+    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?,
+                      at now: Date) throws -> Enrolment {
+        try enrol(name: name, role: role, team: team, manager: manager, login: login, email: nil, by: actor, at: now)
+    }
 }
 
 /// KPI targets (`goal set`, `goals`), which every engine offers.
@@ -96,6 +109,12 @@ public protocol GoalStore {
     func setGoal(person: String, kpi: String, target: Double, period: Period, by actor: String, at now: Date) throws -> Goal
     /// `person`'s goals, latest period first, then by KPI, for the person, their manager and HR.
     func goals(for person: String, viewer: String?) throws -> [Goal]
+    /// Stores KPI actuals read from a file (`kpi import`), all or none, in one transaction: one
+    /// row per person, KPI and month with no session, replacing an earlier import's value. HR or
+    /// the person's manager may (the rule of `setGoal`). With `dryRun` nothing is written.
+    /// Returns each actual with the value it replaces.
+    func importActuals(_ actuals: [ImportedActual], dryRun: Bool, by actor: String, at now: Date) throws
+        -> [ImportedActualChange]
 }
 
 /// Action items and agenda topics between one-on-ones (`actions`, `action done`, `action edit`,
@@ -149,9 +168,10 @@ public struct Enrolment: Sendable {
 
 extension AppDatabase: Store {
     /// A local store has no logins: whoever runs coach on the file is trusted to say who they are.
-    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, by actor: String?,
-                      at now: Date) throws -> Enrolment {
+    public func enrol(name: String, role: Role, team: String?, manager: String?, login: String?, email: String?,
+                      by actor: String?, at now: Date) throws -> Enrolment {
         guard login == nil else { throw StoreError.loginsOnServerOnly }
-        return Enrolment(person: try addPerson(name: name, role: role, team: team, manager: manager, by: actor, at: now))
+        return Enrolment(person: try addPerson(name: name, role: role, team: team, manager: manager, email: email, by: actor,
+                                               at: now))
     }
 }

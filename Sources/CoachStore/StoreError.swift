@@ -84,6 +84,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidSetting(String, reason: String)
     /// After a bulk import, the write-ahead log could not be turned back on.
     case journalNotRestored(path: String, reason: String)
+    /// An e-mail address that cannot be stored; `reason` says why.
+    case invalidEmail(String, reason: String)
+    /// Another person already has this e-mail address (in any case).
+    case duplicateEmail(String, owner: String)
     /// Any other database failure, with SQLite's message.
     case database(String)
 }
@@ -142,6 +146,10 @@ extension StoreError: LocalizedError, CustomStringConvertible {
             return "the store \(path) was written by a newer version of coach (unknown schema changes: \(migrations.joined(separator: ", "))). It was left untouched; upgrade coach to use it."
         case let .invalidName(name, reason):
             return "invalid name '\(name)': \(reason)"
+        case let .invalidEmail(email, reason):
+            return "'\(email)' is not an e-mail address coach can store: \(reason)"
+        case let .duplicateEmail(email, owner):
+            return "\(owner) already has the e-mail address \(email); an address belongs to one person"
         case let .duplicatePerson(name):
             return "a person named '\(name)' already exists"
         case let .confusableName(name, existing, kind):

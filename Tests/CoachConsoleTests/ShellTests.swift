@@ -157,7 +157,7 @@ struct CommandTableTests {
 
     @Test("flags come from each command's own definition")
     func flags() {
-        #expect(CommandTable.flags(of: PersonAdd.self) == ["--role", "--team", "--manager", "--login", "--help"])
+        #expect(CommandTable.flags(of: PersonAdd.self) == ["--role", "--team", "--manager", "--login", "--email", "--help"])
         #expect(CommandTable.flags(of: PeopleCommand.self) == ["--json", "--help"])
     }
 
@@ -184,7 +184,7 @@ struct CompletionTests {
     func commands() throws {
         let completion = try completion()
         #expect(completion.candidates(line: "pe", word: "pe") == ["people", "person"])
-        #expect(completion.candidates(line: "person ", word: "") == ["add", "show"])
+        #expect(completion.candidates(line: "person ", word: "") == ["add", "edit", "show"])
         #expect(completion.candidates(line: "go", word: "go") == ["goal", "goals"])
     }
 

@@ -65,7 +65,7 @@ struct SettingsTests {
 
     @Test("config problems name file, line and column")
     func configProblems() {
-        #expect(throws: ConfigError(file: "c.yaml", line: 2, column: 1, message: "unknown setting 'usr' (known: user, privacy, support)")) {
+        #expect(throws: ConfigError(file: "c.yaml", line: 2, column: 1, message: "unknown setting 'usr' (known: user, privacy, support, kpi_import)")) {
             try CoachConfig.parse("support: x\nusr: Dana\n", file: "c.yaml")
         }
         #expect(throws: ConfigError(file: "c.yaml", line: 2, column: 14, message: "privacy.min_group is 2; it may not be below 3")) {

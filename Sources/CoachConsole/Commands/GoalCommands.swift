@@ -72,8 +72,8 @@ struct GoalsCommand: CoachCommand {
         commandName: "goals",
         abstract: "List a person's KPI targets with the actuals recorded, newest month first.",
         discussion: """
-        Actuals are those entered in the month's one-on-ones (the latest counts); attainment is
-        actual ÷ target (target ÷ actual where lower is better).
+        Actuals are those recorded for the month by one-on-ones or 'kpi import' (the latest
+        counts); attainment is actual ÷ target (target ÷ actual where lower is better).
 
         Example:
           goals Ana --json

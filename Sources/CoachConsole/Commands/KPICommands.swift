@@ -3,12 +3,12 @@ import CoachCore
 import CoachStore
 import Foundation
 
-/// `kpi list`, `kpi add`
+/// `kpi list`, `kpi add`, `kpi import`
 struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kpi",
         abstract: "The organisation's KPIs: what goals are set for and one-on-ones review.",
-        subcommands: [KPIList.self, KPIAdd.self])
+        subcommands: [KPIList.self, KPIAdd.self, KPIImport.self])
 }
 
 extension KPIKind: ExpressibleByArgument {}

@@ -2,15 +2,15 @@ import ArgumentParser
 import CoachCore
 import CoachStore
 
-/// `person add` and `person show`.
+/// `person add`, `person edit` and `person show`.
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
-        abstract: "Add a person or show one.",
-        subcommands: [PersonAdd.self, PersonShow.self])
+        abstract: "Add a person, change one, or show one.",
+        subcommands: [PersonAdd.self, PersonEdit.self, PersonShow.self])
 }
 
-/// `person add NAME --role rep|manager|hr [--team TEAM] [--manager PERSON]`
+/// `person add NAME --role rep|manager|hr [--team TEAM] [--manager PERSON] [--email E]`
 struct PersonAdd: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
@@ -18,9 +18,11 @@ struct PersonAdd: CoachCommand {
         discussion: """
         On an empty store anyone may add the first person, who then is the user. After that HR
         adds anyone and a manager adds reps to their own team. A team is created when first named.
+        An e-mail address is optional and belongs to one person ('kpi import' matches people by
+        name or e-mail); 'person edit NAME --email E' changes it later.
 
         Example:
-          person add "Ana Lima" --role rep --team North --manager Marco
+          person add "Ana Lima" --role rep --team North --manager Marco --email ana.lima@example.com
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -30,13 +32,14 @@ struct PersonAdd: CoachCommand {
     @Option(help: "The person's manager (a manager).", completion: .coach(.manager)) var manager: String?
     @Option(help: "On an organisation store: their database login (default: made from the name, e.g. ana_lima).")
     var login: String?
+    @Option(help: "Their e-mail address (optional), e.g. ana.lima@example.com.") var email: String?
 
     func run(in context: CommandContext) throws {
         let database = try context.database()
         let isFirst = try database.peopleCount() == 0
         let actor = isFirst ? nil : try context.currentUser().name
-        let enrolment = try database.enrol(name: name, role: role, team: team, manager: manager, login: login, by: actor,
-                                           at: context.clock.now())
+        let enrolment = try database.enrol(name: name, role: role, team: team, manager: manager, login: login, email: email,
+                                           by: actor, at: context.clock.now())
         let person = enrolment.person
         context.console.line("Added \(person.name) (\(person.role.rawValue)).")
         if let login = enrolment.login, let password = enrolment.oneTimePassword {
@@ -76,6 +79,7 @@ struct PersonShow: CoachCommand {
         console.line(console.styled(name, .bold) + "  \(detail.summary.role.rawValue)")
         console.line("team     \(detail.summary.team ?? "-")")
         console.line("manager  \(detail.summary.manager ?? "-")")
+        if let email = detail.summary.email { console.line("email    \(email)") }
         if !detail.directReports.isEmpty { console.line("reports  \(detail.directReports.joined(separator: ", "))") }
         if detail.goals.isEmpty {
             console.line("goals    none (set one with 'goal set \(name) KPI TARGET')")
@@ -106,9 +110,14 @@ struct PeopleCommand: CoachCommand {
             context.console.line(try JSONOutput.encode(people.map(PersonJSON.init)))
             return
         }
-        var table = Table("NAME", "ROLE", "TEAM", "MANAGER")
+        // The EMAIL column appears once someone has an address.
+        let emails = people.contains { $0.email != nil }
+        var table = emails ? Table("NAME", "ROLE", "TEAM", "MANAGER", "EMAIL") : Table("NAME", "ROLE", "TEAM", "MANAGER")
         table.mayShrink("TEAM", "MANAGER")
-        for person in people { table.add([person.name, person.role.rawValue, person.team ?? "-", person.manager ?? "-"]) }
+        for person in people {
+            table.add([person.name, person.role.rawValue, person.team ?? "-", person.manager ?? "-"]
+                      + (emails ? [person.email ?? "-"] : []))
+        }
         context.console.line(table.render { context.console.styled($0, .bold) })
         context.console.line(people.count == 1 ? "1 person" : "\(people.count) people")
     }

@@ -7,12 +7,14 @@ struct PersonJSON: Encodable {
     let role: String
     let team: String?
     let manager: String?
+    let email: String?
 
     init(_ summary: PersonSummary) {
         name = summary.name
         role = summary.role.rawValue
         team = summary.team
         manager = summary.manager
+        email = summary.email
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -21,9 +23,10 @@ struct PersonJSON: Encodable {
         try container.encode(role, forKey: .role)
         try container.encode(team, forKey: .team)
         try container.encode(manager, forKey: .manager)
+        try container.encode(email, forKey: .email)
     }
 
-    private enum CodingKeys: String, CodingKey { case name, role, team, manager }
+    private enum CodingKeys: String, CodingKey { case name, role, team, manager, email }
 }
 
 struct GoalJSON: Encodable {
@@ -59,6 +62,7 @@ struct PersonDetailJSON: Encodable {
     let role: String
     let team: String?
     let manager: String?
+    let email: String?
     let reports: [String]
     let goals: [GoalJSON]
 
@@ -67,6 +71,7 @@ struct PersonDetailJSON: Encodable {
         role = detail.summary.role.rawValue
         team = detail.summary.team
         manager = detail.summary.manager
+        email = detail.summary.email
         reports = detail.directReports
         self.goals = goals.map { GoalJSON($0) }
     }
@@ -77,9 +82,10 @@ struct PersonDetailJSON: Encodable {
         try container.encode(role, forKey: .role)
         try container.encode(team, forKey: .team)
         try container.encode(manager, forKey: .manager)
+        try container.encode(email, forKey: .email)
         try container.encode(reports, forKey: .reports)
         try container.encode(goals, forKey: .goals)
     }
 
-    private enum CodingKeys: String, CodingKey { case name, role, team, manager, reports, goals }
+    private enum CodingKeys: String, CodingKey { case name, role, team, manager, email, reports, goals }
 }

@@ -9,6 +9,8 @@ import Yams
 ///   min_group: 5        # smallest group shown in team aggregates; never below 3
 /// support: |            # shown privately to a rep whose wellbeing check-in is low
 ///   Talk to someone you trust, or call the Employee Assistance line 0800 000 000.
+/// kpi_import:           # saved column mappings for `kpi import --mapping NAME` (KPIImportMapping)
+///   hubspot: { person: Deal owner, period: Close date, value: Amount, kpi_id: revenue }
 /// ```
 public struct CoachConfig: Equatable, Sendable {
     /// The smallest group a team aggregate may show (docs/privacy.md).
@@ -18,6 +20,8 @@ public struct CoachConfig: Equatable, Sendable {
     public var user: String?
     public var minGroup: Int
     public var support: String?
+    /// Saved column mappings for `kpi import --mapping NAME`, by name.
+    public var kpiImport: [String: KPIImportMapping] = [:]
 
     public init(user: String? = nil, minGroup: Int = CoachConfig.defaultMinGroup, support: String? = nil) {
         self.user = user
@@ -64,9 +68,11 @@ public struct CoachConfig: Equatable, Sendable {
                 config.support = text
             case "privacy":
                 config.minGroup = try parsePrivacy(value, file: file)
+            case "kpi_import":
+                config.kpiImport = try KPIImportMapping.parseAll(value, file: file)
             default:
                 throw ConfigError(node: keyNode, file: file,
-                                  message: "unknown setting '\(key)' (known: user, privacy, support)")
+                                  message: "unknown setting '\(key)' (known: user, privacy, support, kpi_import)")
             }
         }
         return config

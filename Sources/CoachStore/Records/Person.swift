@@ -69,12 +69,15 @@ public struct PersonSummary: Sendable, Equatable {
     public var role: Role
     public var team: String?
     public var manager: String?
+    /// Their e-mail address, as stored; nil when none.
+    public var email: String?
 
-    public init(name: String, role: Role, team: String?, manager: String?) {
+    public init(name: String, role: Role, team: String?, manager: String?, email: String? = nil) {
         self.name = name
         self.role = role
         self.team = team
         self.manager = manager
+        self.email = email
     }
 }
 
