@@ -39,6 +39,24 @@ struct KPIImportReadingTests {
         for (text, expected) in cases { #expect(KPIImportCells.number(text) == expected, "\(text)") }
     }
 
+    @Test("marks: a currency must be the KPI's unit (code or symbol), money only for money, % only for a percent")
+    func marks() throws {
+        let revenue = KPIDefinition(id: "revenue", label: "Revenue", unit: "EUR", kind: .currency)
+        let deals = KPIDefinition(id: "deals", label: "Deals", unit: "deals", kind: .count)
+        let rate = KPIDefinition(id: "rate", label: "Rate", unit: "%", kind: .percent)
+        for fitting in ["EUR 12,500.00", "€12,500", "12.500,00 €", "500"] {
+            #expect(try #require(KPIImportCells.reading(fitting)).problem(for: revenue) == nil, "\(fitting)")
+        }
+        for foreign in ["USD 500", "$500", "500 GBP", "US$ 7"] {
+            let problem = try #require(KPIImportCells.reading(foreign)).problem(for: revenue)
+            #expect(problem?.contains("but Revenue is kept in EUR") == true, "\(foreign): \(problem ?? "none")")
+        }
+        #expect(try #require(KPIImportCells.reading("€5")).problem(for: deals)?.contains("marks money") == true)
+        #expect(try #require(KPIImportCells.reading("5%")).problem(for: deals)?.contains("marks a percent") == true)
+        #expect(try #require(KPIImportCells.reading("23%")).problem(for: rate) == nil)
+        #expect(CellValue.sameCurrency("$", "USD") && CellValue.sameCurrency("US$", "$") && !CellValue.sameCurrency("$", "CAD"))
+    }
+
     @Test("lines: the physical line of each row, quoted line breaks counted, empty lines and a report footer skipped")
     func lines() throws {
         let file = try KPIImportFile.parse("\u{FEFF}A,B\r\n1,\"two\r\nlines\"\r\n\r\n3,4\n\n\"Confidential\"\n\"Copyright\"\n",

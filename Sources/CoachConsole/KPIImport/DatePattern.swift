@@ -89,10 +89,10 @@ enum KPIImportCells {
         return Period(text) ?? DatePattern.iso.month(of: text)
     }
 
-    /// A value as a CRM writes it: `NumberText.parse` after a currency symbol or ISO code before
-    /// or after the number (`$12,500.00`, `USD 12,500.00`, `12.500,00 €`) and a `%` after it are
-    /// set aside; `(1,200.00)` is negative, as accounting reports write it.
-    static func number(_ cell: String) -> Double? {
+    /// A value as a CRM writes it, with the marks around it: `NumberText.parse` after a currency
+    /// symbol or ISO code before or after the number (`$12,500.00`, `USD 12,500.00`, `12.500,00 €`)
+    /// and a `%` after it are set aside; `(1,200.00)` is negative, as accounting reports write it.
+    static func reading(_ cell: String) -> CellValue? {
         var text = Substring(cell.trimmingCharacters(in: .whitespaces))
         var negative = false
         if text.hasPrefix("("), text.hasSuffix(")") {
@@ -100,31 +100,82 @@ enum KPIImportCells {
             text = text.dropFirst().dropLast()
         }
         text = trimmed(text)
-        if text.hasSuffix("%") { text = trimmed(text.dropLast()) }
+        var isPercent = false
+        if text.hasSuffix("%") {
+            isPercent = true
+            text = trimmed(text.dropLast())
+        }
         var sign = ""
         if let first = text.first, "+-\u{2212}".contains(first) {
             sign = String(first)
             text = trimmed(text.dropFirst())
         }
-        text = withoutCurrency(text)
+        let currency = currencyMark(&text)
         guard !text.isEmpty, let value = NumberText.parse(sign + text) else { return nil }
-        return negative ? -value : value
+        return CellValue(value: negative ? -value : value, currency: currency, isPercent: isPercent)
     }
+
+    /// The number of a value cell, whatever marks it carries.
+    static func number(_ cell: String) -> Double? { reading(cell)?.value }
 
     private static func trimmed(_ text: Substring) -> Substring {
         Substring(text.trimmingCharacters(in: .whitespaces))
     }
 
-    /// `text` without one currency mark at either end: symbols (`$`, `€`, `US$`) or a code of
-    /// three capital letters (`USD`, `EUR`).
-    private static func withoutCurrency(_ text: Substring) -> Substring {
-        var text = text
+    /// Takes one currency mark off either end of `text` and returns it: symbols (`$`, `€`,
+    /// `US$`) or a code of three capital letters (`USD`, `EUR`).
+    private static func currencyMark(_ text: inout Substring) -> String? {
         let isSymbol = { (c: Character) in c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .currencySymbol } }
         let isCapital = { (c: Character) in c.isASCII && c.isUppercase }
+        var mark: String?
         let leading = text.prefix { isSymbol($0) || isCapital($0) }
-        if !leading.isEmpty, leading.contains(where: isSymbol) || leading.count == 3 { text = trimmed(text.dropFirst(leading.count)) }
-        let trailing = text.reversed().prefix { isSymbol($0) || isCapital($0) }
-        if !trailing.isEmpty, trailing.contains(where: isSymbol) || trailing.count == 3 { text = trimmed(text.dropLast(trailing.count)) }
-        return text
+        if !leading.isEmpty, leading.contains(where: isSymbol) || leading.count == 3 {
+            mark = String(leading)
+            text = trimmed(text.dropFirst(leading.count))
+        }
+        let trailing = String(text.reversed().prefix { isSymbol($0) || isCapital($0) }.reversed())
+        if !trailing.isEmpty, trailing.contains(where: isSymbol) || trailing.count == 3 {
+            mark = mark ?? trailing
+            text = trimmed(text.dropLast(trailing.count))
+        }
+        return mark
+    }
+}
+
+/// A value cell read: its number, and the currency or percent mark written with it.
+struct CellValue: Equatable {
+    var value: Double
+    var currency: String?
+    var isPercent: Bool
+
+    /// Why the marks do not fit `kpi`, or nil: money in another currency than the KPI's unit (coach
+    /// never converts), money for a KPI that is not money, or a percent for one that is not a percent.
+    func problem(for kpi: KPIDefinition) -> String? {
+        if let currency {
+            guard kpi.effectiveKind == .currency else {
+                return "'\(currency)' marks money, but \(kpi.label) is \(kpi.effectiveKind.map { "a \($0.rawValue)" } ?? "not money")"
+            }
+            if let unit = kpi.unit, !Self.sameCurrency(currency, unit) {
+                return "the value is in \(currency), but \(kpi.label) is kept in \(unit); coach does not convert currencies, "
+                    + "so export the report in \(unit) or convert it first"
+            }
+        }
+        if isPercent, kpi.effectiveKind != .percent, kpi.unit != "%" {
+            return "'%' marks a percent, but \(kpi.label) is \(kpi.effectiveKind.map { "a \($0.rawValue)" } ?? "not a percent")"
+        }
+        return nil
+    }
+
+    /// Whether a mark and a unit name the same currency: equal ignoring case, or a code and its
+    /// usual symbol (`EUR`/`€`; `$` is taken for USD only when the unit says `USD` or `$`).
+    static func sameCurrency(_ mark: String, _ unit: String) -> Bool {
+        let symbols = ["EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩", "CHF": "CHF",
+                       "BRL": "R$", "AUD": "A$", "CAD": "C$", "NZD": "NZ$", "HKD": "HK$", "SGD": "S$", "MXN": "MX$"]
+        func canonical(_ text: String) -> String {
+            let upper = text.uppercased()
+            if upper == "US$" { return "USD" }
+            return symbols.first { $0.value == text || $0.value.uppercased() == upper }?.key ?? upper
+        }
+        return canonical(mark) == canonical(unit)
     }
 }

@@ -98,12 +98,12 @@ struct KPIImportPlan: Sendable {
                 }
             }
             let valueCell = row.fields[valueColumn].trimmingCharacters(in: .whitespaces)
-            let value = KPIImportCells.number(valueCell)
+            let reading = KPIImportCells.reading(valueCell), value = reading?.value
             if valueCell.isEmpty {
                 problems.append("no value in column '\(file.header[valueColumn])'")
-            } else if value == nil {
+            } else if reading == nil {
                 problems.append("'\(valueCell)' in column '\(file.header[valueColumn])' is not a number (e.g. 12500, 12,500.00 or $12,500)")
-            } else if let value, let kpi, let problem = kpi.problem(with: value) {
+            } else if let reading, let kpi, let problem = reading.problem(for: kpi) ?? kpi.problem(with: reading.value) {
                 problems.append(problem)
             }
             guard problems.isEmpty, let person, let month, let kpi, let value else {
