@@ -190,21 +190,6 @@ public final class PseudoTerminal: @unchecked Sendable {
         return exitStatus
     }
 
-    /// Adds "close every descriptor from 3 up" to `actions` (glibc's
-    /// `posix_spawn_file_actions_addclosefrom_np`, looked up at run time as Swift's Glibc module
-    /// does not declare it); else closes each descriptor open now, as /proc lists them.
-    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) {
-        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
-        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") {
-            let closeFrom = unsafeBitCast(symbol, to: CloseFrom.self)
-            if closeFrom(&actions, 3) == 0 { return }
-        }
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in open.compactMap(Int32.init) where descriptor > 2 {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
-    }
-
     private static func spawn(
         _ executable: String, arguments: [String], environment: [String: String],
         slavePath: String
@@ -217,10 +202,8 @@ public final class PseudoTerminal: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, slavePath, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
-        // Nothing else of the test process reaches the child: parallel tests create pipes
-        // without close-on-exec, and a child holding another test's stdin pipe open would
-        // keep that test's coach waiting for an end of input that never comes.
-        closeInheritedDescriptors(&actions)
+        // Nothing else of the test process reaches the child (see `CleanSpawn`).
+        CleanSpawn.closeInheritedDescriptors(&actions)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -67,10 +67,10 @@ public final class TestPostgres: Sendable {
         let started = try start(tls: true)
         startedFolder = started.folder
         stopScript = script
-        // At exit Foundation's Process may no longer run (it can hang there): system(3) instead.
+        // At exit Foundation's Process may no longer run (it can hang there): a plain spawn instead.
         atexit {
             guard let dir = TestPostgres.startedFolder, let script = TestPostgres.stopScript else { return }
-            _ = system("'\(script)' stop '\(dir)' >/dev/null 2>&1")
+            _ = CleanSpawn.shell("'\(script)' stop '\(dir)' >/dev/null 2>&1")
         }
         return started.server
     }
@@ -81,11 +81,12 @@ public final class TestPostgres: Sendable {
 
     /// Starts a new throwaway server with scripts/pg-test-server; its folder is where it lives.
     static func start(tls: Bool, durable: Bool = false) throws -> (server: TestPostgres, folder: String) {
-        // system(3), not Foundation's Process: started from a lazy static, a Process was never
-        // reaped here (its termination handler did not run), and the tests hung.
+        // A plain spawn, not Foundation's Process: started from a lazy static, a Process was never
+        // reaped here (its termination handler did not run), and the tests hung. Not system(3)
+        // either: the server would inherit other tests' pipes and hold them open (`CleanSpawn`).
         let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("pg-test-server-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outputFile) }
-        let status = system("PG_TEST_TLS=\(tls ? 1 : 0) PG_TEST_DURABLE=\(durable ? 1 : 0) '\(script)' start > '\(outputFile)'")
+        let status = CleanSpawn.shell("PG_TEST_TLS=\(tls ? 1 : 0) PG_TEST_DURABLE=\(durable ? 1 : 0) '\(script)' start > '\(outputFile)'")
         let output = (try? String(contentsOfFile: outputFile, encoding: .utf8)) ?? ""
         var values: [String: String] = [:]
         for line in output.split(separator: "\n") {
@@ -125,7 +126,7 @@ public final class DedicatedPostgres: Sendable {
     public func stop() { _ = try? control("stop") }
 
     private func control(_ action: String) throws {
-        let status = system("'\(TestPostgres.script)' \(action) '\(folder)' >/dev/null 2>&1")
+        let status = CleanSpawn.shell("'\(TestPostgres.script)' \(action) '\(folder)' >/dev/null 2>&1")
         guard status == 0 else { throw TestPostgresError.cannotStart("scripts/pg-test-server \(action) failed (status \(status))") }
     }
 }

@@ -80,3 +80,40 @@ struct PseudoTerminalTests {
         #expect(PseudoTerminal.plain(raw) == "coach> bold\ndone")
     }
 }
+
+/// Children of the tests inherit no pipe of another test: one that did held that test's coach
+/// waiting for the end of its input until the 120 s timeout (the PostgreSQL server, started by
+/// system(3) while another test was piping to coach, kept the pipe for the whole run).
+@Suite("Children of the tests inherit no other test's pipe")
+struct CleanSpawnTests {
+    /// A pipe as Foundation makes them (not close-on-exec), and the name /proc gives it.
+    private func openPipe() throws -> (pipe: Pipe, name: String) {
+        let pipe = Pipe()
+        var status = stat()
+        #expect(fstat(pipe.fileHandleForWriting.fileDescriptor, &status) == 0)
+        #expect(fcntl(pipe.fileHandleForWriting.fileDescriptor, F_GETFD) & FD_CLOEXEC == 0, "the case that leaked")
+        return (pipe, "pipe:[\(status.st_ino)]")
+    }
+
+    @Test func aShellCommandHoldsOnlyStandardDescriptors() throws {
+        let (pipe, name) = try openPipe()
+        defer { _ = pipe }
+        let listing = FileManager.default.temporaryDirectory.appendingPathComponent("fds-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: listing) }
+        #expect(CleanSpawn.shell("ls -l /proc/$$/fd > '\(listing)'") == 0)
+        let text = try String(contentsOfFile: listing, encoding: .utf8)
+        #expect(text.contains(" 1 -> "), "\(text)")
+        #expect(!text.contains(name), "\(text)")
+        #expect(CleanSpawn.shell("exit 3") == 3)
+    }
+
+    @Test func aPseudoTerminalChildHoldsOnlyItsTerminal() throws {
+        let (pipe, name) = try openPipe()
+        defer { _ = pipe }
+        let pty = try PseudoTerminal("/bin/sh", arguments: ["-c", "ls -l /proc/$$/fd; echo listed"])
+        let output = try pty.waitFor("listed", timeout: .seconds(10))
+        #expect(output.contains("/dev/pts/"), "\(output)")
+        #expect(!output.contains(name), "\(output)")
+        _ = try pty.waitForExit(timeout: .seconds(5))
+    }
+}
