@@ -66,6 +66,10 @@ struct AssignmentTests {
             Already assigned by you, now due \(later) and counted from now: Ana, Bo.
 
             """, "\(again.stderrText)")
+        let json = try Self.json(try store.run(["assign", "crm-basics", "--team", "North", "--due", later, "--phase", "post",
+                                                "--json"], as: "Marco"))
+        #expect(json["added"] as? [String] == [] && json["updated"] as? [String] == ["Ana", "Bo", "Cy"])
+        #expect(json["to"] as? String == "team North" && json["phase"] as? String == "post" && json["due"] as? String == later)
         #expect(try Self.rows(store) == [
             "Ana|objection-handling|-|\(week)|everyone|Dana", "Bo|objection-handling|-|\(week)|everyone|Dana",
             "Sam|objection-handling|-|\(week)|everyone|Dana",

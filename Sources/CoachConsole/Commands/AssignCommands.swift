@@ -29,6 +29,7 @@ struct AssignCommand: CoachCommand {
     @Flag(help: "A manager's reps; for HR everyone the survey is for.") var all = false
     @Option(help: "The due date (YYYY-MM-DD, +7d, friday, ...).") var due: String
     @Option(help: "For a quiz: pre (before the training) or post (after).") var phase: SessionPhase?
+    @Flag(help: "Print JSON for scripts: who was added and who updated.") var json = false
 
     func validate() throws {
         let scopes = [person != nil, team != nil, all].filter { $0 }.count
@@ -57,6 +58,12 @@ struct AssignCommand: CoachCommand {
         let request = AssignmentRequest(surveyID: found.id, kind: found.kind, audience: found.audience, phase: phase,
                                         scope: scope, due: day)
         let outcome = try context.database().assign(request, by: user.name, at: context.clock.now())
+        if json {
+            context.console.line(try JSONOutput.encode(AssignedJSON(survey: found.id, phase: phase?.rawValue, due: day,
+                                                                    to: outcome.addressed, added: outcome.added,
+                                                                    updated: outcome.updated)))
+            return
+        }
         let label = found.id + (phase.map { " (\($0.rawValue))" } ?? "")
         if !outcome.added.isEmpty {
             let whom = outcome.addressed == outcome.added.first && outcome.added.count == 1
@@ -67,6 +74,29 @@ struct AssignCommand: CoachCommand {
             context.console.line("Already assigned by you, now due \(day) and counted from now: "
                                  + outcome.updated.joined(separator: ", ") + ".")
         }
+    }
+}
+
+/// What `assign --json` prints.
+private struct AssignedJSON: Encodable {
+    let survey: String
+    let phase: String?
+    let due: String
+    let to: String
+    let added: [String]
+    let updated: [String]
+
+    enum CodingKeys: String, CodingKey { case survey, phase, due, to, added, updated }
+
+    /// `phase` is written as null when there is none, never left out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(survey, forKey: .survey)
+        try container.encode(phase, forKey: .phase)
+        try container.encode(due, forKey: .due)
+        try container.encode(to, forKey: .to)
+        try container.encode(added, forKey: .added)
+        try container.encode(updated, forKey: .updated)
     }
 }
 
