@@ -27,6 +27,7 @@ extension OrgImport {
     static let offsetTables: [(table: String, offset: String)] = [
         ("team", "$team"), ("person", "$person"), ("session", "$session"), ("goal", "$goal"),
         ("kpi_actual", "$kpi"), ("action_item", "$action"), ("agenda_item", "$agenda"),
+        ("assignment", "$assignment"),
     ]
 
     /// In the order they are added (a row's references exist before it).
@@ -121,6 +122,17 @@ extension OrgImport {
                     discussed_session_id, note, carried_count)
                   SELECT id + $agenda, person_id + $person, text, source, source_session_id + $session, created_at, not_before,
                     status, discussed_session_id + $session, note, carried_count FROM import_agenda_item
+                  """),
+        Table(local: "assignment",
+              columns: ["id", "survey_id", "kind", "phase", "person_id", "assigned_by_id", "assigned_at", "due", "addressed"],
+              definition: """
+                  id bigint, survey_id text, kind text, phase text, person_id bigint, assigned_by_id bigint,
+                  assigned_at timestamptz, due text, addressed text
+                  """,
+              insert: """
+                  INSERT INTO coach.assignment (id, survey_id, kind, phase, person_id, assigned_by_id, assigned_at, due, addressed)
+                  SELECT id + $assignment, survey_id, kind, phase, person_id + $person, assigned_by_id + $person, assigned_at,
+                    due, addressed FROM import_assignment
                   """),
     ]
 

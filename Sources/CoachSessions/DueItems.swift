@@ -32,11 +32,27 @@ public struct DueItems {
         public let late: Bool
     }
 
+    /// A survey assigned to the person and not done yet: every assigner's for one survey and
+    /// phase as one, due by the earliest of their dates.
+    public struct Assigned: Equatable, Sendable {
+        public let surveyID: String
+        public let kind: String
+        public let phase: String?
+        /// Who assigned it, by name.
+        public let from: [String]
+        /// `YYYY-MM-DD`.
+        public let due: String
+        /// Its due day is before today.
+        public let overdue: Bool
+    }
+
     public let checkIns: [Survey]
     public let oneOnOnes: [OneOnOne]
     public let actions: [Action]
     /// The person's own sessions left paused or interrupted, newest first.
     public let open: [Session]
+    /// What was assigned to the person and is not done, soonest due first.
+    public let assigned: [Assigned]
 
     /// The check-in and self-assessment surveys for `user`'s role that are due by cadence.
     public static func checkIns(for user: Person, surveys: [Survey], database: any SharedStore, now: Date,
@@ -72,10 +88,22 @@ public struct DueItems {
         actions = try database.actionItems(viewer: user.name, subject: nil, openOnly: true)
             .filter { $0.owner == user.name && ($0.due ?? "9999") <= endOfWeek }
             .map { Action(item: $0, late: ($0.due ?? "") < today) }
+        assigned = try Self.assigned(to: user, database: database, today: today)
+    }
+
+    /// `user`'s assignments not done yet, one per survey and phase.
+    public static func assigned(to user: Person, database: any SharedStore, today: String) throws -> [Assigned] {
+        let open = try database.assignmentRows(viewer: user.name, minGroup: 0).filter { $0.person == user.name && !$0.done }
+        let bySurvey = Dictionary(grouping: open) { "\($0.surveyID) \($0.phase ?? "")" }
+        return bySurvey.values.compactMap { rows -> Assigned? in
+            guard let first = rows.first, let due = rows.map(\.due).min() else { return nil }
+            return Assigned(surveyID: first.surveyID, kind: first.kind, phase: first.phase,
+                            from: Array(Set(rows.map(\.assignedBy))).sorted(), due: due, overdue: due < today)
+        }.sorted { ($0.due, $0.surveyID, $0.phase ?? "") < ($1.due, $1.surveyID, $1.phase ?? "") }
     }
 
     /// Nothing is due.
-    public var isEmpty: Bool { checkIns.isEmpty && oneOnOnes.isEmpty && actions.isEmpty && open.isEmpty }
+    public var isEmpty: Bool { checkIns.isEmpty && oneOnOnes.isEmpty && actions.isEmpty && open.isEmpty && assigned.isEmpty }
 
     private static func endOfISOWeek(_ now: Date, calendar: Calendar) -> Date {
         var iso = Calendar(identifier: .iso8601)

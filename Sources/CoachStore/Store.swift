@@ -149,9 +149,23 @@ public protocol CatalogStore {
     func publishSurvey(surveyID: String, hash: String, content: String, by actorName: String, at now: Date) throws -> Bool
 }
 
+/// Surveys assigned with a due date (`assign`, `assignments`, `unassign`), which every engine
+/// offers, by the rules of `AssignmentRules`.
+public protocol AssignmentStore {
+    /// Assigns `request` as `actorName` may, one row per assignee; a row the same assigner gave the
+    /// same person for the same survey and phase is updated instead.
+    func assign(_ request: AssignmentRequest, by actorName: String, at now: Date) throws -> AssignmentOutcome
+    /// The rows `viewerName` may see: assigned to them, and assigned by them (a wellbeing
+    /// check-in's small groups only as counts; `minGroup` may only raise the organisation's).
+    func assignmentRows(viewer viewerName: String, minGroup: Int) throws -> [AssignmentRow]
+    /// Withdraws the assigner's assignment `id`, or only `person`'s row of it.
+    func unassign(id: Int64, person: String?, by actorName: String) throws -> AssignmentRemoval
+}
+
 /// The parts of the contract that both engines keep: what the commands that run on an
 /// organisation store use.
 public typealias SharedStore = PeopleStore & GoalStore & ActionStore & CatalogStore & SessionStore
+    & AssignmentStore
 
 /// A person just added, and on an organisation store their login and its one-time password
 /// (to be shown once, never stored by coach).

@@ -8,7 +8,7 @@ import Foundation
 struct DueCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "What is due for you: paused sessions, check-ins, one-on-ones, action items this week.",
+        abstract: "What is due for you: paused sessions, check-ins, one-on-ones, assignments, action items this week.",
         discussion: "Also shown when the shell starts.\n\nExample:\n  due")
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
@@ -55,6 +55,9 @@ struct DueList {
                 "last \(DateAnswer.iso(day, calendar: calendar)), \(meeting.daysSince ?? 0) days ago" + (meeting.overdue ? ", overdue" : "")
             } ?? "none yet"
             lines.append("One-on-one with \(meeting.rep) due (\(when)): one-on-one \(ShellWords.quoted(meeting.rep))")
+        }
+        for item in due.assigned {
+            lines.append(AssignedLine.text(item, title: context.catalog().surveys[item.surveyID]?.title))
         }
         for action in due.actions {
             lines.append("Action #\(action.item.id) due \(action.item.due ?? "")\(action.late ? " (late)" : ""): \(action.item.text)")
