@@ -1,5 +1,6 @@
 import ArgumentParser
 import CoachCore
+import CoachSessions
 import CoachStore
 import Foundation
 
@@ -35,6 +36,8 @@ struct OneOnOneCommand: CoachCommand {
         let runner = SessionRunner(context: context)
         let template = try runner.survey(id: Self.template)
         let people = try context.database().sessionSubject(kind: .oneOnOne, authorName: user.name, subjectName: person)
+        // A day the meeting cannot be recorded on is refused before its header is shown.
+        _ = try day.map { try Backfill.time(of: $0, now: context.clock.now(), subject: people.subject) }
         let header = MeetingHeader(context: context, manager: people.author, rep: people.subject, template: template,
                                    now: HeldOn.time(of: day, context: context))
         context.console.line(try header.lines().joined(separator: "\n"))
