@@ -6,8 +6,9 @@ import Testing
 
 /// `--on DATE`: a session held earlier, recorded now, on both engines. It is dated its day (and
 /// so are its effects), marked back-filled, follows that period's cadence, and never changes the
-/// team numbers of a week that has ended.
-@Suite("Back-filled sessions")
+/// team numbers of a week that has ended. One case at a time: a shell started while the other
+/// case starts the PostgreSQL server can miss the end of its input.
+@Suite("Back-filled sessions", .serialized)
 struct BackfillTests {
     static let calendar = Calendar.current
 
@@ -203,7 +204,7 @@ struct BackfillTests {
 }
 
 /// Team numbers of an ended week stay as they were when a check-in is back-filled into it.
-@Suite("Back-filled sessions and team numbers")
+@Suite("Back-filled sessions and team numbers", .serialized)
 struct BackfillTeamTests {
     /// Dana (HR, minimum group 3 for the organisation and her own view), Marco (North) and three
     /// reps who each answered WHO-5 at 60 on the Monday two weeks ago.
@@ -273,5 +274,35 @@ struct BackfillTeamTests {
             """) == ["1"])
         let again = try store.shell(["checkin who-5", "n"], as: "Cy")
         #expect(again.stdoutText.contains("Kept the one from \(BackfillTests.day(1))"), "this week is done, as live: \(again.stdoutText)")
+    }
+
+    @Test("a rep back-filled into a frozen week is not counted as known: a manager who sees 3 of its 4 still gets no mean",
+          arguments: StoreEngine.allCases)
+    func backfillAddsNoKnownRespondent(_ engine: StoreEngine) throws {
+        let reps = ["Ana", "Ben", "Cy", "Dee", "Eve"]
+        let store = try engine.make(people: [("Dana", "hr", nil), ("Marco", "manager", "North")] + reps.map { ($0, "rep", "North") })
+        defer { store.remove() }
+        #expect(try store.run(["org", "set", "min-group", "3"], as: "Dana").status == 0)
+        try FileManager.default.createDirectory(at: URL(fileURLWithPath: store.configFile).deletingLastPathComponent(),
+                                                withIntermediateDirectories: true)
+        try "privacy:\n  min_group: 3\n".write(toFile: store.configFile, atomically: true, encoding: .utf8)
+        for rep in ["Ana", "Ben", "Cy", "Eve"] { #expect(try store.run(["share", "wellbeing", "on"], as: rep).status == 0) }
+        for rep in reps.prefix(4) {
+            let run = try store.shell(["run who-5"] + Array(repeating: "3", count: 5), as: rep)
+            #expect(run.status == 0, "\(run.stderrText)")
+        }
+        try store.backdate(days: 14 + BackfillTests.sinceMonday)
+        _ = try store.sql(engine == .local
+            ? "UPDATE person SET created_at = strftime('%Y-%m-%d %H:%M:%f', created_at, '-60 days')"
+            : "UPDATE person SET created_at = created_at - interval '60 days'")
+        func north() throws -> String {
+            try store.run(["trends", "--team", "North", "--score", "wellbeing", "--json"], as: "Marco").stdoutText
+        }
+        // Marco sees Ana, Ben and Cy one by one: the fourth, Dee, would be the rest of a mean.
+        #expect(!(try north()).contains("\"n\""), "3 of 4 known: hidden")
+        let sunday = BackfillTests.day(8 + BackfillTests.sinceMonday)
+        let late = try store.shell(["checkin who-5 --on \(sunday)"] + Array(repeating: "5", count: 5), as: "Eve")
+        #expect(late.status == 0, "\(late.stderrText)")
+        #expect(!(try north()).contains("\"n\""), "Eve's back-fill is not one of the week's 4: still hidden")
     }
 }
