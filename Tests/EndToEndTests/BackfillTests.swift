@@ -186,6 +186,26 @@ struct BackfillTests {
         #expect(try store.sql("SELECT count(*) FROM session WHERE backfilled_at IS NULL") == ["1"])
     }
 
+    @Test("org import carries the back-fill mark from a local store to the organisation's")
+    func importCarriesTheMark() throws {
+        let local = try LocalEngineStore.make(people: [("Dana", "hr", nil), ("Marco", "manager", "North"), ("Ana", "rep", "North")])
+        defer { local.remove() }
+        try addedEarlier(local, .local)
+        let held = try local.shell(["run who-5 --on yesterday"] + Array(repeating: "3", count: 5), as: "Ana")
+        #expect(held.status == 0, "\(held.stderrText)")
+        let live = try local.shell(["run who-5"] + Array(repeating: "4", count: 5), as: "Ana")
+        #expect(live.status == 0, "\(live.stderrText)")
+        let organisation = try OrgSandbox(hr: "Oona Admin")
+        defer { organisation.remove() }
+        let admin = "postgres://postgres@localhost:\(organisation.server.port)/\(organisation.database)?host=\(organisation.server.socketFolder)"
+        let moved = try organisation.sandbox.run(["org", "import", local.sandbox.store, admin], timeout: .seconds(120))
+        #expect(moved.status == 0, "\(moved.stderrText)")
+        #expect(try organisation.sql("""
+            SELECT substr(CAST(completed_at AS text), 1, 10), coalesce(substr(CAST(backfilled_at AS text), 1, 10), '-')
+            FROM session ORDER BY id
+            """) == ["\(Self.day(1))|\(Self.today)", "\(Self.today)|-"])
+    }
+
     @Test("quiz --on: the attempt is dated that day and marked", arguments: StoreEngine.allCases)
     func quizYesterday(_ engine: StoreEngine) throws {
         let store = try engine.team()
