@@ -95,6 +95,19 @@ struct BackfillTests {
         #expect(live["backfilled"] is NSNull)
     }
 
+    @Test("a one-on-one back-filled to before the last one: its header says the last one came after it",
+          arguments: StoreEngine.allCases)
+    func backfillBeforeTheLastMeeting(_ engine: StoreEngine) throws {
+        let store = try engine.team()
+        defer { store.remove() }
+        try addedEarlier(store, engine)
+        #expect(try store.shell(["1on1 Ana"] + Self.meeting, as: "Marco").status == 0)
+        let held = try store.shell(["1on1 Ana --on=-3d", "7", "Closed Acme", ""] + Self.meeting.dropFirst(2), as: "Marco")  // carries the open item
+        #expect(held.status == 0, "\(held.stderrText)")
+        #expect(held.stdoutText.contains("Last one-on-one: \(Self.today) (3 days after this one)"), "\(held.stdoutText)")
+        #expect(try days(store, "completed_at", from: "session") == [Self.today, Self.day(3)])
+    }
+
     @Test("a paused back-filled one-on-one resumes on its day; a live start is refused while it is open",
           arguments: StoreEngine.allCases)
     func pausedStaysOnItsDay(_ engine: StoreEngine) throws {

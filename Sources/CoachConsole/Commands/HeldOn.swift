@@ -7,7 +7,7 @@ import Foundation
 /// held on paper last Tuesday). The session service applies the day's rules (`Backfill`).
 enum HeldOn {
     static let help = ArgumentHelp(
-        "Record a session held earlier, on DATE: YYYY-MM-DD, yesterday, -3d, -2w or a weekday (the last one).",
+        "Record a session held earlier, on DATE: YYYY-MM-DD, yesterday, a weekday (the last one), or --on=-3d, --on=-2w.",
         valueName: "DATE")
 
     /// The day `text` names (its start), or nil without `--on` or for today (a live session);
