@@ -37,12 +37,12 @@ extension OrgDatabase {
     /// and answers the policies let them read, oldest first.
     private func sessionRows(id: Int64?) throws -> [ExportData.SessionRow] {
         let query: PostgresQuery = """
-            SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase
+            SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase, s.backfilled_at
             FROM coach.session s JOIN coach.person p ON p.id = s.subject_id JOIN coach.person a ON a.id = s.author_id
             WHERE \(id)::bigint IS NULL OR s.id = \(id) ORDER BY s.started_at, s.id
             """
         let sessions = try connection.query(query)
-            .map { try $0.decode((Int64, String, String, String, String, Date, Date?, String, String?).self) }
+            .map { try $0.decode((Int64, String, String, String, String, Date, Date?, String, String?, Date?).self) }
         let ids = sessions.map(\.0)
         var scores: [Int64: [ExportData.ScoreRow]] = [:], answers: [Int64: [ExportData.AnswerRow]] = [:]
         if !ids.isEmpty {
@@ -62,10 +62,12 @@ extension OrgDatabase {
                 answers[session, default: []].append(ExportData.AnswerRow(question: question, value: value, isPrivate: isPrivate))
             }
         }
-        return sessions.map { id, survey, kind, subject, author, started, completed, state, phase in
-            ExportData.SessionRow(id: id, survey: survey, kind: kind, subject: subject, author: author, started: started,
-                                  completed: completed, state: state, phase: phase, scores: scores[id] ?? [],
-                                  answers: answers[id] ?? [])
+        return sessions.map { id, survey, kind, subject, author, started, completed, state, phase, backfilled in
+            var session = ExportData.SessionRow(id: id, survey: survey, kind: kind, subject: subject, author: author,
+                                                started: started, completed: completed, state: state, phase: phase,
+                                                scores: scores[id] ?? [], answers: answers[id] ?? [])
+            session.backfilled = backfilled
+            return session
         }
     }
 }

@@ -26,10 +26,10 @@ extension OrgDatabase {
     public func timeline(viewer viewerName: String, subject subjectName: String) throws -> [TimelineEntry] {
         let subject = try existingPerson(subjectName), viewer = try me()
         let rows = try connection.query("""
-            SELECT s.id, s.completed_at, s.survey_id, s.kind, a.name, s.phase
+            SELECT s.id, s.completed_at, s.survey_id, s.kind, a.name, s.phase, s.backfilled_at
             FROM coach.session s JOIN coach.person a ON a.id = s.author_id
             WHERE s.subject_id = \(subject.id ?? -1) AND s.state = 'completed' ORDER BY s.completed_at DESC, s.id DESC
-            """).map { try $0.decode((Int64, Date, String, String, String, String?).self) }
+            """).map { try $0.decode((Int64, Date, String, String, String, String?, Date?).self) }
         var scores: [Int64: [TimelineEntry.ScoreValue]] = [:]
         if !rows.isEmpty {
             for row in try connection.query("""
@@ -40,9 +40,11 @@ extension OrgDatabase {
                 scores[session, default: []].append(TimelineEntry.ScoreValue(score: score, value: value, band: band))
             }
         }
-        var entries = rows.map { id, completed, survey, kind, author, phase in
-            TimelineEntry(date: completed, kind: "session", sessionID: id, survey: survey, sessionKind: kind, author: author, phase: phase,
-                          scores: scores[id] ?? [])
+        var entries = rows.map { id, completed, survey, kind, author, phase, backfilled in
+            var entry = TimelineEntry(date: completed, kind: "session", sessionID: id, survey: survey, sessionKind: kind, author: author,
+                                      phase: phase, scores: scores[id] ?? [])
+            entry.backfilledAt = backfilled
+            return entry
         }
         if subject.id == viewer.id || subject.managerID == viewer.id {
             let created = try Dictionary(connection.query("""

@@ -22,17 +22,18 @@ extension OrgDatabase {
 
     public func startSession(surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
                              phase: SessionPhase?, periodKey: String?, supersedes: Int64?, amendingDone: Bool,
-                             quizLayout: String?, attemptLimit: Int?, draft: Bool, at now: Date) throws -> Int64 {
+                             quizLayout: String?, attemptLimit: Int?, draft: Bool, backfilledAt: Date? = nil,
+                             at now: Date) throws -> Int64 {
         try reconnecting {
             try start(surveyID: surveyID, surveyHash: surveyHash, kind: kind, subjectID: subjectID, authorID: authorID,
                       phase: phase, periodKey: periodKey, supersedes: supersedes, amendingDone: amendingDone,
-                      quizLayout: quizLayout, attemptLimit: attemptLimit, draft: draft, at: now)
+                      quizLayout: quizLayout, attemptLimit: attemptLimit, draft: draft, backfilledAt: backfilledAt, at: now)
         }
     }
 
     private func start(surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
                        phase: SessionPhase?, periodKey: String?, supersedes: Int64?, amendingDone: Bool,
-                       quizLayout: String?, attemptLimit: Int?, draft: Bool, at now: Date) throws -> Int64 {
+                       quizLayout: String?, attemptLimit: Int?, draft: Bool, backfilledAt: Date?, at now: Date) throws -> Int64 {
         let claim = try claimText()
         return try refusalsAsStoreErrors {
             try connection.transaction {
@@ -42,9 +43,10 @@ extension OrgDatabase {
                                             supersedes: supersedes, amendingDone: amendingDone, attemptLimit: attemptLimit)
                 try connection.query("""
                     INSERT INTO coach.session (survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at,
-                      state, phase, supersedes_id, quiz_layout, period_key, attempt_limit, draft, claimed_by)
+                      state, phase, supersedes_id, quiz_layout, period_key, attempt_limit, draft, claimed_by, backfilled_at)
                     VALUES (\(surveyID), \(surveyHash), \(kind), \(subjectID), \(authorID), \(now), \(now), 'in_progress',
-                      \(phase?.rawValue), \(amends), \(quizLayout), \(periodKey), \(attemptLimit), \(draft), \(claim))
+                      \(phase?.rawValue), \(amends), \(quizLayout), \(periodKey), \(attemptLimit), \(draft), \(claim),
+                      \(backfilledAt))
                     """)
                 // Not `RETURNING`: the read policy cannot see a row its own statement inserts.
                 let rows = try connection.query("SELECT currval(pg_get_serial_sequence('coach.session', 'id'))")
@@ -162,6 +164,12 @@ extension OrgDatabase {
         }
     }
 
+    /// Freezes every ended week's team numbers on the server's clock (`coach.freeze_ended_weeks`;
+    /// completing a back-filled session does so again, in the database, whoever completes it).
+    public func freezeEndedWeeks(now: Date) throws {
+        _ = try reconnecting { try connection.query("SELECT coach.freeze_ended_weeks()::text") }
+    }
+
     public func openSessions(authorID: Int64) throws -> [Session] {
         try openClaimedSessions(authorID: authorID).map(\.session)
     }
@@ -206,7 +214,7 @@ extension OrgDatabase {
 
     static let sessionColumns = """
         SELECT id, survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at, completed_at, state,
-               phase, supersedes_id, quiz_layout, period_key, attempt_limit, draft, claimed_by FROM coach.session
+               phase, supersedes_id, quiz_layout, period_key, attempt_limit, draft, claimed_by, backfilled_at FROM coach.session
         """
 
     /// A row of `sessionColumns`: the session and who holds it open.
@@ -214,7 +222,7 @@ extension OrgDatabase {
         let cells = row.makeRandomAccess()
         func value<T: PostgresDecodable>(_ name: String, _ type: T.Type) throws -> T { try cells[name].decode(T.self) }
         let state = try value("state", String.self), phase = try value("phase", String?.self)
-        let session = Session(
+        var session = Session(
             id: try value("id", Int64.self), surveyID: try value("survey_id", String.self),
             surveyHash: try value("survey_hash", String.self), kind: try value("kind", String.self),
             subjectID: try value("subject_id", Int64.self), authorID: try value("author_id", Int64.self),
@@ -223,6 +231,7 @@ extension OrgDatabase {
             phase: phase.flatMap(SessionPhase.init(rawValue:)), supersedesID: try value("supersedes_id", Int64?.self),
             quizLayout: try value("quiz_layout", String?.self), periodKey: try value("period_key", String?.self),
             attemptLimit: try value("attempt_limit", Int?.self), draft: try value("draft", Bool.self))
+        session.backfilledAt = try value("backfilled_at", Date?.self)
         return (session, try value("claimed_by", String?.self))
     }
 }

@@ -55,17 +55,20 @@ extension OrgImport {
                   """),
         Table(local: "session",
               columns: ["id", "survey_id", "survey_hash", "kind", "subject_id", "author_id", "started_at", "updated_at",
-                        "completed_at", "state", "phase", "supersedes_id", "quiz_layout", "period_key", "attempt_limit", "draft"],
+                        "completed_at", "state", "phase", "supersedes_id", "quiz_layout", "period_key", "attempt_limit", "draft",
+                        "backfilled_at"],
               definition: """
                   id bigint, survey_id text, survey_hash text, kind text, subject_id bigint, author_id bigint,
                   started_at timestamptz, updated_at timestamptz, completed_at timestamptz, state text, phase text,
-                  supersedes_id bigint, quiz_layout text, period_key text, attempt_limit integer, draft boolean
+                  supersedes_id bigint, quiz_layout text, period_key text, attempt_limit integer, draft boolean,
+                  backfilled_at timestamptz
                   """,
               insert: """
                   INSERT INTO coach.session (id, survey_id, survey_hash, kind, subject_id, author_id, started_at, updated_at,
-                    completed_at, state, phase, supersedes_id, quiz_layout, period_key, attempt_limit, draft)
+                    completed_at, state, phase, supersedes_id, quiz_layout, period_key, attempt_limit, draft, backfilled_at)
                   SELECT id + $session, survey_id, survey_hash, kind, subject_id + $person, author_id + $person, started_at,
-                    updated_at, completed_at, state, phase, supersedes_id + $session, quiz_layout, period_key, attempt_limit, draft
+                    updated_at, completed_at, state, phase, supersedes_id + $session, quiz_layout, period_key, attempt_limit, draft,
+                    backfilled_at
                   FROM import_session ORDER BY id
                   """),
         Table(local: "answer", columns: ["session_id", "question_id", "value", "is_private", "position", "answered_at"],

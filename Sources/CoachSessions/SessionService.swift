@@ -36,6 +36,8 @@ public struct SessionService {
         /// The check-in this one amends when the period already had one (a second check-in in a
         /// week amends the first: both are kept, the newer counts).
         public var amends: Int64?
+        /// A back-filled session's time on the day it was held (`Backfill`); nil for a live one.
+        public var heldAt: Date?
     }
 
     /// How a run ended.
@@ -51,10 +53,13 @@ public struct SessionService {
     /// open for this period, or the quiz's open attempt, is continued (`Ready.continued`) rather
     /// than started twice; the store refuses one open in another coach process.
     /// A `draft` (a local survey the organisation has not published) is its author's alone.
+    /// With `heldOn`, a session held on that earlier day is back-filled (`Backfill`): its time,
+    /// period and effects are that day's, and an open one of the survey on another day is refused.
     public func start(_ survey: Survey, authorName: String, subjectName: String?, phase: SessionPhase? = nil,
-                      supersedes: Int64? = nil, seed: UInt64? = nil, draft: Bool = false) throws -> Ready {
+                      supersedes: Int64? = nil, seed: UInt64? = nil, draft: Bool = false, heldOn: Date? = nil) throws -> Ready {
         let people = try database.sessionSubject(kind: survey.kind, authorName: authorName, subjectName: subjectName)
         try Self.checkReviewAudience(survey, author: people.author, subject: people.subject)
+        let heldAt = try heldOn.flatMap { try Backfill.time(of: $0, now: clock.now(), subject: people.subject) }
         // A file's text as loaded, or a published version's text as the store keeps it.
         guard let content = try SurveySource.content(of: survey) ?? database.surveyContent(hash: survey.contentHash) else {
             throw SessionError.surveyChanged(survey.source)
@@ -64,11 +69,12 @@ public struct SessionService {
         }
         // The author's own paused session of this survey, about the same person (and phase), is
         // continued rather than a second one started beside it; a check-in only within its period.
-        let period = Self.periodKey(of: survey, at: clock.now())
+        let period = Self.periodKey(of: survey, at: heldAt ?? clock.now())
         if let open = try database.openSessions(authorID: authorID).first(where: {
             $0.surveyID == survey.id && $0.subjectID == subjectID && $0.phase == phase && supersedes == nil
                 && ($0.periodKey == nil || $0.periodKey == period)
         }), let id = open.id {
+            try checkSameDay(open, heldAt: heldAt, survey: survey)
             do {
                 return try continueSession(id, by: authorID, survey: survey)
             } catch let StoreError.sessionTaken(id, by) {
@@ -77,8 +83,8 @@ public struct SessionService {
         }
         let layout = survey.kind == .quiz
             ? QuizLayout.make(survey: survey, seed: seed ?? UInt64.random(in: 0...UInt64.max)) : nil
-        let now = clock.now()
-        try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content, at: now)
+        let recorded = clock.now(), now = heldAt ?? recorded
+        try database.recordSurveyVersion(surveyID: survey.id, hash: survey.contentHash, content: content, at: recorded)
         // One live check-in per period: a period already done is amended (its newest session).
         let sessionID: Int64
         do {
@@ -86,13 +92,15 @@ public struct SessionService {
                 surveyID: survey.id, surveyHash: survey.contentHash, kind: survey.kind.rawValue, subjectID: subjectID,
                 authorID: authorID, phase: phase, periodKey: Self.periodKey(of: survey, at: now),
                 supersedes: supersedes, amendingDone: true, quizLayout: try layout?.jsonText(),
-                attemptLimit: survey.quiz?.attempts, draft: draft, at: now)
+                attemptLimit: survey.quiz?.attempts, draft: draft, backfilledAt: heldAt.map { _ in recorded }, at: now)
         } catch let StoreError.sessionOpen(id, _, nil) {
+            if let open = try database.session(id: id) { try checkSameDay(open, heldAt: heldAt, survey: survey) }
             return try continueSession(id, by: authorID, survey: survey)
         }
         var ready = Ready(sessionID: sessionID, survey: layout.map { $0.shownSurvey(survey) } ?? survey,
                           subject: people.subject, phase: phase, previous: [])
         ready.amends = try database.session(id: sessionID)?.supersedesID
+        ready.heldAt = heldAt
         return ready
     }
 
@@ -114,6 +122,14 @@ public struct SessionService {
     /// (`2026-Q4`; `ReviewPeriod.reviewedQuarter`), else its cadence's period, if any.
     public static func periodKey(of survey: Survey, at now: Date) -> String? {
         survey.kind == .review ? ReviewPeriod.reviewedQuarter(at: now).description : survey.cadence?.periodKey(for: now)
+    }
+
+    /// Refuses to continue `open` for a start on another footing: a live start over a session
+    /// back-filled to some day, or a back-fill over a live session or one on another day.
+    private func checkSameDay(_ open: Session, heldAt: Date?, survey: Survey) throws {
+        guard !Backfill.sameDay(open, as: heldAt), let id = open.id else { return }
+        let on = Backfill.day(of: open).map { "back-filled to \($0)" } ?? "recorded live"
+        throw BackfillError.openElsewhen(sessionID: id, survey: survey.title, on: on)
     }
 
     /// The author's latest paused or interrupted session, ready to continue at its first
@@ -186,6 +202,7 @@ public struct SessionService {
             return (questionID: answer.questionID, value: value)
         }
         var ready = Ready(sessionID: sessionID, survey: survey, subject: subject, phase: session.phase, previous: previous)
+        ready.heldAt = session.backfilledAt == nil ? nil : session.startedAt
         ready.skipped = Set(stored.filter { AnswerValue.isSkipMark($0.value) }.map(\.questionID))
         return ready
     }
@@ -215,7 +232,8 @@ public struct SessionService {
     /// `feedback` is shown after each accepted answer (a quiz's immediate feedback).
     public func run(_ ready: Ready, conversation: any Conversation,
                     feedback: ((Question, AnswerValue) -> String?)? = nil) throws -> Ended {
-        let today = clock.now()
+        // A back-filled session is asked as on its day: due dates, the meeting's month and header.
+        let today = ready.heldAt ?? clock.now()
         var options = SessionOptions(today: today, feedback: feedback)
         if ready.survey.kind == .oneOnOne {
             options.meeting = try StoreMeetingSource(database: database, subject: ready.subject,
@@ -228,7 +246,7 @@ public struct SessionService {
         switch engine.run() {
         case .completed:
             return .completed(try complete(sessionID: ready.sessionID, survey: ready.survey, phase: ready.phase,
-                                           answers: engine.effectiveAnswers))
+                                           answers: engine.effectiveAnswers, heldAt: ready.heldAt))
         case .paused:
             try database.pauseSession(id: ready.sessionID, at: clock.now())
             return .paused(answers: engine.answers.count)
@@ -242,11 +260,13 @@ public struct SessionService {
 
     /// Completes a session whose questions are all answered: scores, effects and weekly
     /// aggregates in one transaction. If that fails, the session is paused with every answer
-    /// kept, and the error says so.
+    /// kept, and the error says so. A back-filled session completes at `heldAt`, on its day,
+    /// after every ended week's team numbers are frozen: it never changes a week already ended.
     public func complete(sessionID: Int64, survey: Survey, phase: SessionPhase?,
-                         answers: [String: AnswerValue]) throws -> CompletedSession {
+                         answers: [String: AnswerValue], heldAt: Date? = nil) throws -> CompletedSession {
         do {
-            let now = clock.now()
+            if heldAt != nil { try database.freezeEndedWeeks(now: clock.now()) }
+            let now = heldAt ?? clock.now()
             let completed = try CompletedSession(survey: survey, phase: phase, answers: answers, completedAt: now)
             try database.completeSession(id: sessionID, scored: completed.scored, effects: completed.effects, at: now)
             return completed

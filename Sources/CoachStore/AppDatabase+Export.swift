@@ -89,6 +89,8 @@ public struct ExportData: Sendable, Codable, Equatable {
         public var completed: Date?
         public var state: String
         public var phase: String?
+        /// When a session held earlier (`--on`) was recorded; nil for a live one.
+        public var backfilled: Date?
         public var scores: [ScoreRow]
         public var answers: [AnswerRow]
 
@@ -170,7 +172,7 @@ extension AppDatabase {
     }
 
     static let sessionRecordColumns: SQL = """
-        SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase
+        SELECT s.id, s.survey_id, s.kind, p.name, a.name, s.started_at, s.completed_at, s.state, s.phase, s.backfilled_at
         FROM session s JOIN person p ON p.id = s.subject_id JOIN person a ON a.id = s.author_id
         """
 
@@ -195,9 +197,11 @@ extension AppDatabase {
         let answers = try Row.fetchAll(db, sql: answerSQL, arguments: answerArguments).map {
             ExportData.AnswerRow(question: $0[0], value: $0[1], isPrivate: $0[2])
         }.filter { !AnswerValue.isSkipMark($0.value) }
-        return ExportData.SessionRow(id: id, survey: row[1], kind: row[2], subject: row[3], author: row[4],
-                                     started: row[5], completed: row[6], state: row[7], phase: row[8],
-                                     scores: scores, answers: answers)
+        var session = ExportData.SessionRow(id: id, survey: row[1], kind: row[2], subject: row[3], author: row[4],
+                                            started: row[5], completed: row[6], state: row[7], phase: row[8],
+                                            scores: scores, answers: answers)
+        session.backfilled = row[9]
+        return session
     }
 }
 
@@ -266,6 +270,7 @@ extension ExportData.SessionRow {
         try container.encode(completed, forKey: .completed)
         try container.encode(state, forKey: .state)
         try container.encode(phase, forKey: .phase)
+        try container.encode(backfilled, forKey: .backfilled)
         try container.encode(scores, forKey: .scores)
         try container.encode(answers, forKey: .answers)
     }

@@ -29,11 +29,12 @@ extension AppDatabase {
     /// session already there (`checkStart`): the same check-in period, the quiz's open attempt,
     /// or a quiz attempt beyond `attemptLimit`. With `amendingDone`, a check-in whose period is
     /// done already amends the newest session of the period instead (see `Session.supersedesID`).
+    /// A back-filled session (`--on DATE`) starts `at` its day and keeps `backfilledAt`.
     public func startSession(surveyID: String, surveyHash: String, kind: String,
                              subjectID: Int64, authorID: Int64, phase: SessionPhase? = nil,
                              periodKey: String? = nil, supersedes: Int64? = nil, amendingDone: Bool = false,
                              quizLayout: String? = nil, attemptLimit: Int? = nil, draft: Bool = false,
-                             at now: Date = Date()) throws -> Int64 {
+                             backfilledAt: Date? = nil, at now: Date = Date()) throws -> Int64 {
         try write { db in
             let amends = try checkStart(surveyID: surveyID, kind: kind, subjectID: subjectID, periodKey: periodKey,
                                         supersedes: supersedes, amendingDone: amendingDone, attemptLimit: attemptLimit, db)
@@ -42,7 +43,7 @@ extension AppDatabase {
                 subjectID: subjectID, authorID: authorID, startedAt: now, updatedAt: now,
                 completedAt: nil, state: .inProgress, phase: phase, supersedesID: amends,
                 quizLayout: quizLayout, periodKey: periodKey, attemptLimit: attemptLimit, draft: draft,
-                claimedBy: claim.text)
+                backfilledAt: backfilledAt, claimedBy: claim.text)
             try session.insert(db)
             return db.lastInsertedRowID
         }
@@ -140,6 +141,13 @@ extension AppDatabase {
                 """, arguments: [SessionState.completed, now, now, id])
             try WeeklyScores.sessionCompleted(id, db, calendar: calendar)
         }
+    }
+
+    /// Freezes every week that has ended everywhere at `now` (`TeamWeeks`), as team trends do
+    /// on their next read.
+    public func freezeEndedWeeks(now: Date) throws {
+        guard let lastEnded = TeamWeeks.lastEnded(now: now, calendar: calendar) else { return }
+        try write { db in try TeamWeeks.freeze(through: lastEnded, db) }
     }
 
     /// The author's latest interrupted (in-progress or paused) session that no other running

@@ -31,6 +31,8 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public var status: String?
     public var owner: String?
     public var due: String?
+    /// When a session held earlier (`--on`) was recorded; nil for a live one.
+    public var backfilledAt: Date?
 
     public init(date: Date, kind: String, sessionID: Int64? = nil, survey: String? = nil, sessionKind: String? = nil, author: String? = nil,
                 phase: String? = nil, scores: [ScoreValue] = [], actionID: Int64? = nil, text: String? = nil,
@@ -58,7 +60,7 @@ extension AppDatabase {
         let subject = try read { db in try Self.existingPerson(subjectName, db) }
         var entries = try read { db -> [TimelineEntry] in
             let query: SQL = """
-                SELECT s.id, s.completed_at, s.survey_id, s.kind, a.name, s.phase
+                SELECT s.id, s.completed_at, s.survey_id, s.kind, a.name, s.phase, s.backfilled_at
                 FROM session s JOIN person p ON p.id = s.subject_id JOIN person a ON a.id = s.author_id
                 WHERE s.subject_id = \(subject.id) AND s.state = 'completed' AND \(Privacy.scoresVisible(to: viewer))
                 ORDER BY s.completed_at DESC, s.id DESC
@@ -73,8 +75,10 @@ extension AppDatabase {
                 let scores = try Row.fetchAll(db, sql: scoreSQL, arguments: scoreArguments).map {
                     TimelineEntry.ScoreValue(score: $0[0], value: $0[1], band: $0[2])
                 }
-                return TimelineEntry(date: row[1], kind: "session", sessionID: row[0], survey: row[2], sessionKind: row[3], author: row[4],
-                                     phase: row[5], scores: scores)
+                var entry = TimelineEntry(date: row[1], kind: "session", sessionID: row[0], survey: row[2], sessionKind: row[3],
+                                          author: row[4], phase: row[5], scores: scores)
+                entry.backfilledAt = row[6]
+                return entry
             }
         }
         let canSeeActions = subject.id == viewer.id || subject.managerID == viewer.id

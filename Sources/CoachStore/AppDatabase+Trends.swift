@@ -79,11 +79,14 @@ extension AppDatabase {
             // decide which), and for HR everyone's of the kinds HR reads (see `series`). Reading
             // only those people's rows misses nothing: a session's author differs from its subject
             // only in one-on-ones (never aggregated) and in quizzes run by the rep's manager or HR.
+            // A back-filled session never counts as known: one back-filled into a frozen week is
+            // not among its respondents, and must not make the rest of them look known.
             let known = try SQLRequest<Row>("""
                 SELECT w.week, w.survey_id, w.score_id, w.team_id, COUNT(*) FROM week_score w
                 JOIN session s ON s.id = w.session_id JOIN person p ON p.id = w.subject_id
                 WHERE w.subject_id IN (SELECT id FROM person WHERE id = \(viewer.id) OR manager_id = \(viewer.id))
-                  AND w.week IN \(weekKeys) AND \(Privacy.scoresVisible(to: viewer))\(score == nil ? "" : Self.matching(candidates))
+                  AND w.week IN \(weekKeys) AND \(Privacy.scoresVisible(to: viewer)) AND s.backfilled_at IS NULL
+                  \(score == nil ? "" : Self.matching(candidates))
                 GROUP BY 1, 2, 3, 4
                 """).fetchAll(db)
             let minGroup = try Self.orgSettings(db).effectiveMinGroup(requested: viewerMinGroup)

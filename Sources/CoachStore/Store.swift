@@ -43,7 +43,7 @@ public protocol SessionStore {
     func sessionSubject(kind: SurveyKind, authorName: String, subjectName: String?) throws -> (author: Person, subject: Person)
     func startSession(surveyID: String, surveyHash: String, kind: String, subjectID: Int64, authorID: Int64,
                       phase: SessionPhase?, periodKey: String?, supersedes: Int64?, amendingDone: Bool,
-                      quizLayout: String?, attemptLimit: Int?, draft: Bool, at now: Date) throws -> Int64
+                      quizLayout: String?, attemptLimit: Int?, draft: Bool, backfilledAt: Date?, at now: Date) throws -> Int64
     func claimSession(id: Int64, at now: Date) throws
     func saveAnswer(sessionID: Int64, questionID: String, valueJSON: String, isPrivate: Bool, position: Int, at now: Date) throws
     func deleteAnswer(sessionID: Int64, questionID: String, at now: Date) throws
@@ -52,6 +52,9 @@ public protocol SessionStore {
     /// Abandons the author's open session `id`: kept, never resumed or counted.
     func abandonSession(id: Int64, authorID: Int64, at now: Date) throws
     func completeSession(id: Int64, scored: ScoredSession, effects: SessionEffects, at now: Date) throws
+    /// Freezes the team numbers of every week that has ended everywhere at `now`, as the next
+    /// team trends read would: before a back-filled session completes into an ended week.
+    func freezeEndedWeeks(now: Date) throws
     func resumableSession(authorID: Int64) throws -> Session?
     /// The author's in-progress and paused sessions, newest first, wherever they are open.
     func openSessions(authorID: Int64) throws -> [Session]

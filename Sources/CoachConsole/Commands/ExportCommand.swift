@@ -13,13 +13,15 @@ struct ExportCommand: CoachCommand {
         that manager's export; wellbeing answers only in the rep's own.
 
         JSON: {"exported_by", "people", "goals", "sessions": [{"id", "survey", "kind", "subject",
-        "author", "started", "completed", "state", "phase", "scores", "answers"}], "action_items"};
+        "author", "started", "completed", "state", "phase", "backfilled", "scores", "answers"}],
+        "action_items"}; "backfilled" is when a session held earlier (--on) was recorded, else null;
         each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
         number, string, bool, array, or a one-on-one's structured object).
         Each goal carries the month's "actual" (null until a one-on-one records one).
         CSV (RFC 4180): one row per score, answer, goal, goal actual and action item, with the columns
         record, session, survey, kind, subject, author, date, key, value, band; an answer's value
-        is plain text (4, the text itself, true), choices and structured answers compact JSON.
+        is plain text (4, the text itself, true), choices and structured answers compact JSON. A
+        back-filled session also has a "backfilled" row whose value is when it was recorded.
 
         Example:
           export --csv > coach.csv
@@ -76,6 +78,9 @@ enum ExportCSV {
         for session in data.sessions {
             let date = (session.completed ?? session.started).ISO8601Format()
             let base = [String(session.id), session.survey, session.kind, session.subject, session.author, date]
+            if let recorded = session.backfilled {
+                rows.append(["backfilled"] + base + ["recorded", recorded.ISO8601Format(), ""])
+            }
             for score in session.scores {
                 rows.append(["score"] + base + [score.score, score.value.map(exactNumber) ?? "", score.band ?? ""])
             }

@@ -58,6 +58,7 @@ struct HistoryCommand: CoachCommand {
             var line = "\(day)  #\(entry.sessionID ?? 0) " + context.console.styled(survey?.title ?? entry.survey ?? "", .bold)
             if let phase = entry.phase { line += " (\(phase))" }
             if let author = entry.author, author.caseInsensitiveCompare(person) != .orderedSame { line += " by \(author)" }
+            if let recorded = entry.backfilledAt { line += " (back-filled on \(DateAnswer.iso(recorded)))" }
             let scores = entry.scores.compactMap { score -> String? in
                 guard let value = score.value else { return nil }
                 let label = survey?.score(id: score.score)?.label ?? score.score

@@ -13,19 +13,23 @@ struct QuizCommand: CoachCommand {
         Shows the quiz's title, question count and pass mark; questions and choices are shuffled
         and drawn as the quiz says, and the order is stored with the attempt. At the end: points,
         percent, pass or not, and a review of each wrong answer. Use --phase pre before a course
-        and --phase post after it: 'report quiz' then shows the normalised gain.
+        and --phase post after it: 'report quiz' then shows the normalised gain. --on DATE
+        records an attempt taken earlier (on paper), dated that day and marked back-filled.
 
         Example:
           quiz crm-basics --for Ana --phase pre
+          quiz crm-basics --for Ana --on yesterday
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "The quiz id (see 'surveys').", completion: .coach(.survey)) var quiz: String
     @Option(name: .customLong("for"), help: "Who takes it (default: you).", completion: .coach(.person)) var subject: String?
     @Option(help: "pre (before the training) or post (after).") var phase: SessionPhase?
+    @Option(name: .customLong("on"), help: HeldOn.help) var heldOn: String?
     @Option(help: ArgumentHelp("A fixed shuffle seed, for reproducible layouts.", visibility: .hidden)) var seed: UInt64?
 
     func run(in context: CommandContext) throws {
+        let day = try HeldOn.day(heldOn, context: context)
         let runner = SessionRunner(context: context)
         let survey = try runner.survey(id: quiz)
         guard survey.kind == .quiz, let settings = survey.quiz else {
@@ -44,7 +48,8 @@ struct QuizCommand: CoachCommand {
         if let allowed = settings.attempts { header += ", attempt \(previous.count + 1) of \(allowed)" }
         if let phase { header += " (\(phase.rawValue)-training)" }
         context.console.line(context.console.styled(header, .bold))
-        guard let completed = try runner.start(surveyID: survey.id, for: taker.name, phase: phase, seed: seed),
+        guard let completed = try runner.start(surveyID: survey.id, for: taker.name, phase: phase, seed: seed,
+                                                        heldOn: day),
               let result = completed.scored.quiz else { return }
         // A pre-training attempt is a baseline for the gain, not a graded attempt.
         let all = try context.database().quizPercents(of: taker.name, quizID: survey.id, excluding: nil)

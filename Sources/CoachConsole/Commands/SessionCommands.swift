@@ -8,20 +8,24 @@ struct RunCommand: CoachCommand {
         abstract: "Run any survey as a guided session.",
         discussion: """
         Each answer is stored the moment it is given. In a session: :back, :skip (optional
-        questions), :help, :pause or Ctrl-C; 'resume' continues later.
+        questions), :help, :pause or Ctrl-C; 'resume' continues later. --on DATE records a
+        session held earlier, dated that day and marked back-filled.
 
         Example:
           run who-5
           run one-on-one --for Ana
+          run who-5 --on 2026-11-24
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "The survey id (see 'surveys').", completion: .coach(.survey)) var survey: String
     @Option(name: .customLong("for"), help: "Whom the session is about (default: you).", completion: .coach(.person)) var subject: String?
+    @Option(name: .customLong("on"), help: HeldOn.help) var heldOn: String?
     @Option(help: ArgumentHelp("A fixed quiz shuffle seed, for reproducible layouts.", visibility: .hidden)) var seed: UInt64?
 
     func run(in context: CommandContext) throws {
-        try SessionRunner(context: context).start(surveyID: survey, for: subject, seed: seed)
+        let day = try HeldOn.day(heldOn, context: context)
+        try SessionRunner(context: context).start(surveyID: survey, for: subject, seed: seed, heldOn: day)
     }
 }
 

@@ -9,7 +9,8 @@ struct SessionsCommand: CoachCommand {
         commandName: "sessions",
         abstract: "List your paused and in-progress sessions.",
         discussion: """
-        Newest first. 'resume ID' continues one, 'abandon ID' gives it up.
+        Newest first. 'resume ID' continues one, 'abandon ID' gives it up. A session held earlier
+        (--on DATE) shows its day as STARTED, marked back-filled, and stays on that day when resumed.
 
         Example:
           sessions
@@ -28,6 +29,8 @@ struct SessionsCommand: CoachCommand {
         var started: String
         var updated: String
         var answers: Int
+        /// The day a back-filled session (`--on`) was recorded; absent for a live one.
+        var backfilled: String?
     }
 
     func run(in context: CommandContext) throws {
@@ -43,7 +46,8 @@ struct SessionsCommand: CoachCommand {
         var table = Table("ID", "SURVEY", "ABOUT", "STATE", "STARTED", "UPDATED", "ANSWERS")
         table.mayShrink("SURVEY", "ABOUT")
         for row in rows {
-            table.add(["#\(row.id)", row.title, row.subject, row.state, row.started, row.updated, "\(row.answers)"])
+            let started = row.backfilled == nil ? row.started : "\(row.started) (back-filled on \(row.backfilled ?? ""))"
+            table.add(["#\(row.id)", row.title, row.subject, row.state, started, row.updated, "\(row.answers)"])
         }
         context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
         context.console.line("'resume ID' continues one; 'abandon ID' gives it up.")
@@ -61,7 +65,8 @@ struct SessionsCommand: CoachCommand {
                        title: catalog.surveys[session.surveyID]?.title ?? session.surveyID, subject: subject,
                        state: session.state == .paused ? "paused" : "in progress",
                        started: DateAnswer.iso(session.startedAt), updated: DateAnswer.iso(session.updatedAt),
-                       answers: try database.answers(sessionID: session.id ?? 0).filter { !AnswerValue.isSkipMark($0.value) }.count)
+                       answers: try database.answers(sessionID: session.id ?? 0).filter { !AnswerValue.isSkipMark($0.value) }.count,
+                       backfilled: session.backfilledAt.map { DateAnswer.iso($0) })
         }
     }
 }

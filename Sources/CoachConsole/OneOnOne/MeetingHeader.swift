@@ -24,7 +24,9 @@ struct MeetingHeader {
         let last = try database.lastOneOnOnes(managerName: manager.name).first { $0.rep == rep.name }?.last ?? nil
         if let last {
             let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: last), to: calendar.startOfDay(for: now)).day ?? 0
-            var line = "Last one-on-one: \(DateAnswer.iso(last, calendar: calendar)) (\(days) day\(days == 1 ? "" : "s") ago)"
+            // A meeting back-filled to an earlier day may come before the last one recorded.
+            let when = days >= 0 ? "\(days) day\(days == 1 ? "" : "s") ago" : "\(-days) day\(days == -1 ? "" : "s") after this one"
+            var line = "Last one-on-one: \(DateAnswer.iso(last, calendar: calendar)) (\(when))"
             if let cadence = template.cadence, let length = cadence.days, days > length {
                 line += " — " + console.styled("overdue (\(cadence.rawValue))", .yellow)
             }

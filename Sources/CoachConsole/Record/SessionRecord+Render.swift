@@ -90,7 +90,7 @@ extension SessionRecord {
 
 extension SessionRecord: Encodable {
     private enum Keys: String, CodingKey {
-        case id, survey, title, kind, subject, author, started, completed, state, phase, answers, scores
+        case id, survey, title, kind, subject, author, started, completed, state, phase, backfilled, answers, scores
     }
 
     private struct AnswerJSON: Encodable {
@@ -140,6 +140,7 @@ extension SessionRecord: Encodable {
         try container.encode(row.completed.map { DateAnswer.iso($0) }, forKey: .completed)
         try container.encode(row.state, forKey: .state)
         try container.encode(row.phase, forKey: .phase)
+        try container.encode(row.backfilled.map { DateAnswer.iso($0) }, forKey: .backfilled)
         try container.encode(items.map(AnswerJSON.init), forKey: .answers)
         try container.encode(scores.map { ScoreJSON(score: $0.id, label: $0.label, value: $0.value, band: $0.band) },
                              forKey: .scores)

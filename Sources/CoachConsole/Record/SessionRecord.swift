@@ -78,6 +78,7 @@ struct SessionRecord {
     /// The facts under the heading: number, date, who ran it, state, phase.
     var facts: [(String, String)] {
         var facts = [("Session", "#\(row.id)"), ("Date", DateAnswer.iso(row.completed ?? row.started))]
+        if let recorded = row.backfilled { facts.append(("Recorded", "back-filled on \(DateAnswer.iso(recorded))")) }
         if row.author.caseInsensitiveCompare(row.subject) != .orderedSame { facts.append(("By", row.author)) }
         facts.append(("State", row.state.replacingOccurrences(of: "_", with: " ")))
         if let phase = row.phase { facts.append(("Phase", phase)) }
@@ -90,6 +91,7 @@ struct SessionRecord {
     /// "Session #12 · 2026-12-02 · by Marco · completed"
     var summaryLine: String {
         var parts = ["Session #\(row.id)", DateAnswer.iso(row.completed ?? row.started)]
+        if let recorded = row.backfilled { parts.append("back-filled on \(DateAnswer.iso(recorded))") }
         if row.author.caseInsensitiveCompare(row.subject) != .orderedSame { parts.append("by \(row.author)") }
         parts.append(row.state.replacingOccurrences(of: "_", with: " "))
         if let phase = row.phase { parts.append("\(phase)-training") }

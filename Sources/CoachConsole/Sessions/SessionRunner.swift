@@ -11,10 +11,11 @@ struct SessionRunner {
     let context: CommandContext
 
     /// Starts `surveyID` by the current user, about `subjectName` (default: themselves); an
-    /// amended check-in names the session it `supersedes`. Returns what it stored when it completes.
+    /// amended check-in names the session it `supersedes`; one held on an earlier day is
+    /// back-filled to `heldOn` (`--on`). Returns what it stored when it completes.
     @discardableResult
     func start(surveyID: String, for subjectName: String?, supersedes: Int64? = nil, phase: SessionPhase? = nil,
-               seed: UInt64? = nil) throws -> CompletedSession? {
+               seed: UInt64? = nil, heldOn: Date? = nil) throws -> CompletedSession? {
         let survey = try survey(id: surveyID)
         let user = try context.currentUser()
         let draft = context.catalog().drafts.contains(survey.id)
@@ -23,7 +24,7 @@ struct SessionRunner {
                                  + "session; it feeds no team number.")
         }
         let ready = try service().start(survey, authorName: user.name, subjectName: subjectName, phase: phase,
-                                        supersedes: supersedes, seed: seed, draft: draft)
+                                        supersedes: supersedes, seed: seed, draft: draft, heldOn: heldOn)
         if let amended = ready.amends, supersedes == nil {
             context.console.line("\(ready.survey.title) is done for this period already (session #\(amended)): "
                                  + "this one amends it. Both are kept; the newer one counts.")
@@ -32,6 +33,13 @@ struct SessionRunner {
             context.console.line("Continuing the open \(ready.survey.title) (session #\(ready.sessionID)) instead of starting another.")
         }
         return try run(ready)
+    }
+
+    /// Says on which day a back-filled session is recorded, before its first question.
+    private func sayHeldOn(_ ready: SessionService.Ready) {
+        guard let heldAt = ready.heldAt else { return }
+        context.console.line("Back-filling: \(ready.survey.title) (session #\(ready.sessionID)) is recorded as held on "
+                             + "\(DateAnswer.iso(heldAt)).")
     }
 
     /// Continues the current user's latest paused or interrupted session at its first
@@ -58,6 +66,7 @@ struct SessionRunner {
     }
 
     private func run(_ ready: SessionService.Ready) throws -> CompletedSession? {
+        sayHeldOn(ready)
         let reader = context.reader ?? PlainLineReader(fileDescriptor: STDIN_FILENO)
         let feedback = ready.survey.quiz?.feedback == .immediate ? QuizFeedback.immediate(survey: ready.survey) : nil
         let ended: SessionService.Ended

@@ -43,6 +43,37 @@ public enum DateAnswer {
         }
     }
 
+    /// A day already past or today, for a session recorded afterwards (`--on`): what `parse`
+    /// reads, except that `yesterday`, `-3d`, `-2w` and a weekday (`tuesday`, `last tuesday`:
+    /// the last one before today) count back. A future day is returned as it is: the caller
+    /// says why it refuses it.
+    public static func parsePast(_ text: String, today: Date, calendar: Calendar = .current) -> Result<String, AnswerProblem> {
+        var typed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let start = calendar.startOfDay(for: today)
+        func shifted(days: Int) -> Result<String, AnswerProblem> {
+            guard let date = calendar.date(byAdding: .day, value: -days, to: start) else { return .failure(invalidPast(text)) }
+            return .success(iso(date, calendar: calendar))
+        }
+        if typed == "yesterday" { return shifted(days: 1) }
+        if typed.hasPrefix("-"), let unit = typed.last, "dw".contains(unit),
+           let count = Int(typed.dropFirst().dropLast()), (0...3650).contains(count) {
+            return shifted(days: unit == "w" ? count * 7 : count)
+        }
+        if typed.hasPrefix("last ") { typed = String(typed.dropFirst(5)) }
+        if let index = weekdays.firstIndex(where: { $0 == typed || (typed.count >= 3 && $0.hasPrefix(typed)) }) {
+            let todayIndex = calendar.component(.weekday, from: start) - 1
+            var back = (todayIndex - index + 7) % 7
+            if back == 0 { back = 7 }
+            return shifted(days: back)
+        }
+        if typed == "today" || isoDate(typed, calendar: calendar) != nil { return parse(typed, today: today, calendar: calendar) }
+        return .failure(invalidPast(text))
+    }
+
+    private static func invalidPast(_ text: String) -> AnswerProblem {
+        AnswerProblem("\(AnswerProblem.quoted(text)) is not a date; type YYYY-MM-DD, today, yesterday, -3d, -2w or a weekday such as tuesday (the last one).")
+    }
+
     /// The day `YYYY-MM-DD` names, if it is a real day.
     public static func isoDate(_ text: String, calendar: Calendar = .current) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

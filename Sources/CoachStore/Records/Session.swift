@@ -39,6 +39,9 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
     public var attemptLimit: Int?
     /// A session on a survey that is not the organisation's: its author's alone, no effects.
     public var draft = false
+    /// When a back-filled session (`--on DATE`) was actually recorded; nil for one recorded as
+    /// it was held. A back-filled session's `startedAt` and `completedAt` are on its day.
+    public var backfilledAt: Date?
     /// The coach process that has the session open (`SessionClaim.text`), if any.
     var claimedBy: String?
 
@@ -56,6 +59,7 @@ public struct Session: Codable, Sendable, Equatable, Identifiable {
         case periodKey = "period_key"
         case attemptLimit = "attempt_limit"
         case draft
+        case backfilledAt = "backfilled_at"
         case claimedBy = "claimed_by"
     }
 
@@ -78,7 +82,7 @@ extension Session {
         self.init(id: id, surveyID: surveyID, surveyHash: surveyHash, kind: kind, subjectID: subjectID, authorID: authorID,
                   startedAt: startedAt, updatedAt: updatedAt, completedAt: completedAt, state: state, phase: phase,
                   supersedesID: supersedesID, quizLayout: quizLayout, periodKey: periodKey, attemptLimit: attemptLimit,
-                  draft: draft, claimedBy: nil)
+                  draft: draft, backfilledAt: nil, claimedBy: nil)
     }
 }
 
