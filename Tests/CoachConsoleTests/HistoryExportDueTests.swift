@@ -77,7 +77,7 @@ struct HistoryExportDueTests {
             }
         }
         for person in object["people"] as? [[String: Any]] ?? [] {
-            #expect(Set(person.keys) == ["name", "role", "team", "manager"])
+            #expect(Set(person.keys) == ["name", "role", "team", "manager", "email"])
         }
         for item in object["action_items"] as? [[String: Any]] ?? [] {
             #expect(Set(item.keys) == ["id", "subject", "owner", "text", "due", "status", "created", "carried"])
