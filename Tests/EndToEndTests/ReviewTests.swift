@@ -202,6 +202,12 @@ struct ReviewTests {
         #expect((hrReview["quizzes"] as? [[String: Any]])?.compactMap { $0["percent"] as? Double } == quizzes)
         let hrText = try store.run(["review", rep, "--period", "\(year)"], hr)
         #expect(hrText.stdoutText.contains("Not shown: one-on-one content is for \(rep) and their manager."))
+        #expect(hrText.stdoutText.contains("Not shown: self-assessment is for \(rep) and their manager."), "\(hrText.stdoutText)")
+        #expect(hrText.stdoutText.contains("Not shown: wellbeing is \(rep)'s own, and reaches their manager only where they share it."))
+        // KPI values read as goals shows them, with their units: a percent as 25%, money with its currency.
+        let kpiLines = hrText.stdoutText.split(separator: "\n").filter { $0.hasPrefix("Revenue ") || $0.hasPrefix("Conversion rate") }
+        #expect(!kpiLines.isEmpty && kpiLines.allSatisfy { $0.contains(" EUR") || $0.contains("%  ") }, "\(kpiLines)")
+        #expect(kpiLines.contains { $0.hasPrefix("Revenue ") && $0.contains(" EUR") }, "\(kpiLines)")
 
         // The team: one line per rep of the manager's team, the same figures.
         let team = try #require(try store.sql("""

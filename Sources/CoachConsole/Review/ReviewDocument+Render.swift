@@ -27,11 +27,14 @@ extension ReviewDocument {
         var sections: [Section] = []
         var kpi = Section(title: "KPI attainment", headers: ["KPI", "MONTH", "TARGET", "ACTUAL", "ATTAINMENT"])
         for line in kpis {
+            // Values as the KPI reads (`25%`, `14000 EUR`), as `goals` shows them.
+            let definition = KPIDefinition(id: line.kpi, label: line.label, unit: line.unit,
+                                           kind: line.kind.flatMap(KPIKind.init(rawValue:)))
             for month in line.months {
-                kpi.rows.append([line.label, month.month, Self.number(month.target), month.actual.map(Self.number) ?? "-",
+                kpi.rows.append([line.label, month.month, definition.display(month.target), month.actual.map(definition.display) ?? "-",
                                  Self.percent(month.attainment)])
             }
-            kpi.rows.append([line.label, period, line.target.map(Self.number) ?? "-", line.actual.map(Self.number) ?? "-",
+            kpi.rows.append([line.label, period, line.target.map(definition.display) ?? "-", line.actual.map(definition.display) ?? "-",
                              Self.percent(line.attainment) + (line.rule == "mean" ? " (mean)" : "")])
         }
         if kpis.isEmpty { kpi.text = ["No targets set for the period."] }
@@ -84,7 +87,9 @@ extension ReviewDocument {
     private func scoreSection(_ title: String, _ lines: [ScoreLine], hidden: Bool, none: String) -> Section {
         var section = Section(title: title)
         if hidden {
-            section.text = ["Not shown to you (docs/privacy.md)."]
+            section.text = [title == "Wellbeing"
+                ? "Not shown: wellbeing is \(person)'s own, and reaches their manager only where they share it."
+                : "Not shown: \(title.lowercased()) is for \(person) and their manager."]
             return section
         }
         guard !lines.isEmpty else { section.text = [none]; return section }
