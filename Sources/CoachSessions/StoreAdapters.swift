@@ -61,8 +61,11 @@ final class StoreMeetingSource: MeetingSource {
     init(database: any SharedStore, subject: Person, template: Survey, today: Date) throws {
         subjectName = subject.name
         guard let id = subject.id else { throw StoreError.unknownPerson(subject.name, suggestion: nil) }
-        actions = try database.openActionItems(subjectID: id)
-        agenda = try database.openAgendaItems(personID: id, on: DateAnswer.iso(today))
+        // Only what existed on the meeting's day: a one-on-one back-filled to last Tuesday does
+        // not review an item or topic added since.
+        let day = DateAnswer.iso(today)
+        actions = try database.openActionItems(subjectID: id).filter { $0.created <= day }
+        agenda = try database.openAgendaItems(personID: id, on: day).filter { $0.created <= day }
         let period = Period(containing: today)
         var targets: [String: Double] = [:]
         organisationKPIs = try database.orgSettings().kpis

@@ -95,6 +95,19 @@ struct BackfillTests {
         #expect(live["backfilled"] is NSNull)
     }
 
+    @Test("a one-on-one back-filled to last Tuesday reviews only what existed then: a topic added today waits for the next",
+          arguments: StoreEngine.allCases)
+    func onlyWhatExistedThen(_ engine: StoreEngine) throws {
+        let store = try engine.team()
+        defer { store.remove() }
+        try addedEarlier(store, engine)
+        #expect(try store.run(["agenda", "add", "TODAY-TOPIC"], as: "Ana").status == 0)
+        let held = try store.shell(["1on1 Ana --on tuesday"] + Self.meeting, as: "Marco")
+        #expect(held.status == 0, "\(held.stderrText)")
+        #expect(!held.stdoutText.contains("TODAY-TOPIC"), "added after the meeting's day: \(held.stdoutText)")
+        #expect(try store.sql("SELECT text, status FROM agenda_item") == ["TODAY-TOPIC|open"])
+    }
+
     @Test("a one-on-one back-filled to before the last one: its header says the last one came after it",
           arguments: StoreEngine.allCases)
     func backfillBeforeTheLastMeeting(_ engine: StoreEngine) throws {

@@ -36,7 +36,9 @@ struct MeetingHeader {
             lines.append("Last one-on-one: none yet")
         }
 
-        let actions = try database.openActionItems(subjectID: repID)
+        // As on the meeting's day (a back-filled one's): nothing added since.
+        let day = DateAnswer.iso(now, calendar: calendar)
+        let actions = try database.openActionItems(subjectID: repID).filter { $0.created <= day }
         lines.append(actions.isEmpty ? "Open action items: none" : "Open action items:")
         for item in actions {
             let age = DateAnswer.isoDate(item.created, calendar: calendar).map {
@@ -47,7 +49,7 @@ struct MeetingHeader {
             lines.append(item.carried >= 3 ? console.styled(line + "  ‼", .yellow) : line)
         }
 
-        let agenda = try database.openAgendaItems(personID: repID, on: DateAnswer.iso(now, calendar: calendar))
+        let agenda = try database.openAgendaItems(personID: repID, on: day).filter { $0.created <= day }
         lines.append(agenda.isEmpty ? "\(rep.name)'s agenda: nothing added" : "\(rep.name)'s agenda:")
         lines += agenda.map { "  • \($0.text) (added \($0.created))" }
 
