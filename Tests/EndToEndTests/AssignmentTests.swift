@@ -207,6 +207,16 @@ struct AssignmentTests {
         let counts = try #require(entries.first?["counts"] as? [[String: Any]])
         #expect(counts.count == 1 && counts.first?["team"] as? String == "North")
         #expect(counts.first?["done"] as? Int == 1 && counts.first?["assigned"] as? Int == 2)
+        // The export tells the same, and no more: a count, no names, in JSON and CSV.
+        let exported = try Self.json(try store.run(["export", "--json"], as: "Marco"))
+        let exportedEntry = try #require((exported["assignments"] as? [String: Any])?["assigned_by_me"] as? [[String: Any]]).first
+        #expect(exportedEntry?["done"] as? [String] == [] && exportedEntry?["not_done"] as? [String] == [])
+        #expect((exportedEntry?["counts"] as? [[String: Any]])?.first?["done"] as? Int == 1)
+        let csvRows = try store.run(["export", "--csv"], as: "Marco").stdoutText.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("assignment,") }
+        #expect(csvRows == ["assignment,,who-5,check-in,team North,Marco,\(Self.day(in: 7)),count,1 of 2 done,"], "\(csvRows)")
+        let own = try Self.json(try store.run(["export", "--json"], as: "Ana"))
+        let mine = try #require((own["assignments"] as? [String: Any])?["assigned_to_me"] as? [[String: Any]])
+        #expect(mine.map { "\($0["survey"] ?? "")|\($0["status"] ?? "")" } == ["who-5|done"])
         #expect(!(try store.run(["due"], as: "Ana").stdoutText.contains("Assigned:")), "done for Ana")
         #expect(try store.run(["due"], as: "Bo").stdoutText.contains("Assigned: WHO-5 Well-Being Index from Marco"))
 

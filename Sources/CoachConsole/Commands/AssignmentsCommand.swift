@@ -26,10 +26,8 @@ struct AssignmentsCommand: CoachCommand {
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let database = try context.database()
-        let rows = try database.assignmentRows(viewer: user.name, minGroup: context.config.minGroup)
         let minimum = try database.orgSettings().effectiveMinGroup(requested: context.config.minGroup)
-        let listing = AssignmentListing(rows: rows, viewer: user.name, today: DateAnswer.iso(context.clock.now()),
-                                        titles: context.catalog().surveys.mapValues(\.title))
+        let listing = try AssignmentListing.read(for: user.name, context: context)
         if json {
             context.console.line(try JSONOutput.encode(listing))
             return
@@ -81,6 +79,13 @@ struct AssignmentsCommand: CoachCommand {
 /// `assignments` as data: what was assigned to the viewer, and each assignment they made with
 /// who has done it, built from the rows the store lets the viewer see.
 struct AssignmentListing: Encodable {
+    /// What `viewer` may see of assignments, as the store gives it (`assignmentRows`).
+    static func read(for viewer: String, context: CommandContext) throws -> AssignmentListing {
+        let rows = try context.database().assignmentRows(viewer: viewer, minGroup: context.config.minGroup)
+        return AssignmentListing(rows: rows, viewer: viewer, today: DateAnswer.iso(context.clock.now()),
+                                 titles: try context.catalog().surveys.mapValues(\.title))
+    }
+
     /// An assignment to the viewer.
     struct ToMe: Encodable {
         let id: Int64

@@ -14,11 +14,12 @@ struct ExportCommand: CoachCommand {
 
         JSON: {"exported_by", "people", "goals", "sessions": [{"id", "survey", "kind", "subject",
         "author", "started", "completed", "state", "phase", "backfilled", "scores", "answers"}],
-        "action_items"}; "backfilled" is when a session held earlier (--on) was recorded, else null;
+        "action_items", "assignments"}; "assignments" is what 'assignments --json' prints (to you,
+        and by you: done or not, never answers). "backfilled" is when a session held earlier (--on) was recorded, else null;
         each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
         number, string, bool, array, or a one-on-one's structured object).
         Each goal carries the month's "actual" (null until a one-on-one records one).
-        CSV (RFC 4180): one row per score, answer, goal, goal actual and action item, with the columns
+        CSV (RFC 4180): one row per score, answer, goal, goal actual, action item and assignment, with the columns
         record, session, survey, kind, subject, author, date, key, value, band; an answer's value
         is plain text (4, the text itself, true), choices and structured answers compact JSON. A
         back-filled session also has a "backfilled" row whose value is when it was recorded.
@@ -39,15 +40,32 @@ struct ExportCommand: CoachCommand {
         let user = try context.currentUser()
         var data = try context.database().exportData(viewer: user.name)
         data.goals = try Self.withActuals(data.goals, context: context)
+        let assignments = try AssignmentListing.read(for: user.name, context: context)
         if csv {
-            context.console.write(try CSVOutput.render(header: ExportCSV.header, rows: ExportCSV.rows(data)))
+            let rows = ExportCSV.rows(data) + ExportCSV.rows(assignments, viewer: user.name)
+            context.console.write(try CSVOutput.render(header: ExportCSV.header, rows: rows))
             return
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        context.console.line(String(decoding: try encoder.encode(data), as: UTF8.self))
+        let document = ExportDocument(data: data, assignments: assignments)
+        context.console.line(String(decoding: try encoder.encode(document), as: UTF8.self))
+    }
+}
+
+/// The export's JSON: the store's records, and the assignments as `assignments --json` lists them.
+private struct ExportDocument: Encodable {
+    let data: ExportData
+    let assignments: AssignmentListing
+
+    enum CodingKeys: String, CodingKey { case assignments }
+
+    func encode(to encoder: any Encoder) throws {
+        try data.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(assignments, forKey: .assignments)
     }
 }
 
@@ -96,6 +114,30 @@ enum ExportCSV {
         }
         for item in data.actionItems {
             rows.append(["action", "", "", "", item.subject, item.owner, item.due ?? "", "#\(item.id) \(item.status)", item.text, ""])
+        }
+        return rows
+    }
+
+    /// One row per assignment to the viewer and, for each the viewer made, per person (key: `done`,
+    /// `not done`, `overdue` or `open`; value: `#ID`, with a quiz's phase) or per team told only as
+    /// a count (key: `count`; value: `1 of 2 done`). The author column is who assigned it.
+    static func rows(_ listing: AssignmentListing, viewer: String) -> [[String]] {
+        var rows: [[String]] = []
+        func reference(_ id: Int64, _ phase: String?) -> String { "#\(id)" + (phase.map { " \($0)" } ?? "") }
+        for item in listing.assignedToMe {
+            rows.append(["assignment", "", item.survey, "", viewer, item.from, item.due, item.status, reference(item.id, item.phase), ""])
+        }
+        for entry in listing.assignedByMe {
+            let base = ["assignment", "", entry.survey, entry.kind]
+            let overdue = Set(entry.overdue), id = reference(entry.id, entry.phase)
+            for person in entry.done { rows.append(base + [person, viewer, entry.due, "done", id, ""]) }
+            for person in entry.notDone {
+                rows.append(base + [person, viewer, entry.due, overdue.contains(person) ? "overdue" : "not done", id, ""])
+            }
+            for count in entry.counts {
+                rows.append(base + [count.team.map { "team \($0)" } ?? "no team", viewer, entry.due, "count",
+                                    "\(count.done) of \(count.assigned) done", ""])
+            }
         }
         return rows
     }
