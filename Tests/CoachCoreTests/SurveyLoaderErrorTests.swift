@@ -277,7 +277,7 @@ struct SurveyLoaderMoreErrorTests {
 
     @Test func misspelledKindDoesNotPileOn() {
         let yaml = "format: 1\nid: q\ntitle: Q\nkind: quizz\naudience: rep\npass: 50\nquestions:\n  - {id: a, text: A, type: yesno}\n"
-        #expect(problems(yaml) == ["4:7: 'kind' must be one of one-on-one, quiz, check-in, self-assessment, feedback, not 'quizz' (did you mean 'quiz'?)"])
+        #expect(problems(yaml) == ["4:7: 'kind' must be one of one-on-one, quiz, check-in, self-assessment, feedback, review, not 'quizz' (did you mean 'quiz'?)"])
     }
 
     @Test func sectionsAndQuestionsTogether() {
