@@ -72,16 +72,10 @@ private struct ExportDocument: Encodable {
 extension ExportCommand {
     /// `goals` with each month's actual, as `goals PERSON` shows it.
     static func withActuals(_ goals: [ExportData.GoalRow], context: CommandContext) throws -> [ExportData.GoalRow] {
-        let database = try context.database()
-        var actuals: [String: [String: Double]] = [:]
+        var actuals = MonthlyActuals(database: try context.database())
         return try goals.map { goal in
             var goal = goal
-            let key = goal.person + "\u{0}" + goal.period
-            if actuals[key] == nil {
-                let id = try database.person(named: goal.person)?.id
-                actuals[key] = try id.flatMap { id in try Period(goal.period).map { try database.kpiActuals(personID: id, period: $0) } } ?? [:]
-            }
-            goal.actual = actuals[key]?[goal.kpi]
+            goal.actual = try actuals.actual(person: goal.person, period: goal.period, kpi: goal.kpi)
             return goal
         }
     }

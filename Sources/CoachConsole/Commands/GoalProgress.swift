@@ -24,16 +24,11 @@ struct GoalProgress {
     /// `goals` of `person` with the actuals the viewer's store shows for each month.
     static func rows(_ goals: [Goal], person: String, context: CommandContext) throws -> [GoalProgress] {
         guard !goals.isEmpty else { return [] }
-        let database = try context.database()
         let definitions = try KPIs.definitions(in: context)
-        guard let personID = try database.person(named: person)?.id else { return [] }
-        var actuals: [String: [String: Double]] = [:]
-        for period in Set(goals.map(\.period)) {
-            guard let month = Period(period) else { continue }
-            actuals[period] = try database.kpiActuals(personID: personID, period: month)
-        }
-        return goals.map { goal in
-            GoalProgress(goal: goal, definition: definitions.first { $0.id == goal.kpi }, actual: actuals[goal.period]?[goal.kpi])
+        var actuals = MonthlyActuals(database: try context.database())
+        return try goals.map { goal in
+            GoalProgress(goal: goal, definition: definitions.first { $0.id == goal.kpi },
+                         actual: try actuals.actual(person: person, period: goal.period, kpi: goal.kpi))
         }
     }
 }
