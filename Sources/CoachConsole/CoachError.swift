@@ -39,6 +39,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case fileExists(String)
     /// A file coach could not create.
     case cannotWrite(String)
+    /// A report's file exists and `--force` was not given.
+    case reportExists(String)
     /// `survey publish` refused a file; `reason` says why.
     case notPublished(String, reason: String)
     /// The quiz's attempt limit is used up.
@@ -91,6 +93,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             return "there is no store file at \(path); give the path of the local store to move"
         case let .fileExists(path):
             return "\(path) already exists, and coach does not overwrite it; give a new file name"
+        case let .reportExists(path):
+            return "\(path) already exists; add --force to replace it, or name another file with -o"
         case let .cannotWrite(path):
             return "cannot create \(path); check the folder exists and you may write there"
         case let .notAServerStore(command):

@@ -23,6 +23,9 @@ struct TrendBuilder {
     var since: Date?
     var until: Date?
 
+    /// The minimum group team weeks were shown with (for the charts' gap reasons).
+    var teamMinGroup = TeamAggregate.defaultMinGroup
+
     var windowStart: Date? { WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar).first?.start }
 
     /// The rows of one person, as `viewer` may see them.
@@ -66,6 +69,7 @@ struct TrendBuilder {
     /// respondents, so a test of one person's change does not apply.
     mutating func teamRows(viewer: String, team: String, scoreFilter: String?) throws -> [TrendRow] {
         let database = try context.database()
+        teamMinGroup = try database.orgSettings().effectiveMinGroup(requested: context.config.minGroup)
         let series = try database.teamTrends(viewer: viewer, team: team, now: now, weeks: weeks,
                                              viewerMinGroup: context.config.minGroup, calendar: calendar,
                                              score: scoreFilter)
@@ -96,9 +100,44 @@ struct TrendBuilder {
                                            individual: individual)
         if !bandShown { summary.band = nil }
         let weekly = WeeklyBuckets.series(points, now: now, weeks: weeks, calendar: calendar)
-        return TrendRow(subject: subject, survey: surveyID, score: definition.id, label: definition.label, n: n,
-                        points: points.map { TrendRow.Point(date: DateAnswer.iso($0.date, calendar: calendar), value: $0.value) },
-                        summary: summary, sparkline: Sparkline.render(values: weekly.map { $0?.value }, range: definition.range))
+        var built = TrendRow(subject: subject, survey: surveyID, score: definition.id, label: definition.label, n: n,
+                             points: points.map { TrendRow.Point(date: DateAnswer.iso($0.date, calendar: calendar), value: $0.value) },
+                             summary: summary, sparkline: Sparkline.render(values: weekly.map { $0?.value }, range: definition.range))
+        built.chart = chart(subject: subject, surveyID: surveyID, definition: definition, weekly: weekly.map { $0?.value },
+                            gapReasons: individual ? [:] : teamGapReasons(weekly.map { $0 != nil }))
+        return built
+    }
+
+    /// The weeks of the window as the charts label them (`2026-W40`), oldest first.
+    var weekTicks: [String] {
+        WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar).map(\.week.description)
+    }
+
+    /// A row's line chart: the weekly values on the score's declared range, its bands' upper
+    /// bounds (all but the last) as labelled cut-offs.
+    func chart(subject: String, surveyID: String, definition: ScoreDefinition, weekly: [Double?],
+               gapReasons: [Int: String]) -> LineChart {
+        let guides = definition.bands.dropLast().map { band in
+            ChartGuide(value: band.max, label: "\(band.label) ≤ \(ScoreFormat.display(band.max))")
+        }
+        return LineChart(id: "\(surveyID).\(definition.id)", title: "\(definition.label) (\(surveyID))", xLabel: "Week",
+                         yLabel: "\(definition.label), \(ScoreFormat.display(definition.range.lowerBound))–"
+                             + ScoreFormat.display(definition.range.upperBound),
+                         xTicks: weekTicks, range: definition.range, guides: guides,
+                         series: [ChartSeries(name: subject, values: weekly)], gapReasons: gapReasons)
+    }
+
+    /// Why a team's week has no mean: the week still running is never shown; any other week is
+    /// left out for too few respondents or to protect a smaller group (which of the two, and
+    /// whether anyone answered at all, is not said: that would tell how many answered).
+    func teamGapReasons(_ shown: [Bool]) -> [Int: String] {
+        var reasons: [Int: String] = [:]
+        for (index, isShown) in shown.enumerated() where !isShown {
+            reasons[index] = index == shown.count - 1
+                ? "week not over yet"
+                : "not shown: fewer than \(teamMinGroup) respondents, or withheld to protect a smaller group"
+        }
+        return reasons
     }
 
     func matches(_ filter: String?, survey: String, score: String) -> Bool {

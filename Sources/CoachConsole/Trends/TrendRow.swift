@@ -21,6 +21,9 @@ struct TrendRow: Encodable {
     /// From the first point to the last of a range (`review`): delta and reliable change over
     /// the whole period, not only its last step. Not part of `trends --json`.
     var periodChange: TrendSummary?
+    /// The row as a line chart over the window's weeks (`trends --chart`, `report html`). Not
+    /// part of `trends --json`.
+    var chart: LineChart?
 
     private enum Keys: String, CodingKey {
         case subject, survey, score, label, n, points, latest, previous, delta, mean
