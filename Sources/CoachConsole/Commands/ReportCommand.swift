@@ -4,12 +4,12 @@ import CoachScoring
 import CoachStore
 import Foundation
 
-/// `report quiz QUIZ [--json]`
+/// `report quiz QUIZ [--json]`, `report html [-o FILE] [--force]`
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports over many people.",
-        subcommands: [ReportQuiz.self])
+        abstract: "Reports over many people: a quiz's item analysis, or an HTML report with charts.",
+        subcommands: [ReportQuiz.self, ReportHTML.self])
 }
 
 struct ReportQuiz: CoachCommand {

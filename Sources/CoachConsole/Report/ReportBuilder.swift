@@ -11,7 +11,23 @@ struct ReportBuilder {
     let now: Date
     /// The window of the weekly charts, in weeks up to `now`.
     let weeks: Int
+    /// The period of the KPI and one-on-one figures (default: the quarter of `now`).
+    let period: ReviewPeriod
     var calendar: Calendar = .current
 
     var today: String { DateAnswer.iso(now, calendar: calendar) }
+
+    /// The whole report for the viewer's role.
+    func document() throws -> ReportDocument {
+        let sections: [ReportDocument.Section]
+        let role: String
+        switch viewer.role {
+        case .manager: (sections, role) = (try managerSections(), "manager")
+        case .hr: (sections, role) = (try hrSections(), "HR")
+        case .rep: (sections, role) = (try repSections(), "rep")
+        }
+        return ReportDocument(title: "coach report: \(viewer.name)",
+                              subtitle: "For \(viewer.name) (\(role)): the last \(weeks) weeks to \(today), and \(period)",
+                              generated: today, sections: sections)
+    }
 }

@@ -9,6 +9,16 @@ struct ReportDocument: Equatable, Sendable {
     var generated: String
     var sections: [Section]
 
+    /// How many charts the document holds.
+    var chartCount: Int {
+        sections.flatMap(\.blocks).filter { block in
+            switch block {
+            case .line, .bar, .scatter: true
+            case .table, .note: false
+            }
+        }.count
+    }
+
     struct Section: Equatable, Sendable {
         var title: String
         /// A sentence on what the section shows and how to read it.

@@ -53,6 +53,14 @@ public struct ReviewPeriod: Hashable, Sendable, CustomStringConvertible {
         return ReviewPeriod("\(year.zeroPadded(4))-Q\(quarter)") ?? ReviewPeriod(year: year, first: 1, last: 3, description: "")
     }
 
+    /// The quarter `date` falls in.
+    public static func quarter(containing date: Date, calendar: Calendar = .current) -> ReviewPeriod {
+        let month = Period(containing: date, calendar: calendar)
+        let quarter = (month.month - 1) / 3 + 1
+        return ReviewPeriod("\(month.year.zeroPadded(4))-Q\(quarter)")
+            ?? ReviewPeriod(year: month.year, first: quarter * 3 - 2, last: quarter * 3, description: "")
+    }
+
     /// The months covered, oldest first.
     public var months: [Period] { (firstMonth...lastMonth).compactMap { Period(year: year, month: $0) } }
 
