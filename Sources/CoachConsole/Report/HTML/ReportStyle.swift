@@ -20,8 +20,9 @@ enum ReportStyle {
     figcaption { font-weight: 600; font-size: 16px; margin-bottom: 6px; }
     .chart-body { display: flex; flex-wrap: wrap; gap: 12px 20px; align-items: flex-start; }
     .plot { flex: 3 1 420px; min-width: 0; }
-    .numbers-wrap { flex: 1 1 220px; min-width: 0; max-height: 420px; overflow: auto; }
-    .plot svg { display: block; width: 100%; height: auto; }
+    .numbers-wrap { flex: 1 1 250px; min-width: 0; max-height: 420px; overflow: auto; }
+    .plot > svg { display: block; width: 100%; height: auto; }
+    svg.swatch { flex: none; width: 30px; height: 14px; }
     svg text { font-family: inherit; font-size: 11px; fill: #333333; }
     svg .axis { fill: none; stroke: #1a1a1a; stroke-width: 1.2; }
     svg .grid line { stroke: #e3e3e3; stroke-width: 1; }
@@ -33,7 +34,7 @@ enum ReportStyle {
     svg .missing { font-size: 13px; font-weight: 700; fill: #555555; }
     svg .scatter-label { font-size: 10px; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; }
     svg .marked-label { font-weight: 700; fill: #1a1a1a; }
-    svg .empty { font-size: 14px; fill: #666666; }
+    svg .empty { font-size: 14px; fill: #666666; paint-order: stroke; stroke: #ffffff; stroke-width: 4px; }
     ul.legend { list-style: none; margin: 6px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 13px; }
     ul.legend li { display: flex; align-items: center; gap: 5px; }
     table { border-collapse: collapse; font-size: 13px; break-inside: avoid; page-break-inside: avoid; }
@@ -43,6 +44,7 @@ enum ReportStyle {
     table.numbers td { text-align: right; font-variant-numeric: tabular-nums; }
     table.numbers caption { font-weight: 400; font-size: 12px; color: #444444; }
     .reason { color: #444444; font-size: 12px; }
+    table.numbers sup { line-height: 0; font-size: 10px; }
     ol.footnotes { font-size: 12px; margin: 4px 0 0; padding-left: 20px; color: #333333; }
     table.data { margin: 8px 0 20px; }
     @page { size: A4; margin: 15mm; }
