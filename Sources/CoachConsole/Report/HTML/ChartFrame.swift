@@ -1,8 +1,8 @@
 /// The drawing area of a chart (a fixed viewBox the SVG scales from) and the parts every kind
 /// shares: grid, axes with tick labels and names, dashed guide lines with their labels.
 struct ChartFrame {
-    static let width = 640.0
-    static let height = 360.0
+    static let width = 520.0
+    static let height = 330.0
 
     var left = 64.0
     var right = 24.0

@@ -52,8 +52,9 @@ enum ReportStyle {
       body { max-width: 180mm; padding: 0; font-size: 10.5pt; }
       figure.chart { border-color: #999999; }
       .numbers-wrap { max-height: none; overflow: visible; }
-      .plot { flex-basis: 110mm; }
-      .numbers-wrap { flex-basis: 55mm; }
+      .chart-body { gap: 8px 4mm; }
+      .plot { flex: 2 1 100mm; }
+      .numbers-wrap { flex: 1 1 48mm; }
       a { color: inherit; text-decoration: none; }
     }
     """

@@ -26,7 +26,7 @@ enum SVGLineChart {
         }
         body += frame.axes(y: y, xLabel: chart.xLabel, yLabel: chart.yLabel) + "\n"
         body += "<g class=\"ticks\">"
-        for index in ChartFrame.labelledPositions(count: positions, limit: 8) {
+        for index in ChartFrame.labelledPositions(count: positions, limit: 6) {
             body += "<text x=\"\(HTML.coord(x(index)))\" y=\"\(HTML.coord(frame.plotBottom + 16))\" text-anchor=\"middle\">"
                 + "\(HTML.escape(tick(index)))</text>"
         }
