@@ -85,6 +85,21 @@ struct ReviewReportTests {
         #expect(meetings.categories.first == "held" && meetings.series.first?.values.first == 0)
     }
 
+    @Test("quiz attempts as bars of their percent, and a quiz's pre and post scores side by side")
+    func quizCharts() throws {
+        let database = try store()
+        let history = HistoryBuilder(database: database)
+        try history.session("crm-basics", kind: "quiz", at: HistoryBuilder.daysAgo(0.2), scores: ["percent": 60, "passed": 0], phase: .pre)
+        try history.session("crm-basics", kind: "quiz", at: HistoryBuilder.daysAgo(0.1), scores: ["percent": 90, "passed": 1], phase: .post)
+        let (text, report) = try review(as: "Dana", database: database)
+        let charts = bars(try section("Quizzes", report))
+        #expect(charts.map(\.id) == ["review.quizzes", "review.quiz-gains"])
+        #expect(charts.first?.series.first?.values == text.quizzes.map(\.percent) && text.quizzes.count == 2)
+        #expect(charts.last?.categories == ["crm-basics"])
+        #expect(charts.last?.series.map(\.values) == [[60], [90]])
+        #expect(notes(try section("Quizzes", report)).contains { $0.contains("g = 0.75") }, "the gain line the text prints")
+    }
+
     @Test("HR's review shows no one-on-one, self-assessment or wellbeing content: a note 'not shown to you' instead")
     func hrSeesNoPrivateParts() throws {
         let (_, report) = try review(as: "Dana", database: try store())

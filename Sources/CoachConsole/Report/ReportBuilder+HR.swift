@@ -7,7 +7,8 @@ import Foundation
 /// wellbeing reaches these sections (docs/privacy.md); an assignment tells counts, never answers.
 extension ReportBuilder {
     /// HR's sections: quiz item analysis, pre/post gain per team, pass rate per team, and
-    /// assignment completion, with notes where there is nothing yet.
+    /// assignment completion, with notes where there is nothing yet. For HR (a manager would get
+    /// their reps' quizzes); a rep's viewer is refused by the store, as `report quiz` refuses it.
     func hrSections() throws -> [ReportDocument.Section] {
         let minimum = try context.database().orgSettings().effectiveMinGroup(requested: context.config.minGroup)
         let quizzes = try quizzesTaken(minimum: minimum)
