@@ -18,7 +18,7 @@ struct ReviewReportTests {
         try history.session("weekly-self-assessment", kind: "self-assessment", at: now, scores: ["teamwork": 4])
         let month = Period(containing: Date())
         _ = try history.database.setGoal(person: "Ana", kpi: "revenue", target: 10000, period: month, by: "Dana", at: Date())
-        try history.database.importActuals([ImportedActual(person: "Ana", kpi: "revenue", period: month, actual: 8000)],
+        _ = try history.database.importActuals([ImportedActual(person: "Ana", kpi: "revenue", period: month, actual: 8000)],
                                            dryRun: false, by: "Dana", at: Date())
         return history.database
     }
