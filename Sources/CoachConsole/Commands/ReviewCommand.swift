@@ -3,7 +3,7 @@ import CoachCore
 import CoachStore
 import Foundation
 
-/// `review PERSON --period P [--json|--markdown]`, `review --team T --period P [--json]`
+/// `review PERSON --period P [--json|--markdown|--html [-o FILE] [--force]]`, `review --team T --period P [--json]`
 struct ReviewCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
@@ -15,11 +15,14 @@ struct ReviewCommand: CoachCommand {
         manager's written assessment ('run performance-review --for PERSON') and the rep's own
         comments ('run self-review'). The person, their manager and HR may read it; HR sees no
         one-on-one content, self-assessment or wellbeing. A period not yet ended is reported up to
-        today. --team gives one line per rep, for their manager or HR.
+        today. --team gives one line per rep, for their manager or HR. --html writes the same
+        review, with charts, as one self-contained HTML file: review-PERSON-PERIOD.html in the
+        current folder, or -o FILE; an existing file is replaced only with --force.
 
         Example:
           review Ana --period 2026-Q4
           review Ana --period 2026-H2 --markdown > ana-h2.md
+          review Ana --period 2026-Q4 --html -o ana-q4.html
           review --team North --period 2026 --json
         """)
 
@@ -29,6 +32,10 @@ struct ReviewCommand: CoachCommand {
     @Option(help: ArgumentHelp("The period: 2026-Q4, 2026-H2 or 2026.", valueName: "period")) var period: String
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Print Markdown, to paste into an HR system.") var markdown = false
+    @Flag(help: "Write the review with charts as an HTML file (review-PERSON-PERIOD.html, or -o).") var html = false
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The HTML file to write (with --html).", valueName: "file"))
+    var output: String?
+    @Flag(help: "Replace the HTML file if it exists (with --html).") var force = false
 
     func validate() throws {
         guard ReviewPeriod(period) != nil else {
@@ -37,6 +44,10 @@ struct ReviewCommand: CoachCommand {
         if json && markdown { throw ValidationError("choose one of --json and --markdown") }
         if person != nil && team != nil { throw ValidationError("give a person or --team, not both") }
         if team != nil && markdown { throw ValidationError("--markdown is for one person's review; --team prints a table or --json") }
+        if html && (json || markdown) { throw ValidationError("choose one of --html, --json and --markdown") }
+        if html && team != nil { throw ValidationError("--html is for one person's review; --team prints a table or --json") }
+        if !html && (output != nil || force) { throw ValidationError("-o and --force go with --html: add --html to write an HTML file") }
+        if let output, output.isEmpty { throw ValidationError("-o needs a file name, such as -o review.html") }
     }
 
     func run(in context: CommandContext) throws {
@@ -56,12 +67,24 @@ struct ReviewCommand: CoachCommand {
             throw StoreError.unknownPerson(name, suggestion: nil)
         }
         let document = try builder.document(for: subject)
-        if json {
+        if html {
+            let generated = DateAnswer.iso(now)
+            let path = output ?? Self.defaultFile(person: document.person, period: document.period)
+            try ReportFile.write(HTMLReport.render(document.report(generated: generated)), to: path, force: force)
+            context.console.line("Wrote \(path)")
+        } else if json {
             context.console.line(try document.json())
         } else if markdown {
             context.console.line(document.markdown)
         } else {
             document.lines(styled: context.console.styled, width: context.console.columns).forEach { context.console.line($0) }
         }
+    }
+
+    /// `review-ana-lima-2026-Q4.html`: the person lowercased, spaces as '-', only a-z, 0-9 and '-' kept.
+    static func defaultFile(person: String, period: String) -> String {
+        let name = String(person.lowercased().replacingOccurrences(of: " ", with: "-")
+            .unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }.map(Character.init))
+        return "review-\(name.isEmpty ? "person" : name)-\(period).html"
     }
 }
