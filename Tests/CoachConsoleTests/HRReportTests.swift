@@ -46,7 +46,7 @@ struct HRReportTests {
         let shell = try TestShell(lines: lines, user: "Dana", database: database)
         #expect(shell.run() == 0, "\(shell.errors)")
         let dana = try #require(try database.person(named: "Dana"))
-        return (try ReportBuilder(context: shell.context, viewer: dana, now: Date(), weeks: 12).hrSections(), shell)
+        return (try ReportBuilder(context: shell.context, viewer: dana, now: Date(), weeks: 12, period: ReviewPeriod.quarter(containing: Date())).hrSections(), shell)
     }
 
     func section(_ title: String, in sections: [ReportDocument.Section]) throws -> ReportDocument.Section {
