@@ -152,6 +152,25 @@ struct HeadlessBrowserTests {
         #expect(!FileManager.default.fileExists(atPath: profile.path))
     }
 
+    @Test("Chromium inherits no descriptor of the test process beyond its standard ones and the pipe", .needsChromium)
+    func inheritsNothing() throws {
+        // A pipe left open across exec, as other tests' pipes may be while this one starts Chromium.
+        var ends: [Int32] = [-1, -1]
+        try #require(pipe(&ends) == 0)
+        defer { ends.forEach { close($0) } }
+        let ours = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/fd/\(ends[0])")
+        let file = try Self.page("<p>x</p>")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let page = try HeadlessBrowser.open(file: file)
+        defer { page.close() }
+        let folder = "/proc/\(page.processID)/fd"
+        let theirs = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .compactMap { try? FileManager.default.destinationOfSymbolicLink(atPath: "\(folder)/\($0)") }
+        #expect(!theirs.isEmpty)
+        let leaked = theirs.contains(ours)
+        #expect(!leaked, "\(ours) reached Chromium")
+    }
+
     @Test("without Chromium, opening a page says how to install it")
     func notInstalled() throws {
         let file = try Self.page("<p>x</p>")

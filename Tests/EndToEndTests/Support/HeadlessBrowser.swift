@@ -47,6 +47,8 @@ final class HeadlessBrowser {
     private let profile: URL
     /// Chromium's profile folder (removed by `close()`).
     var profileFolder: URL { profile }
+    /// Chromium's browser process.
+    var processID: pid_t { pipe.pid }
     private var session: String?
     private var loaded = false
     private var errors: [String] = []
