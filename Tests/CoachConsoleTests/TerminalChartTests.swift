@@ -1,4 +1,6 @@
 @testable import CoachConsole
+import CoachCore
+import CoachScoring
 import Foundation
 import Testing
 
@@ -173,6 +175,25 @@ struct TerminalChartTests {
         #expect(lines.joined().utf8.allSatisfy { $0 < 0x80 }, "\(lines)")
         #expect(lines.contains("* Ana   o Jose   - cut-off"), "\(lines)")
         #expect(lines.contains { $0.hasSuffix("Gut >= 5 - \"okay\" ...") }, "\(lines)")
+    }
+
+    @Test("trends rows: a chart each; a row without a chart is listed, one with no value in the window says so")
+    func trendRows() {
+        let definition = ScoreDefinition(id: "s", label: "Score", range: 0...10)
+        func row(_ chart: LineChart?) -> TrendRow {
+            var built = TrendRow(subject: "Ana", survey: "t", score: "s", label: "Score", n: 1,
+                                 points: [.init(date: "2026-01-01", value: 3)],
+                                 summary: TrendSummary.compute(points: [], definition: definition), sparkline: "")
+            built.chart = chart
+            return built
+        }
+        let console = Console(useColor: false, columns: 60, out: { _ in }, error: { _ in })
+        let lines = TrendCharts.lines([row(Self.small), row(Self.chart([nil, nil])), row(nil)], weeks: 4, console: console,
+                                      glyphs: .ascii)
+        #expect(lines.first == "Score (t)")
+        #expect(lines.contains("Score (t): no value in the last 4 weeks."), "\(lines)")
+        #expect(lines.last == "No chart for Score (t) (see 'trends' without --chart).", "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 60 })
     }
 
     @Test("ASCII with TERM=dumb or a locale without UTF-8 (LC_ALL, LC_CTYPE, LANG: the first set), Unicode otherwise")
