@@ -196,6 +196,18 @@ struct TerminalChartTests {
         #expect(lines.allSatisfy { $0.count <= 60 })
     }
 
+    @Test("colour only adds to the shapes: the coloured chart without its colour is the plain one")
+    func colourAddsNothingNeeded() {
+        for glyphs in [ChartGlyphs.ascii, .unicode] {
+            var coloured = TerminalChart(width: 40, glyphs: glyphs, rows: 5)
+            coloured.style = { text, style in "<\(style.rawValue)>" + text + "</>" }
+            let lines = coloured.render(Self.small)
+            #expect(lines.joined().contains("<36>\(glyphs.marker(0))</>") && lines.joined().contains("<2>"), "\(lines)")
+            let stripped = lines.map { $0.replacing(/<\/?[0-9]*>/, with: "") }
+            #expect(stripped == Self.draw(Self.small, glyphs: glyphs))
+        }
+    }
+
     @Test("ASCII with TERM=dumb or a locale without UTF-8 (LC_ALL, LC_CTYPE, LANG: the first set), Unicode otherwise")
     func glyphChoice() {
         #expect(ChartGlyphs.chosen(environment: ["TERM": "dumb", "LANG": "en_US.UTF-8"]) == .ascii)
