@@ -126,7 +126,7 @@ struct TerminalChart {
         // The x axis: ticks at the weeks labelled, first and last always, the others thinned to fit.
         let ticks = (0..<count).map { $0 < chart.xTicks.count ? glyphs.text(Self.shortWeek(chart.xTicks[$0])) : "" }
         let longest = max(1, ticks.map(\.count).max() ?? 1)
-        let step = max(1, Int((Double(longest + 1) * Double(count - 1) / Double(max(1, plotWidth - 1))).rounded(.up)))
+        let step = max(1, Int(((Double(longest) + 1.5) * Double(count - 1) / Double(max(1, plotWidth - 1))).rounded(.up)))
         let candidates = [0, count - 1] + Array(stride(from: step, to: count - 1, by: step))
         let lineEnd = plotWidth + right
         var taken: [ClosedRange<Int>] = []
