@@ -4,7 +4,7 @@ import CoachScoring
 import CoachStore
 import Foundation
 
-/// `trends [PERSON | --team TEAM] [--score SCORE] [--weeks N] [--json|--csv]`
+/// `trends [PERSON | --team TEAM] [--score SCORE] [--weeks N] [--chart|--json|--csv]`
 struct TrendsCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "trends",
@@ -19,8 +19,15 @@ struct TrendsCommand: CoachCommand {
         record per point: subject, survey, score, date, value, then the row's n, latest,
         previous, delta, mean, slope_per_week, band and reliable_change repeated on each.
 
+        --chart draws a line chart per score instead of the table: the score's declared range
+        on the y axis, its band cut-offs as labelled lines, a marker per week with a value and
+        no line across a missing week (a team chart says under it which weeks are gaps and
+        why). It fits COLUMNS or the terminal (80 without either), in plain ASCII when
+        TERM=dumb or the locale is not UTF-8.
+
         Example:
           trends Ana --weeks 26
+          trends Ana --chart --score wellbeing
           trends --team all --score wellbeing --json
         """)
 
@@ -29,11 +36,13 @@ struct TrendsCommand: CoachCommand {
     @Option(help: "A team's aggregates instead, or 'all'.", completion: .coach(.team)) var team: String?
     @Option(help: "Only this score (id, or survey.score).") var score: String?
     @Option(help: "How many weeks back.") var weeks = 12
+    @Flag(help: "Draw a line chart per score instead of the table.") var chart = false
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Print CSV (RFC 4180).") var csv = false
 
     func validate() throws {
         if json && csv { throw ValidationError("choose one of --json and --csv") }
+        if chart && (json || csv) { throw ValidationError("choose --chart or --json/--csv") }
         if person != nil && team != nil { throw ValidationError("give a person or --team, not both") }
         guard (1...520).contains(weeks) else { throw ValidationError("--weeks must be between 1 and 520") }
     }
@@ -59,9 +68,41 @@ struct TrendsCommand: CoachCommand {
         } else if rows.isEmpty {
             try EmptyTrends.lines(viewer: user, person: person, team: team, score: score, weeks: weeks, context: context)
                 .forEach { context.console.line($0) }
+        } else if chart {
+            let glyphs = ChartGlyphs.chosen(environment: ProcessInfo.processInfo.environment)
+            TrendCharts.lines(rows, weeks: weeks, console: context.console, glyphs: glyphs).forEach { context.console.line($0) }
         } else {
             context.console.line(TrendTable.render(rows, weeks: weeks, console: context.console))
         }
+    }
+}
+
+/// The chart view of trends (`--chart`): a line chart per row, fitted to the console's width.
+enum TrendCharts {
+    static func lines(_ rows: [TrendRow], weeks: Int, console: Console, glyphs: ChartGlyphs) -> [String] {
+        let drawer = TerminalChart(width: console.columns ?? TerminalChart.defaultWidth, glyphs: glyphs,
+                                   style: { console.styled($0, $1) })
+        var lines: [String] = []
+        var uncharted: [String] = []
+        for row in rows {
+            let name = glyphs.text("\(row.label) (\(row.survey))")
+            guard let chart = row.chart else {
+                uncharted.append(name)
+                continue
+            }
+            if !lines.isEmpty { lines.append("") }
+            if chart.pointCount == 0 {
+                lines.append(glyphs.text("\(chart.title): no value in the last \(weeks) weeks."))
+            } else {
+                lines += drawer.render(chart)
+            }
+        }
+        if !uncharted.isEmpty {
+            if !lines.isEmpty { lines.append("") }
+            lines += TerminalChart.wrap("No chart for " + uncharted.joined(separator: ", ")
+                                        + " (see 'trends' without --chart).", width: drawer.width, indent: 2)
+        }
+        return lines
     }
 }
 
