@@ -68,7 +68,7 @@ struct ReviewReportTests {
         #expect(chart.categories == [Period(containing: Date()).description])
         #expect(chart.series.map(\.name) == ["Revenue"])
         #expect(chart.series.first?.values == [80])
-        #expect(chart.guides == [ChartGuide(value: 100, label: "target")])
+        #expect(chart.guides == [ChartGuide(value: 100, label: "target 100%")])
         #expect(chart.unit == "%" && chart.range == 0...100)
     }
 

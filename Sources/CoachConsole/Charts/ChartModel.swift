@@ -2,7 +2,8 @@
 /// HTML report draw these same models, built from the rows the tables show, so what a viewer may
 /// see is settled before any chart sees the data.
 
-/// A line drawn across a chart at a value: a band's cut-off, a target, a pass mark.
+/// A line drawn across a chart at a value: a band's cut-off, a target, a pass mark. Its label
+/// says the value too ("target 100%", "Low ≤ 49.99"): renderers show the label as it is.
 struct ChartGuide: Equatable, Sendable {
     var value: Double
     var label: String

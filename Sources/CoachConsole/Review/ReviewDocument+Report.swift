@@ -61,7 +61,7 @@ extension ReviewDocument {
         return BarChart(id: "review.kpi-attainment", title: "KPI attainment by month", xLabel: "Month",
                         yLabel: "Attainment (% of target)", categories: months, series: series,
                         range: Self.range(values, atLeast: 0...100, step: 25),
-                        guides: [ChartGuide(value: 100, label: "target")], unit: "%", missingReasons: missing)
+                        guides: [ChartGuide(value: 100, label: "target 100%")], unit: "%", missingReasons: missing)
     }
 
     /// One-on-ones held against those due by the cadence.

@@ -114,10 +114,12 @@ struct TrendBuilder {
     }
 
     /// A row's line chart: the weekly values on the score's declared range, its bands' upper
-    /// bounds (all but the last) as cut-offs labelled with the band.
+    /// bounds (all but the last) as cut-offs labelled with the band and its bound ("Low ≤ 49.99").
     func chart(subject: String, surveyID: String, definition: ScoreDefinition, weekly: [Double?],
                gapReasons: [Int: String]) -> LineChart {
-        let guides = definition.bands.dropLast().map { ChartGuide(value: $0.max, label: $0.label) }
+        let guides = definition.bands.dropLast().map { band in
+            ChartGuide(value: band.max, label: "\(band.label) ≤ \(ScoreFormat.display(band.max, decimals: 2))")
+        }
         return LineChart(id: "\(surveyID).\(definition.id)", title: "\(definition.label) (\(surveyID))", xLabel: "Week",
                          yLabel: "\(definition.label), \(ScoreFormat.display(definition.range.lowerBound))–"
                              + ScoreFormat.display(definition.range.upperBound),

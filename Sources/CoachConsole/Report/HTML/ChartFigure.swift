@@ -42,7 +42,7 @@ struct ChartFigure {
         guides.map { guide in
             let offScale = scale.contains(guide.value) ? "" : " (off the scale, not drawn)"
             return LegendEntry(swatch: ChartStyle.guideSwatch(),
-                               text: "\(axis)\(HTML.escape(guide.label)): \(HTML.number(guide.value, decimals: scale.valueDecimals))\(offScale)")
+                               text: "\(axis)\(HTML.escape(guide.label))\(offScale)")
         }
     }
 }

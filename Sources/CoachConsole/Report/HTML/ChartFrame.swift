@@ -54,13 +54,14 @@ struct ChartFrame {
         return svg + "</g>"
     }
 
-    /// Dashed horizontal lines at the guides inside the range, each labelled in text at its right end.
+    /// Dashed horizontal lines at the guides inside the range, each labelled in text at its right end
+    /// (a guide's label says its value: "target 100%").
     func horizontalGuides(_ guides: [ChartGuide], y: AxisScale) -> String {
         guides.filter { y.contains($0.value) }.map { guide in
             let at = y.position(guide.value)
             return "<g class=\"guide\"><line x1=\"\(HTML.coord(plotLeft))\" y1=\"\(HTML.coord(at))\" x2=\"\(HTML.coord(plotRight))\" "
                 + "y2=\"\(HTML.coord(at))\" stroke-dasharray=\"5 3\"/><text x=\"\(HTML.coord(plotRight - 4))\" y=\"\(HTML.coord(at - 4))\" "
-                + "text-anchor=\"end\">\(HTML.escape(guide.label)) (\(HTML.number(guide.value, decimals: y.valueDecimals)))</text></g>"
+                + "text-anchor=\"end\">\(HTML.escape(guide.label))</text></g>"
         }.joined()
     }
 
@@ -70,7 +71,7 @@ struct ChartFrame {
             let at = x.position(guide.value)
             return "<g class=\"guide\"><line x1=\"\(HTML.coord(at))\" y1=\"\(HTML.coord(plotTop))\" x2=\"\(HTML.coord(at))\" "
                 + "y2=\"\(HTML.coord(plotBottom))\" stroke-dasharray=\"5 3\"/><text x=\"\(HTML.coord(at + 4))\" y=\"\(HTML.coord(plotTop + 10))\">"
-                + "\(HTML.escape(guide.label)) (\(HTML.number(guide.value, decimals: x.valueDecimals)))</text></g>"
+                + "\(HTML.escape(guide.label))</text></g>"
         }.joined()
     }
 
