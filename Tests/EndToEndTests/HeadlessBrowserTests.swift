@@ -176,6 +176,6 @@ struct HeadlessBrowserTests {
         let file = try Self.page("<p>x</p>")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let error = #expect(throws: HeadlessBrowser.Failure.self) { try HeadlessBrowser.open(file: file, chromium: nil) }
-        #expect(error?.description == "chromium not found: run scripts/setup")
+        #expect(error?.description == "chromium not found: run scripts/setup --tests")
     }
 }

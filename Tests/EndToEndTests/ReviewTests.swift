@@ -13,8 +13,8 @@ struct ReviewTests {
         let sql: (String) throws -> [String]
         let remove: () -> Void
 
-        static func make(_ engine: StoreEngine) throws -> DemoStore {
-            let arguments = ["demo", "--reps", "6", "--weeks", "20", "--seed", "5"]
+        static func make(_ engine: StoreEngine,
+                         arguments: [String] = ["demo", "--reps", "6", "--weeks", "20", "--seed", "5"]) throws -> DemoStore {
             switch engine {
             case .local:
                 let sandbox = try CoachSandbox()

@@ -20,7 +20,7 @@ final class HeadlessBrowser {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// The message when Chromium is missing.
-    static let notFound = "chromium not found: run scripts/setup"
+    static let notFound = "chromium not found: run scripts/setup --tests"
     /// `chromium` on PATH, if any.
     static let executable: String? = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         .split(separator: ":").map { "\($0)/chromium" }
@@ -268,7 +268,7 @@ final class HeadlessBrowser {
 
 extension Trait where Self == ConditionTrait {
     /// Runs a test where Chromium is installed, and always under CI (where a missing Chromium
-    /// then fails it with "chromium not found: run scripts/setup"); else skips it with that note.
+    /// then fails it with "chromium not found: run scripts/setup --tests"); else skips it with that note.
     static var needsChromium: Self {
         .enabled(if: HeadlessBrowser.runnable, Comment(rawValue: HeadlessBrowser.notFound))
     }
