@@ -42,12 +42,17 @@ extension ReportBuilder {
                     xLabel: "Facility F (% of the marks won)", yLabel: "Discrimination D (−100 to 100)",
                     xRange: 0...100, yRange: -100...100,
                     points: plotted.map { stats in
-                        ScatterChart.Point(label: Self.questionLabel(stats.id, in: quiz.survey), x: stats.facility ?? 0,
+                        ScatterChart.Point(label: stats.id, x: stats.facility ?? 0,
                                            y: stats.discrimination ?? 0, mark: stats.flag.map(Self.flagText))
                     },
                     xGuides: [ChartGuide(value: ItemAnalysis.tooHardBelow, label: "too hard below \(Self.number(ItemAnalysis.tooHardBelow))%"),
                               ChartGuide(value: ItemAnalysis.tooEasyAbove, label: "too easy above \(Self.number(ItemAnalysis.tooEasyAbove))%")],
                     yGuides: [ChartGuide(value: 0, label: "likely miskeyed below 0")])))
+                // The chart labels each point by question id, short enough to read; the words are here.
+                blocks.append(.table(DataTable(
+                    id: "quiz.\(quiz.survey.id).questions", title: "\(quiz.survey.title): the questions plotted",
+                    header: ["Question", "Text", "Flag"],
+                    rows: plotted.map { [$0.id, Self.questionText($0.id, in: quiz.survey), $0.flag.map(Self.flagText) ?? ""] })))
             }
             if withheld > 0 {
                 blocks.append(.note("\(quiz.survey.title): \(withheld) of \(report.questions.count) question\(report.questions.count == 1 ? "" : "s") "
@@ -168,9 +173,9 @@ extension ReportBuilder {
     static func number(_ value: Double, decimals: Int = 1) -> String { ScoreFormat.display(value, decimals: decimals) }
 
     /// `id: question text` (the text cut at 60 characters), as `report quiz` lists a question.
-    static func questionLabel(_ id: String, in survey: Survey) -> String {
+    /// A question's words, cut to 80 characters.
+    static func questionText(_ id: String, in survey: Survey) -> String {
         let text = survey.question(id: id)?.text ?? ""
-        guard !text.isEmpty else { return id }
-        return "\(id): " + (text.count > 60 ? String(text.prefix(59)) + "…" : text)
+        return text.count > 80 ? String(text.prefix(79)) + "…" : text
     }
 }
