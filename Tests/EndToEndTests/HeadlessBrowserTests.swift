@@ -178,4 +178,17 @@ struct HeadlessBrowserTests {
         let error = #expect(throws: HeadlessBrowser.Failure.self) { try HeadlessBrowser.open(file: file, chromium: nil) }
         #expect(error?.description == "chromium not found: run scripts/setup --tests")
     }
+
+    @Test("laid out as printed on A4, a table wider than the page is found, and one that fits is not", .needsChromium)
+    func printOverflow() throws {
+        let wide = "<table data-table=\"wide\"><tr>" + String(repeating: "<td>WWWWWWWWWWWWWWWWWWWW</td>", count: 8) + "</tr></table>"
+        let narrow = "<table data-table=\"narrow\"><tr><td>1</td><td>2</td></tr></table>"
+        let scroller = "<div style=\"overflow:auto;width:200px\">" + wide.replacingOccurrences(of: "wide", with: "scrolled") + "</div>"
+        try Self.with(narrow + wide + scroller) { page in
+            try page.emulateA4Print()
+            #expect(try page.evaluate("document.documentElement.clientWidth") == "\(HeadlessBrowser.a4PrintableWidth)")
+            #expect(try page.evaluate("matchMedia('print').matches") == "true")
+            #expect(try page.overflowing("table") == [#"table{"table":"wide"}"#, #"table{"table":"scrolled"}"#])
+        }
+    }
 }

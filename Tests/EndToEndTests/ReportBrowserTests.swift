@@ -58,12 +58,17 @@ struct ReportBrowserTests {
         return page
     }
 
-    /// The page made no request and logged no error, and prints on A4.
-    static func expectQuiet(_ page: HeadlessBrowser, _ who: String) throws {
+    /// The page made no request and logged no error, and prints on A4: laid out as printed at
+    /// A4's width, no chart, table or figure reaches past the page or is cut off.
+    static func expectQuiet(_ page: HeadlessBrowser, _ who: String, name: String) throws {
         #expect(page.consoleErrors == [], "\(who): console errors")
         #expect(page.requests == [], "\(who): requests")
-        #expect(try page.pdfPageCount(a4: true) >= 1, "\(who): prints on A4")
         #expect(try page.count("script") == 0)
+        #expect(try page.pdfPageCount(a4: true) >= 1, "\(who): prints on A4")
+        try page.emulateA4Print()
+        let cut = try page.overflowing("figure, svg, table, section, p")
+        #expect(cut.isEmpty, "\(who): cut off on A4: \(cut)")
+        try page.screenshot(named: name + "-a4")
     }
 
     /// Each `trends --json` row as (chart id, points a weekly chart draws: the sparkline's marks).
@@ -100,7 +105,7 @@ struct ReportBrowserTests {
         // The manager: the team's weekly means as trends --team has them, the reps' figures.
         let manager = try Self.open(demo, as: people.manager, name: "manager-report-\(engine.rawValue)")
         defer { manager.close() }
-        try Self.expectQuiet(manager, "manager")
+        try Self.expectQuiet(manager, "manager", name: "manager-report-\(engine.rawValue)")
         // Team quiz means are HR's subject (item analysis, gain and pass rates), not the manager's report.
         let teamCharts = try Self.expectedCharts(try demo.run(["trends", "--team", people.team, "--json"], people.manager))
             .filter { !Self.demoQuizzes.contains(String($0.id.prefix { $0 != "." })) }
@@ -119,7 +124,7 @@ struct ReportBrowserTests {
         // HR: each quiz's questions placed as report quiz has them; no rep named.
         let hr = try Self.open(demo, as: people.hr, name: "hr-report-\(engine.rawValue)")
         defer { hr.close() }
-        try Self.expectQuiet(hr, "HR")
+        try Self.expectQuiet(hr, "HR", name: "hr-report-\(engine.rawValue)")
         let quiz = try #require(try Self.json(try demo.run(["report", "quiz", "crm-basics", "--json"], people.hr)) as? [String: Any])
         let questions = try #require(quiz["questions"] as? [[String: Any]])
         let placed = questions.filter { !($0["facility"] is NSNull) && $0["facility"] != nil
@@ -131,7 +136,7 @@ struct ReportBrowserTests {
         // The rep: their own scores as trends has them, no colleague named.
         let rep = try Self.open(demo, as: people.rep, name: "rep-report-\(engine.rawValue)")
         defer { rep.close() }
-        try Self.expectQuiet(rep, "the rep")
+        try Self.expectQuiet(rep, "the rep", name: "rep-report-\(engine.rawValue)")
         // KPIs are drawn as goals against each month's actual, not as weekly lines.
         let own = try Self.expectedCharts(try demo.run(["trends", "--json"], people.rep)).filter { !$0.id.hasPrefix("kpi.") }
         #expect(try rep.count("figure[data-chart='goal-attainment'] .point") > 0, "the rep's goals this quarter")

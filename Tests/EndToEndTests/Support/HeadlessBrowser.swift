@@ -190,6 +190,36 @@ final class HeadlessBrowser {
         return pdf
     }
 
+    /// Lays the page out as it prints on A4: print media, a window of A4's printable width at
+    /// 96 dpi (210 mm less two 15 mm margins: 680 px). Screenshots taken after it show the print
+    /// layout.
+    func emulateA4Print() throws {
+        _ = try call("Emulation.setEmulatedMedia", ["media": "print"])
+        _ = try call("Emulation.setDeviceMetricsOverride", ["width": Self.a4PrintableWidth, "height": 1_000,
+                                                             "deviceScaleFactor": 1, "mobile": false])
+    }
+
+    /// A4's printable width in CSS pixels with 15 mm margins.
+    static let a4PrintableWidth = 680
+
+    /// The elements matching `selector` that reach past the right edge of the window (by more
+    /// than a pixel), or are cut by an ancestor that scrolls: what a printout would lose. Each
+    /// described by tag and data attributes.
+    func overflowing(_ selector: String) throws -> [String] {
+        let json = try evaluate("""
+            [...document.querySelectorAll(\(Self.quote(selector)))].filter(e => {
+              const r = e.getBoundingClientRect();
+              if (r.right > document.documentElement.clientWidth + 1) return true;
+              for (let a = e.parentElement; a; a = a.parentElement) {
+                const b = a.getBoundingClientRect();
+                if (getComputedStyle(a).overflowX !== 'visible' && r.right > b.right + 1) return true;
+              }
+              return false;
+            }).map(e => e.tagName.toLowerCase() + JSON.stringify(Object.assign({}, e.dataset)))
+            """)
+        return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] ?? []
+    }
+
     /// How many pages the page prints to (see `pdf(a4:)`).
     func pdfPageCount(a4: Bool = true) throws -> Int {
         try Self.pageCount(ofPDF: pdf(a4: a4))

@@ -54,7 +54,9 @@ enum ReportStyle {
       .numbers-wrap { max-height: none; overflow: visible; }
       .chart-body { gap: 8px 4mm; }
       .plot { flex: 2 1 100mm; }
-      .numbers-wrap { flex: 1 1 48mm; }
+      /* Beside the chart where the table fits at its narrowest, else below it: never cut off. */
+      .numbers-wrap { flex: 1 1 48mm; min-width: min-content; }
+      table { font-size: 9pt; }
       a { color: inherit; text-decoration: none; }
     }
     """
