@@ -111,4 +111,11 @@ struct ReviewReportTests {
         for label in ["Well-being", "Team collaboration"] { #expect(!all.contains(label), "\(label) in HR's review") }
         #expect(!bars(try section("KPI attainment", report)).isEmpty, "HR sees KPIs")
     }
+
+    @Test("the default file name is the person's name in plain letters and the period")
+    func defaultFileName() {
+        #expect(ReviewCommand.defaultFile(person: "Zoë Ångström", period: "2026-Q4") == "review-zoe-angstrom-2026-Q4.html")
+        #expect(ReviewCommand.defaultFile(person: "Ana", period: "2026") == "review-ana-2026.html")
+        #expect(ReviewCommand.defaultFile(person: "李雷", period: "2026-H1") == "review-person-2026-H1.html")
+    }
 }

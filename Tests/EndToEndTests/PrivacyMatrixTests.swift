@@ -40,6 +40,7 @@ struct PrivacyMatrixTests {
         case review = "review Ana --period YEAR --json"
         case reviewText = "review Ana --period YEAR"
         case reviewMarkdown = "review Ana --period YEAR --markdown"
+        case reviewHTML = "review Ana --period YEAR --html -o -"
         case reportHTML = "report html -o -"
 
         /// The arguments, the review's period being this year (the reviews are pinned to it).

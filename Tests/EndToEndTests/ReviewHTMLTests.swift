@@ -53,6 +53,15 @@ struct ReviewHTMLTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("review-ana-\(Self.year)-H1.html").path))
     }
 
+    @Test("-o - writes the page to standard output", arguments: StoreEngine.allCases)
+    func standardOutput(_ engine: StoreEngine) throws {
+        let store = try engine.team()
+        defer { store.remove() }
+        let page = try store.run(["review", "Ana", "--period", Self.year, "--html", "-o", "-"], as: "Marco")
+        #expect(page.status == 0, "\(page.stderrText)")
+        #expect(page.stdoutText.hasPrefix("<!DOCTYPE html>") && page.stdoutText.contains("Performance review: Ana"))
+    }
+
     @Test("HR's file of a rep's review holds no wellbeing or self-assessment content", arguments: StoreEngine.allCases)
     func hrFileHasNoPrivateParts(_ engine: StoreEngine) throws {
         let store = try engine.team()

@@ -17,7 +17,8 @@ struct ReviewCommand: CoachCommand {
         one-on-one content, self-assessment or wellbeing. A period not yet ended is reported up to
         today. --team gives one line per rep, for their manager or HR. --html writes the same
         review, with charts, as one self-contained HTML file: review-PERSON-PERIOD.html in the
-        current folder, or -o FILE; an existing file is replaced only with --force.
+        current folder, or -o FILE ('-': standard output); an existing file is replaced only
+        with --force.
 
         Example:
           review Ana --period 2026-Q4
@@ -33,7 +34,8 @@ struct ReviewCommand: CoachCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
     @Flag(help: "Print Markdown, to paste into an HR system.") var markdown = false
     @Flag(help: "Write the review with charts as an HTML file (review-PERSON-PERIOD.html, or -o).") var html = false
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The HTML file to write (with --html).", valueName: "file"))
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("The HTML file to write (with --html; '-': standard output).", valueName: "file"))
     var output: String?
     @Flag(help: "Replace the HTML file if it exists (with --html).") var force = false
 
@@ -68,9 +70,13 @@ struct ReviewCommand: CoachCommand {
         }
         let document = try builder.document(for: subject)
         if html {
-            let generated = DateAnswer.iso(now)
+            let page = HTMLReport.render(document.report(generated: DateAnswer.iso(now)))
+            if output == "-" {
+                context.console.write(page)
+                return
+            }
             let path = output ?? Self.defaultFile(person: document.person, period: document.period)
-            try ReportFile.write(HTMLReport.render(document.report(generated: generated)), to: path, force: force)
+            try ReportFile.write(page, to: path, force: force)
             context.console.line("Wrote \(path)")
         } else if json {
             context.console.line(try document.json())
@@ -81,9 +87,11 @@ struct ReviewCommand: CoachCommand {
         }
     }
 
-    /// `review-ana-lima-2026-Q4.html`: the person lowercased, spaces as '-', only a-z, 0-9 and '-' kept.
+    /// `review-ana-lima-2026-Q4.html`: the person lowercased without accents (`Zoë` → `zoe`),
+    /// spaces as '-', only a-z, 0-9 and '-' kept.
     static func defaultFile(person: String, period: String) -> String {
-        let name = String(person.lowercased().replacingOccurrences(of: " ", with: "-")
+        let plain = person.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let name = String(plain.lowercased().replacingOccurrences(of: " ", with: "-")
             .unicodeScalars.filter { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }.map(Character.init))
         return "review-\(name.isEmpty ? "person" : name)-\(period).html"
     }
