@@ -30,4 +30,10 @@ struct ReportBuilder {
                               subtitle: "For \(viewer.name) (\(role)): the last \(weeks) weeks to \(today), and \(period)",
                               generated: today, sections: sections)
     }
+
+    /// The top of a count or percent axis: at least `atLeast`, else `value` rounded up to `step`.
+    static func roundedTop(_ value: Double, atLeast: Double, step: Double) -> Double {
+        guard value.isFinite, value > atLeast else { return atLeast }
+        return (value / step).rounded(.up) * step
+    }
 }
