@@ -27,7 +27,7 @@ extension OrgImport {
     static let offsetTables: [(table: String, offset: String)] = [
         ("team", "$team"), ("person", "$person"), ("session", "$session"), ("goal", "$goal"),
         ("kpi_actual", "$kpi"), ("action_item", "$action"), ("agenda_item", "$agenda"),
-        ("assignment", "$assignment"),
+        ("assignment", "$assignment"), ("recognition", "$recognition"),
     ]
 
     /// In the order they are added (a row's references exist before it).
@@ -136,6 +136,13 @@ extension OrgImport {
                   INSERT INTO coach.assignment (id, survey_id, kind, phase, person_id, assigned_by_id, assigned_at, due, addressed)
                   SELECT id + $assignment, survey_id, kind, phase, person_id + $person, assigned_by_id + $person, assigned_at,
                     due, addressed FROM import_assignment
+                  """),
+        Table(local: "recognition", columns: ["id", "giver_id", "receiver_id", "given_at", "text", "value"],
+              definition: "id bigint, giver_id bigint, receiver_id bigint, given_at timestamptz, text text, value text",
+              insert: """
+                  INSERT INTO coach.recognition (id, giver_id, receiver_id, given_at, text, value)
+                  SELECT id + $recognition, giver_id + $person, receiver_id + $person, given_at, text, value
+                  FROM import_recognition
                   """),
     ]
 

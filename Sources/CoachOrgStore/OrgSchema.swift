@@ -16,6 +16,7 @@ public enum OrgSchema {
         (3, v3Speed),
         (4, v4Agenda),
         (5, v5People + v5KPIImport + v5Assignments + v5Backfill + v5Reviews),
+        (6, v6Recognition),
     ]
 
     /// The newest schema version this coach knows.

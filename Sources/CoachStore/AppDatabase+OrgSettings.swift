@@ -11,6 +11,8 @@ public enum OrgSetting: String, CaseIterable, Sendable {
     case supportMessage = "support-message"
     /// The organisation's own KPIs (`kpi add`, `kpi list`), as JSON; not set with `org set`.
     case kpis
+    /// The values or skills a thanks may be for (`thanks --for`), a comma-separated list.
+    case values
 
     /// What the setting is for, as `org show` lists it.
     public var summary: String {
@@ -18,6 +20,7 @@ public enum OrgSetting: String, CaseIterable, Sendable {
         case .minGroup: return "smallest group a team aggregate shows (3 or more; a person's config may only raise it)"
         case .supportMessage: return "contacts shown privately to a person whose wellbeing check-in is low"
         case .kpis: return "the organisation's KPIs ('kpi list', 'kpi add')"
+        case .values: return "values or skills a thanks may be for ('thanks PERSON TEXT --for VALUE'), separated by commas"
         }
     }
 }
@@ -28,6 +31,8 @@ public struct OrgSettings: Sendable, Equatable {
     public var supportMessage: String?
     /// The KPIs the organisation defined, in the order they were added.
     public var kpis: [KPIDefinition] = []
+    /// The values or skills a thanks may be for, in the order HR listed them; empty when none.
+    public var values: [String] = []
 
     public init(minGroup: Int? = nil, supportMessage: String? = nil) {
         self.minGroup = minGroup
@@ -40,6 +45,7 @@ public struct OrgSettings: Sendable, Equatable {
         case .minGroup?: minGroup = Int(value)
         case .supportMessage?: supportMessage = value
         case .kpis?: kpis = (try? JSONDecoder().decode([KPIDefinition].self, from: Data(value.utf8))) ?? []
+        case .values?: values = OrgSetting.valueList(value)
         case nil: break
         }
     }
@@ -83,7 +89,8 @@ extension AppDatabase {
 extension OrgSetting {
     /// `value` trimmed, when the setting can take it, else `invalidSetting` saying why:
     /// `min-group` is a whole number from 3 to 1000; `support-message` is plain text (line
-    /// breaks allowed) of at most 2000 characters.
+    /// breaks allowed) of at most 2000 characters; `values` is 1 to 30 different names of 1 to
+    /// 60 characters of plain text, separated by commas (stored as `a, b, c`).
     public func validated(_ value: String) throws -> String {
         let value = value.trimmingCharacters(in: .whitespacesAndNewlines)
         let setting = self
@@ -100,6 +107,16 @@ extension OrgSetting {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             return String(decoding: try encoder.encode(kpis), as: UTF8.self)
+        case .values:
+            let names = Self.valueList(value)
+            let reason = "1 to 30 different values of 1 to 60 characters each, separated by commas, "
+                + "e.g. \"customer focus, teamwork, sharing\""
+            guard (1...30).contains(names.count), names.allSatisfy({ $0.count <= 60 && PlainText.problem(in: $0) == nil }),
+                  Set(names.map { $0.lowercased() }).count == names.count,
+                  value.split(separator: ",", omittingEmptySubsequences: false).count == names.count else {
+                throw StoreError.invalidSetting(setting.rawValue, reason: reason)
+            }
+            return names.joined(separator: ", ")
         case .supportMessage:
             guard !value.isEmpty, value.count <= 2_000 else {
                 throw StoreError.invalidSetting(setting.rawValue, reason: "1 to 2000 characters of text")
@@ -109,5 +126,13 @@ extension OrgSetting {
             }
         }
         return value
+    }
+}
+
+
+extension OrgSetting {
+    /// The names in a comma-separated `values` setting, trimmed, empty ones left out.
+    static func valueList(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 }

@@ -21,6 +21,7 @@ enum Schema {
         migrator.registerMigration("v8", migrate: v8)
         migrator.registerMigration("v9", migrate: v9)
         migrator.registerMigration("v10", migrate: v10)
+        migrator.registerMigration("v11", migrate: v11)
         return migrator
     }
 

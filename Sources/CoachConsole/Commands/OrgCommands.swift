@@ -37,7 +37,8 @@ struct OrgShow: CoachCommand {
         let settings = try context.database().orgSettings()
         let minGroup = settings.minGroup ?? TeamAggregate.defaultMinGroup
         if json {
-            context.console.line(try JSONOutput.encode(OrgJSON(minGroup: minGroup, supportMessage: settings.supportMessage)))
+            context.console.line(try JSONOutput.encode(OrgJSON(minGroup: minGroup, supportMessage: settings.supportMessage,
+                                                                 values: settings.values)))
             return
         }
         var table = Table("SETTING", "VALUE", "WHAT IT IS")
@@ -46,6 +47,8 @@ struct OrgShow: CoachCommand {
                    OrgSetting.minGroup.summary])
         table.add([OrgSetting.supportMessage.rawValue, settings.supportMessage.map(Self.oneLine) ?? "(not set)",
                    OrgSetting.supportMessage.summary])
+        table.add([OrgSetting.values.rawValue, settings.values.isEmpty ? "(not set)" : settings.values.joined(separator: ", "),
+                   OrgSetting.values.summary])
         context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
     }
 
@@ -58,11 +61,13 @@ struct OrgShow: CoachCommand {
     struct OrgJSON: Encodable {
         let minGroup: Int
         let supportMessage: String?
-        enum CodingKeys: String, CodingKey { case minGroup = "min_group", supportMessage = "support_message" }
+        let values: [String]
+        enum CodingKeys: String, CodingKey { case minGroup = "min_group", supportMessage = "support_message", values }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(minGroup, forKey: .minGroup)
             try container.encode(supportMessage, forKey: .supportMessage)
+            try container.encode(values, forKey: .values)
         }
     }
 }
@@ -71,25 +76,30 @@ struct OrgShow: CoachCommand {
 struct OrgSet: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change an organisation setting (HR): min-group or support-message.",
+        abstract: "Change an organisation setting (HR): min-group, support-message or values.",
         discussion: """
         min-group is the smallest group a team aggregate shows, 3 or more (default 5); a person's
         own config (privacy: min_group) can only make their own view stricter. support-message
-        is shown privately to a person whose wellbeing check-in is low.
+        is shown privately to a person whose wellbeing check-in is low. values lists the values
+        or skills a thanks may be for ('thanks PERSON TEXT --for VALUE'), separated by commas.
 
         Example:
           org set min-group 6
           org set support-message "Call the Employee Assistance line: 0800 123 456"
+          org set values "customer focus, teamwork, sharing, new ideas"
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "min-group or support-message.") var key: OrgSetting
+    @Argument(help: "min-group, support-message or values.") var key: OrgSetting
     @Argument(parsing: .remaining, help: "The value (quotes optional).") var words: [String]
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
         let value = words.joined(separator: " ")
-        try context.database().setOrgSetting(key, to: value, by: user.name, at: context.clock.now())
-        context.console.line("Set \(key.rawValue) to \(key == .supportMessage ? OrgShow.oneLine(value) : value).")
+        let database = try context.database()
+        try database.setOrgSetting(key, to: value, by: user.name, at: context.clock.now())
+        let shown = key == .values ? try database.orgSettings().values.joined(separator: ", ")
+            : key == .supportMessage ? OrgShow.oneLine(value) : value
+        context.console.line("Set \(key.rawValue) to \(shown).")
     }
 }
