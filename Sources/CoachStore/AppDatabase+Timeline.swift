@@ -17,7 +17,7 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     }
 
     public var date: Date
-    /// `session` or `action`.
+    /// `session`, `action` or `recognition` (a thanks given or received).
     public var kind: String
     /// The session's number (`show ID`), for a session.
     public var sessionID: Int64?
@@ -33,6 +33,10 @@ public struct TimelineEntry: Sendable, Equatable, Codable {
     public var due: String?
     /// When a session held earlier (`--on`) was recorded; nil for a live one.
     public var backfilledAt: Date?
+    /// For a thanks (`recognition`): who gave it, who received it, and the value it was for.
+    public var giver: String?
+    public var receiver: String?
+    public var value: String?
 
     public init(date: Date, kind: String, sessionID: Int64? = nil, survey: String? = nil, sessionKind: String? = nil, author: String? = nil,
                 phase: String? = nil, scores: [ScoreValue] = [], actionID: Int64? = nil, text: String? = nil,

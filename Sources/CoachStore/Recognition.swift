@@ -34,18 +34,27 @@ public struct Recognition: Sendable, Equatable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(id: try container.decode(Int64.self, forKey: .id), giver: try container.decode(String.self, forKey: .giver),
                   receiver: try container.decode(String.self, forKey: .receiver),
-                  givenAt: try container.decode(Date.self, forKey: .givenAt),
+                  givenAt: try Self.decodeDate(container),
                   value: try container.decodeIfPresent(String.self, forKey: .value), text: try container.decode(String.self, forKey: .text))
     }
 
-    /// `value` is written as null when there is none, never left out; `date` is the local day.
+    /// `given_at` as written (ISO 8601 text), or as the decoder's own date strategy reads it.
+    private static func decodeDate(_ container: KeyedDecodingContainer<CodingKeys>) throws -> Date {
+        if let text = try? container.decode(String.self, forKey: .givenAt), let date = ISO8601DateFormatter().date(from: text) {
+            return date
+        }
+        return try container.decode(Date.self, forKey: .givenAt)
+    }
+
+    /// `value` is written as null when there is none, never left out; `date` is the local day and
+    /// `given_at` the moment, ISO 8601 in UTC.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(giver, forKey: .giver)
         try container.encode(receiver, forKey: .receiver)
         try container.encode(date, forKey: .date)
-        try container.encode(givenAt, forKey: .givenAt)
+        try container.encode(givenAt.ISO8601Format(), forKey: .givenAt)
         try container.encode(value, forKey: .value)
         try container.encode(text, forKey: .text)
     }

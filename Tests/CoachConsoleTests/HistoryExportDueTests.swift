@@ -61,10 +61,11 @@ struct HistoryExportDueTests {
         try builder.database.recordSurveyVersion(surveyID: "who-5", hash: "test-who-5", content: "")
         _ = try builder.database.startSession(surveyID: "who-5", surveyHash: "test-who-5", kind: "check-in",
                                               subjectID: ana, authorID: ana)  // in progress: no completed date
+        try builder.database.giveThanks(to: "Ana", text: "Covered the Acme call", value: nil, by: "Dana", at: Date())
         let shell = try TestShell(lines: ["export --json"], user: "Ana", database: builder.database)
         #expect(shell.run() == 0, "\(shell.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["exported_by", "people", "goals", "sessions", "action_items", "assignments"])
+        #expect(Set(object.keys) == ["exported_by", "people", "goals", "sessions", "action_items", "assignments", "recognition"])
         #expect(object["exported_by"] as? String == "Ana")
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         #expect(sessions.count == 5)
@@ -81,6 +82,12 @@ struct HistoryExportDueTests {
         }
         for item in object["action_items"] as? [[String: Any]] ?? [] {
             #expect(Set(item.keys) == ["id", "subject", "owner", "text", "due", "status", "created", "carried"])
+        }
+        let recognition = try #require(object["recognition"] as? [[String: Any]])
+        #expect(recognition.count == 1)
+        for thanks in recognition {
+            #expect(Set(thanks.keys) == ["id", "giver", "receiver", "date", "given_at", "value", "text"])
+            #expect(thanks["value"] is NSNull)
         }
     }
 

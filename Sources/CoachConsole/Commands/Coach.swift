@@ -28,6 +28,8 @@ public struct Coach: ParsableCommand {
         HistoryCommand.self, ShowCommand.self, ReviewCommand.self, ReportCommand.self, ShareCommand.self,
         // assignments
         AssignCommand.self, AssignmentsCommand.self, UnassignCommand.self,
+        // recognition
+        ThanksCommand.self, RecognitionCommand.self,
         // people, goals and surveys
         PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, KPICommand.self, SurveysCommand.self, SurveyCommand.self,
         // the store
@@ -43,7 +45,7 @@ public struct Coach: ParsableCommand {
         HelpCommand.self, DueCommand.self, ActionsCommand.self, AgendaList.self, TrendsCommand.self,
         HistoryCommand.self, ShowCommand.self, ReviewCommand.self, ReportQuiz.self, SessionsCommand.self,
         PersonShow.self, PeopleCommand.self, GoalsCommand.self, KPIList.self, SurveysCommand.self,
-        ExportCommand.self, OrgShow.self, AssignmentsCommand.self,
+        ExportCommand.self, OrgShow.self, AssignmentsCommand.self, RecognitionCommand.self,
     ]
 
     /// Whether `command`'s output may be paged.

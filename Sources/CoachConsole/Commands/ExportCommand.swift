@@ -14,15 +14,17 @@ struct ExportCommand: CoachCommand {
 
         JSON: {"exported_by", "people", "goals", "sessions": [{"id", "survey", "kind", "subject",
         "author", "started", "completed", "state", "phase", "backfilled", "scores", "answers"}],
-        "action_items", "assignments"}; "assignments" is what 'assignments --json' prints (to you,
-        and by you: done or not, never answers). "backfilled" is when a session held earlier (--on) was recorded, else null;
+        "action_items", "assignments", "recognition"}; "assignments" is what 'assignments --json' prints (to you,
+        and by you: done or not, never answers); "recognition" is every thanks in the organisation
+        ({"id", "giver", "receiver", "date", "given_at", "value", "text"}: never private). "backfilled" is when a session held earlier (--on) was recorded, else null;
         each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
         number, string, bool, array, or a one-on-one's structured object).
         Each goal carries the month's "actual" (null until a one-on-one records one).
-        CSV (RFC 4180): one row per score, answer, goal, goal actual, action item and assignment, with the columns
+        CSV (RFC 4180): one row per score, answer, goal, goal actual, action item, assignment and thanks, with the columns
         record, session, survey, kind, subject, author, date, key, value, band; an answer's value
         is plain text (4, the text itself, true), choices and structured answers compact JSON. A
-        back-filled session also has a "backfilled" row whose value is when it was recorded.
+        back-filled session also has a "backfilled" row whose value is when it was recorded. A
+        thanks is a "recognition" row: subject the receiver, author the giver, key the value.
 
         Example:
           export --csv > coach.csv
@@ -41,8 +43,9 @@ struct ExportCommand: CoachCommand {
         var data = try context.database().exportData(viewer: user.name)
         data.goals = try Self.withActuals(data.goals, context: context)
         let assignments = try AssignmentListing.read(for: user.name, context: context)
+        let recognition = try context.database().recognitions(since: nil, until: nil)
         if csv {
-            let rows = ExportCSV.rows(data) + ExportCSV.rows(assignments, viewer: user.name)
+            let rows = ExportCSV.rows(data) + ExportCSV.rows(assignments, viewer: user.name) + ExportCSV.rows(recognition)
             context.console.write(try CSVOutput.render(header: ExportCSV.header, rows: rows))
             return
         }
@@ -50,22 +53,25 @@ struct ExportCommand: CoachCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        let document = ExportDocument(data: data, assignments: assignments)
+        let document = ExportDocument(data: data, assignments: assignments, recognition: recognition)
         context.console.line(String(decoding: try encoder.encode(document), as: UTF8.self))
     }
 }
 
-/// The export's JSON: the store's records, and the assignments as `assignments --json` lists them.
+/// The export's JSON: the store's records, the assignments as `assignments --json` lists them,
+/// and every thanks (everyone may read them).
 private struct ExportDocument: Encodable {
     let data: ExportData
     let assignments: AssignmentListing
+    let recognition: [Recognition]
 
-    enum CodingKeys: String, CodingKey { case assignments }
+    enum CodingKeys: String, CodingKey { case assignments, recognition }
 
     func encode(to encoder: any Encoder) throws {
         try data.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(assignments, forKey: .assignments)
+        try container.encode(recognition, forKey: .recognition)
     }
 }
 
@@ -110,6 +116,11 @@ enum ExportCSV {
             rows.append(["action", "", "", "", item.subject, item.owner, item.due ?? "", "#\(item.id) \(item.status)", item.text, ""])
         }
         return rows
+    }
+
+    /// One row per thanks: subject the receiver, author the giver, key the value, value the text.
+    static func rows(_ recognition: [Recognition]) -> [[String]] {
+        recognition.map { ["recognition", "", "", "", $0.receiver, $0.giver, $0.givenAt.ISO8601Format(), $0.value ?? "", $0.text, ""] }
     }
 
     /// One row per assignment to the viewer and, for each the viewer made, per person (key: `done`,

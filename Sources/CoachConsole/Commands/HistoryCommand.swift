@@ -8,10 +8,11 @@ import Foundation
 struct HistoryCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "A person's timeline of sessions, scores and action items, newest first.",
+        abstract: "A person's timeline of sessions, scores, action items and thanks, newest first.",
         discussion: """
         Shows only what you may see: a manager sees their reps' one-on-ones, self-assessments and
-        quizzes, and wellbeing only where the rep shares it; HR sees quizzes.
+        quizzes, and wellbeing only where the rep shares it; HR sees quizzes. Thanks the person
+        gave or received ('thanks') are never private: everyone sees them.
 
         Each session shows its number; 'show ID' prints it in full, and --full prints every
         session in full (one-on-one notes, KPIs and actions as you may see them).
@@ -28,7 +29,9 @@ struct HistoryCommand: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let entries = try context.database().timeline(viewer: user.name, subject: person)
+        let database = try context.database()
+        let entries = try (database.timeline(viewer: user.name, subject: person)
+            + Self.recognitionEntries(of: person, database: database)).sorted { $0.date > $1.date }
         let reading = RecordReading()
         if json && full {
             let records = try entries.compactMap { entry in
@@ -48,6 +51,12 @@ struct HistoryCommand: CoachCommand {
         let catalog = context.catalog()
         for entry in entries {
             let day = DateAnswer.iso(entry.date)
+            if entry.kind == "recognition" {
+                let line = "\(day)  thanks from \(entry.giver ?? "") to \(entry.receiver ?? "")"
+                    + (entry.value.map { " for \($0)" } ?? "") + ": \(entry.text ?? "")"
+                context.console.line(SafeText.escaped(line, keepingNewlines: false))
+                continue
+            }
             if entry.kind == "action" {
                 var line = "\(day)  action #\(entry.actionID ?? 0) \(entry.status ?? "")  \(entry.text ?? "")"
                 line += " (\(entry.owner ?? "")" + (entry.due.map { ", due \($0)" } ?? "") + ")"
@@ -73,6 +82,19 @@ struct HistoryCommand: CoachCommand {
                     .forEach { context.console.line($0.isEmpty ? "" : "    " + $0) }
                 context.console.line("")
             }
+        }
+    }
+
+    /// The thanks `person` gave or received, as timeline entries: everyone may see them.
+    static func recognitionEntries(of person: String, database: any Store) throws -> [TimelineEntry] {
+        try database.recognitions(since: nil, until: nil).filter {
+            $0.giver.caseInsensitiveCompare(person) == .orderedSame || $0.receiver.caseInsensitiveCompare(person) == .orderedSame
+        }.map { thanks in
+            var entry = TimelineEntry(date: thanks.givenAt, kind: "recognition", text: thanks.text)
+            entry.giver = thanks.giver
+            entry.receiver = thanks.receiver
+            entry.value = thanks.value
+            return entry
         }
     }
 }

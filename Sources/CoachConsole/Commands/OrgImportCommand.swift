@@ -55,6 +55,7 @@ struct OrgImportCommand: CoachCommand {
         case "action_item": "action items"
         case "agenda_item": "agenda items"
         case "person": "people"
+        case "recognition": "thanks"
         default: table.replacingOccurrences(of: "_", with: " ") + "s"
         }
     }

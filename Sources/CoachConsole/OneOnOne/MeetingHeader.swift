@@ -5,7 +5,8 @@ import Foundation
 
 /// What a manager sees before the first question of a one-on-one: the rep, the last meeting and
 /// whether this one is overdue, open action items, the rep's agenda, recent self-assessment and
-/// quiz results, goals with attainment, and wellbeing only where the rep shares it.
+/// quiz results, the thanks they received, goals with attainment, and wellbeing only where the
+/// rep shares it.
 struct MeetingHeader {
     let context: CommandContext
     let manager: Person
@@ -68,6 +69,7 @@ struct MeetingHeader {
                 "\(context.catalog().surveys[$0.surveyID]?.title ?? $0.surveyID) \(ScoreFormat.display($0.value))%"
             }.joined(separator: ", "))
         }
+        lines += try recognitionLines(since: last)
         lines += try goalLines(repID: repID)
         let wellbeing = rows.filter { surveyKind($0.survey) == .checkIn }
         if !wellbeing.isEmpty {
@@ -100,6 +102,18 @@ struct MeetingHeader {
             }
         }
         return lines
+    }
+
+    /// The thanks the rep received since the last one-on-one (all of them before the first),
+    /// up to the meeting's day: recognition is never private.
+    private func recognitionLines(since last: Date?) throws -> [String] {
+        let thanks = try context.database().recognitions(since: last, until: now)
+            .filter { $0.receiver.caseInsensitiveCompare(rep.name) == .orderedSame }
+        guard !thanks.isEmpty else { return [] }
+        return ["Recognised since the last meeting:"] + thanks.map { thanks in
+            SafeText.escaped("  • \(thanks.date) from \(thanks.giver)" + (thanks.value.map { " for \($0)" } ?? "") + ": \(thanks.text)",
+                             keepingNewlines: false)
+        }
     }
 
     private func goalLines(repID: Int64) throws -> [String] {

@@ -81,6 +81,11 @@ extension ReviewDocument {
         sections.append(writtenSection("Manager's assessment", managerReview,
                                        none: "Not written yet ('run performance-review --for \(person)')."))
         sections.append(writtenSection("\(person)'s own comments", ownComments, none: "Not written yet ('run self-review')."))
+
+        var thanks = Section(title: "Recognition", headers: ["DATE", "FROM", "FOR", "THANKS"])
+        thanks.rows = recognition.map { [$0.date, $0.giver, $0.value ?? "-", $0.text] }
+        if recognition.isEmpty { thanks.text = ["No thanks received in the period."] }
+        sections.append(thanks)
         return sections
     }
 
@@ -121,7 +126,7 @@ extension ReviewDocument {
             if !section.headers.isEmpty && !section.rows.isEmpty {
                 var table = Table()
                 table.headers = section.headers
-                table.mayShrink("KPI", "QUIZ", "SCORE", "ACTION ITEMS")
+                table.mayShrink("KPI", "QUIZ", "SCORE", "ACTION ITEMS", "THANKS")
                 section.rows.forEach { table.add($0) }
                 lines += table.render(width: width) { styled($0, .bold) }.split(separator: "\n").map(String.init)
             }

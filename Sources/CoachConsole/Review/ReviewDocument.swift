@@ -28,6 +28,8 @@ struct ReviewDocument: Encodable {
     var trainingFeedback: [FeedbackLine]
     @Null var managerReview: WrittenReview?
     @Null var ownComments: WrittenReview?
+    /// The thanks the person received in the period (`thanks`), oldest first: never private.
+    var recognition: [RecognitionLine]
 
     /// One KPI: each month with a target, and the period.
     struct KPILine: Encodable {
@@ -107,6 +109,14 @@ struct ReviewDocument: Encodable {
         var survey: String
         var date: String
         @Null var reaction: Double?
+    }
+
+    /// One thanks received.
+    struct RecognitionLine: Encodable {
+        var giver: String
+        var date: String
+        @Null var value: String?
+        var text: String
     }
 
     /// A review session's answers (`performance-review`, `self-review`).

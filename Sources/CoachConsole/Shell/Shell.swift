@@ -103,12 +103,16 @@ public final class Shell {
         return true
     }
 
-    /// What is due for the user, shown once when the shell starts on a terminal.
+    /// What is due for the user, and the thanks they received lately, shown once when the shell
+    /// starts on a terminal.
     /// Nobody known yet means nothing to show; a store that cannot be read is reported.
     private func greetWithDue() {
         do {
             let user = try context.currentUser()
             for line in try DueList(context: context, user: user, now: context.clock.now()).lines() {
+                context.console.line(line)
+            }
+            for line in try RecognitionGreeting.lines(for: user, database: context.database(), now: context.clock.now()) {
                 context.console.line(line)
             }
         } catch CoachError.noUser, CoachError.emptyStore, CoachError.unknownUser {
