@@ -32,10 +32,17 @@ struct RecognitionEndToEndTests {
             JOIN person p ON p.id = r.receiver_id
             """) == ["Marco|Ana|teamwork|Took over the Acme call"])
         let today = DateAnswer.iso(Date())
+        let json = try store.run(["thanks", "Ana", "Old news", "--json"], as: "Bo")
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutText.utf8)) as? [String: Any])
+        #expect(stored["giver"] as? String == "Bo" && stored["receiver"] as? String == "Ana" && stored["date"] as? String == today
+                && stored["value"] is NSNull, "\(json.stdoutText)")
+        // Older than the greeting's 7 days: in history, not in the greeting.
+        _ = try store.sql("UPDATE recognition SET given_at = '2026-01-05 10:00:00.000' WHERE text = 'Old news'")
 
         let shell = try store.terminal(as: "Ana", arguments: [])
         try shell.waitFor("Thanked by Marco on \(today) for teamwork: Took over the Acme call")
         try shell.waitFor("Ana (rep)> ")
+        #expect(!shell.output.contains("Old news"), "\(shell.output)")
         shell.send("quit\r")
         _ = try shell.waitForExit()
 
@@ -45,9 +52,10 @@ struct RecognitionEndToEndTests {
             #expect(history.stdoutText.contains("\(today)  thanks from Marco to Ana for teamwork: Took over the Acme call"),
                     "\(viewer): \(history.stdoutText)")
         }
-        let json = try store.run(["history", "Marco", "--json"], as: "Bo")
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdoutText.utf8)) as? [[String: Any]])
-        #expect(entries.contains { $0["kind"] as? String == "recognition" && $0["receiver"] as? String == "Ana" }, "\(json.stdoutText)")
+        #expect(try store.run(["history", "Ana"], as: "Ana").stdoutText.contains("2026-01-05  thanks from Bo to Ana: Old news"))
+        let timeline = try store.run(["history", "Marco", "--json"], as: "Bo")
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(timeline.stdoutText.utf8)) as? [[String: Any]])
+        #expect(entries.contains { $0["kind"] as? String == "recognition" && $0["receiver"] as? String == "Ana" }, "\(timeline.stdoutText)")
 
         let settings = try store.run(["org", "show", "--json"], as: "Dana")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(settings.stdoutText.utf8)) as? [String: Any])
