@@ -8,7 +8,9 @@ struct TrendBuilder {
     let context: CommandContext
     let now: Date
     let weeks: Int
-    var calendar: Calendar = .current
+    var calendar: Calendar = .current {
+        didSet { weekTicks = Self.ticks(now: now, weeks: weeks, calendar: calendar) }
+    }
     private var scorings: [String: SurveyScoring] = [:]
     private var reliabilityCache: [String: [String: ScoreReliability]] = [:]
 
@@ -16,6 +18,7 @@ struct TrendBuilder {
         self.context = context
         self.now = now
         self.weeks = weeks
+        weekTicks = Self.ticks(now: now, weeks: weeks, calendar: .current)
     }
 
     /// A range of dates in place of the window of `weeks` up to `now` (`review --period`): scores
@@ -108,8 +111,11 @@ struct TrendBuilder {
         return built
     }
 
-    /// The weeks of the window as the charts label them (`2026-W40`), oldest first.
-    var weekTicks: [String] {
+    /// The weeks of the window as the charts label them (`2026-W40`), oldest first: worked out
+    /// once per builder (and calendar), not once per row.
+    private(set) var weekTicks: [String]
+
+    private static func ticks(now: Date, weeks: Int, calendar: Calendar) -> [String] {
         WeeklyBuckets.window(now: now, weeks: weeks, calendar: calendar).map(\.week.description)
     }
 
