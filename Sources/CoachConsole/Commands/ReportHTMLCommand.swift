@@ -53,13 +53,9 @@ struct ReportHTML: CoachCommand {
         }
         let builder = ReportBuilder(context: context, viewer: user, now: now, weeks: weeks, period: chosen)
         let document = try builder.document()
-        let html = HTMLReport.render(document)
-        if output == "-" {
-            context.console.write(html)
-            return
-        }
-        let path = try ReportFile.write(html, to: output ?? ReportFile.defaultName(stem: "coach-report", day: builder.today),
-                                        force: force)
+        guard let path = try ReportFile.deliver(HTMLReport.render(document), output: output,
+                                                defaultName: ReportFile.defaultName(stem: "coach-report", day: builder.today),
+                                                force: force, console: context.console) else { return }
         context.console.line("Wrote \(path): \(document.chartCount) charts for \(user.name).")
     }
 }

@@ -71,13 +71,11 @@ struct ReviewCommand: CoachCommand {
         let document = try builder.document(for: subject)
         if html {
             let page = HTMLReport.render(document.report(generated: DateAnswer.iso(now)))
-            if output == "-" {
-                context.console.write(page)
-                return
+            if let path = try ReportFile.deliver(page, output: output,
+                                                 defaultName: Self.defaultFile(person: document.person, period: document.period),
+                                                 force: force, console: context.console) {
+                context.console.line("Wrote \(path)")
             }
-            let path = output ?? Self.defaultFile(person: document.person, period: document.period)
-            try ReportFile.write(page, to: path, force: force)
-            context.console.line("Wrote \(path)")
         } else if json {
             context.console.line(try document.json())
         } else if markdown {

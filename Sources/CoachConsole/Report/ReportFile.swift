@@ -6,6 +6,16 @@ enum ReportFile {
     /// `coach-report-2026-12-02.html`: `stem` and the day.
     static func defaultName(stem: String, day: String) -> String { "\(stem)-\(day).html" }
 
+    /// Sends a report where `output` says: standard output for `-`, else the file `output` or
+    /// `defaultName` (see `write`). Returns the path written, nil for standard output.
+    static func deliver(_ text: String, output: String?, defaultName: String, force: Bool, console: Console) throws -> String? {
+        if output == "-" {
+            console.write(text)
+            return nil
+        }
+        return try write(text, to: output ?? defaultName, force: force)
+    }
+
     /// Writes `text` to `path` (relative to the current folder), refusing an existing file unless
     /// `force`. Returns the path written.
     @discardableResult
