@@ -28,12 +28,13 @@ extension OrgDatabase: RecognitionStore {
         return Recognition(id: id, giver: giver.name, receiver: receiver.name, givenAt: givenAt, value: value, text: text)
     }
 
-    public func recognitions(since: Date?, until: Date?) throws -> [Recognition] {
+    public func recognitions(since: Date?, until: Date?, involving person: String?) throws -> [Recognition] {
         try connection.query("""
             SELECT r.id, g.name, p.name, r.given_at, r.value, r.text
             FROM coach.recognition r JOIN coach.person g ON g.id = r.giver_id JOIN coach.person p ON p.id = r.receiver_id
             WHERE (\(since)::timestamptz IS NULL OR r.given_at >= \(since)::timestamptz)
               AND (\(until)::timestamptz IS NULL OR r.given_at < \(until)::timestamptz)
+              AND (\(person)::text IS NULL OR lower(g.name) = lower(\(person)::text) OR lower(p.name) = lower(\(person)::text))
             ORDER BY r.given_at, r.id
             """).map { row in
             let (id, giver, receiver, givenAt, value, text) = try row.decode((Int64, String, String, Date, String?, String).self)

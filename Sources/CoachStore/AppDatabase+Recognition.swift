@@ -21,17 +21,18 @@ extension AppDatabase: RecognitionStore {
         }
     }
 
-    public func recognitions(since: Date?, until: Date?) throws -> [Recognition] {
-        try read { db in try Self.recognitions(since: since, until: until, db) }
+    public func recognitions(since: Date?, until: Date?, involving person: String?) throws -> [Recognition] {
+        try read { db in try Self.recognitions(since: since, until: until, involving: person, db) }
     }
 
-    static func recognitions(since: Date?, until: Date?, _ db: Database) throws -> [Recognition] {
+    static func recognitions(since: Date?, until: Date?, involving person: String? = nil, _ db: Database) throws -> [Recognition] {
         try Row.fetchAll(db, sql: """
             SELECT r.id, g.name AS giver, p.name AS receiver, r.given_at, r.value, r.text
             FROM recognition r JOIN person g ON g.id = r.giver_id JOIN person p ON p.id = r.receiver_id
             WHERE (? IS NULL OR r.given_at >= ?) AND (? IS NULL OR r.given_at < ?)
+              AND (? IS NULL OR g.name = ? OR p.name = ?)
             ORDER BY r.given_at, r.id
-            """, arguments: [since, since, until, until]).map { row in
+            """, arguments: [since, since, until, until, person, person, person]).map { row in
             Recognition(id: row["id"], giver: row["giver"], receiver: row["receiver"], givenAt: row["given_at"],
                         value: row["value"], text: row["text"])
         }

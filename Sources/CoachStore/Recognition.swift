@@ -68,8 +68,15 @@ public protocol RecognitionStore {
     func giveThanks(to receiverName: String, text: String, value: String?, by giverName: String, at now: Date) throws
         -> Recognition
     /// Every thanks given from `since` (inclusive) until `until` (exclusive), nil leaving that end
-    /// open, oldest first.
-    func recognitions(since: Date?, until: Date?) throws -> [Recognition]
+    /// open, oldest first; with `involving`, only those that person gave or received (any case).
+    func recognitions(since: Date?, until: Date?, involving person: String?) throws -> [Recognition]
+}
+
+extension RecognitionStore {
+    /// Every thanks in the range, whoever gave or received it.
+    public func recognitions(since: Date?, until: Date?) throws -> [Recognition] {
+        try recognitions(since: since, until: until, involving: nil)
+    }
 }
 
 /// The rules of thanks, written once for every engine so each refuses in the same words.

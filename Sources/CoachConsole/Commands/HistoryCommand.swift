@@ -31,7 +31,7 @@ struct HistoryCommand: CoachCommand {
         let user = try context.currentUser()
         let database = try context.database()
         let entries = try (database.timeline(viewer: user.name, subject: person)
-            + Self.recognitionEntries(of: person, database: database)).sorted { $0.date > $1.date }
+            + Self.recognitionEntries(of: try database.person(named: person)?.name ?? person, database: database)).sorted { $0.date > $1.date }
         let reading = RecordReading()
         if json && full {
             let records = try entries.compactMap { entry in
@@ -85,11 +85,9 @@ struct HistoryCommand: CoachCommand {
         }
     }
 
-    /// The thanks `person` gave or received, as timeline entries: everyone may see them.
+    /// The thanks `person` (as stored) gave or received, as timeline entries: everyone may see them.
     static func recognitionEntries(of person: String, database: any Store) throws -> [TimelineEntry] {
-        try database.recognitions(since: nil, until: nil).filter {
-            $0.giver.caseInsensitiveCompare(person) == .orderedSame || $0.receiver.caseInsensitiveCompare(person) == .orderedSame
-        }.map { thanks in
+        try database.recognitions(since: nil, until: nil, involving: person).map { thanks in
             var entry = TimelineEntry(date: thanks.givenAt, kind: "recognition", text: thanks.text)
             entry.giver = thanks.giver
             entry.receiver = thanks.receiver

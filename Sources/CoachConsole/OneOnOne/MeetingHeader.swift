@@ -107,7 +107,7 @@ struct MeetingHeader {
     /// The thanks the rep received since the last one-on-one (all of them before the first),
     /// up to the meeting's day: recognition is never private.
     private func recognitionLines(since last: Date?) throws -> [String] {
-        let thanks = try context.database().recognitions(since: last, until: now)
+        let thanks = try context.database().recognitions(since: last, until: now, involving: rep.name)
             .filter { $0.receiver.caseInsensitiveCompare(rep.name) == .orderedSame }
         guard !thanks.isEmpty else { return [] }
         return ["Recognised since the last meeting:"] + thanks.map { thanks in

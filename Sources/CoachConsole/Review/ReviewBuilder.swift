@@ -56,7 +56,7 @@ struct ReviewBuilder {
                                             reaction: entry.scores.first { $0.score == "reaction" }?.value ?? nil)
             },
             managerReview: reviews.manager, ownComments: reviews.own,
-            recognition: try database.recognitions(since: start, until: end)
+            recognition: try database.recognitions(since: start, until: end, involving: subject.name)
                 .filter { $0.receiver.caseInsensitiveCompare(subject.name) == .orderedSame }
                 .map { ReviewDocument.RecognitionLine(giver: $0.giver, date: DateAnswer.iso($0.givenAt, calendar: calendar),
                                                       value: $0.value, text: $0.text) })

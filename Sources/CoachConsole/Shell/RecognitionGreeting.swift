@@ -12,7 +12,7 @@ enum RecognitionGreeting {
 
     static func lines(for user: Person, database: any Store, now: Date) throws -> [String] {
         let since = Calendar.current.date(byAdding: .day, value: -days, to: now) ?? now
-        let received = try database.recognitions(since: since, until: nil)
+        let received = try database.recognitions(since: since, until: nil, involving: user.name)
             .filter { $0.receiver.caseInsensitiveCompare(user.name) == .orderedSame }
         return received.reversed().map { thanks in
             SafeText.escaped("Thanked by \(thanks.giver) on \(thanks.date)" + (thanks.value.map { " for \($0)" } ?? "")
