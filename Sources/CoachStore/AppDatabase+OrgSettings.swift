@@ -13,6 +13,11 @@ public enum OrgSetting: String, CaseIterable, Sendable {
     case kpis
     /// The values or skills a thanks may be for (`thanks --for`), a comma-separated list.
     case values
+    /// Whether a rep may add a retrospective item without their name (`retro add --anonymous`):
+    /// `on` or `off` (the default).
+    case retroAnonymous = "retro-anonymous"
+    /// How many days a customer complaint may stay open before `due` lists it (default 2).
+    case responseTime = "response-time"
 
     /// What the setting is for, as `org show` lists it.
     public var summary: String {
@@ -21,6 +26,8 @@ public enum OrgSetting: String, CaseIterable, Sendable {
         case .supportMessage: return "contacts shown privately to a person whose wellbeing check-in is low"
         case .kpis: return "the organisation's KPIs ('kpi list', 'kpi add')"
         case .values: return "values or skills a thanks may be for ('thanks PERSON TEXT --for VALUE'), separated by commas"
+        case .retroAnonymous: return "whether reps may add retrospective items without their name ('retro add --anonymous'): on or off"
+        case .responseTime: return "days a customer complaint may stay open before 'due' lists it (1 to 90)"
         }
     }
 }
@@ -33,6 +40,13 @@ public struct OrgSettings: Sendable, Equatable {
     public var kpis: [KPIDefinition] = []
     /// The values or skills a thanks may be for, in the order HR listed them; empty when none.
     public var values: [String] = []
+    /// Whether `retro add --anonymous` is allowed (`retro-anonymous on`); off when not set.
+    public var retroAnonymous = false
+    /// Days a customer complaint may stay open before `due` lists it; nil: the default.
+    public var responseTime: Int?
+
+    /// The response time `due` uses when the organisation set none.
+    public static let defaultResponseTime = 2
 
     public init(minGroup: Int? = nil, supportMessage: String? = nil) {
         self.minGroup = minGroup
@@ -46,6 +60,8 @@ public struct OrgSettings: Sendable, Equatable {
         case .supportMessage?: supportMessage = value
         case .kpis?: kpis = (try? JSONDecoder().decode([KPIDefinition].self, from: Data(value.utf8))) ?? []
         case .values?: values = OrgSetting.valueList(value)
+        case .retroAnonymous?: retroAnonymous = value == "on"
+        case .responseTime?: responseTime = Int(value)
         case nil: break
         }
     }
@@ -117,6 +133,17 @@ extension OrgSetting {
                 throw StoreError.invalidSetting(setting.rawValue, reason: reason)
             }
             return names.joined(separator: ", ")
+        case .retroAnonymous:
+            guard ["on", "off"].contains(value.lowercased()) else {
+                throw StoreError.invalidSetting(setting.rawValue, reason: "on or off")
+            }
+            return value.lowercased()
+        case .responseTime:
+            let days = value.lowercased().hasSuffix("d") ? String(value.dropLast()) : value
+            guard let number = Int(days.trimmingCharacters(in: .whitespaces)), (1...90).contains(number) else {
+                throw StoreError.invalidSetting(setting.rawValue, reason: "a whole number of days from 1 to 90 (e.g. 2 or 2d)")
+            }
+            return String(number)
         case .supportMessage:
             guard !value.isEmpty, value.count <= 2_000 else {
                 throw StoreError.invalidSetting(setting.rawValue, reason: "1 to 2000 characters of text")

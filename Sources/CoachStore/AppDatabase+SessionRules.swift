@@ -42,6 +42,8 @@ extension AppDatabase {
             guard isSelf || subject.managerID == author.id else {
                 throw StoreError.notAllowed("a review is written by \(subject.name)'s manager, or by \(subject.name) about themselves")
             }
+        case .retro:
+            throw StoreError.notAllowed("a retrospective is a team's meeting, not a session: its manager runs 'retro --team TEAM'")
         case .quiz:
             guard isSelf || author.role == .hr || subject.managerID == author.id else {
                 throw StoreError.notAllowed("a quiz is taken by the person, or run for them by HR or their manager")

@@ -22,6 +22,7 @@ enum Schema {
         migrator.registerMigration("v9", migrate: v9)
         migrator.registerMigration("v10", migrate: v10)
         migrator.registerMigration("v11", migrate: v11)
+        migrator.registerMigration("v12", migrate: v12)
         return migrator
     }
 

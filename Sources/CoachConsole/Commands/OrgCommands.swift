@@ -38,7 +38,8 @@ struct OrgShow: CoachCommand {
         let minGroup = settings.minGroup ?? TeamAggregate.defaultMinGroup
         if json {
             context.console.line(try JSONOutput.encode(OrgJSON(minGroup: minGroup, supportMessage: settings.supportMessage,
-                                                                 values: settings.values)))
+                                                                 values: settings.values, retroAnonymous: settings.retroAnonymous,
+                                                                 responseTime: settings.responseTime ?? OrgSettings.defaultResponseTime)))
             return
         }
         var table = Table("SETTING", "VALUE", "WHAT IT IS")
@@ -49,6 +50,11 @@ struct OrgShow: CoachCommand {
                    OrgSetting.supportMessage.summary])
         table.add([OrgSetting.values.rawValue, settings.values.isEmpty ? "(not set)" : settings.values.joined(separator: ", "),
                    OrgSetting.values.summary])
+        table.add([OrgSetting.retroAnonymous.rawValue, settings.retroAnonymous ? "on" : "off (default)",
+                   OrgSetting.retroAnonymous.summary])
+        let responseTime = settings.responseTime ?? OrgSettings.defaultResponseTime
+        table.add([OrgSetting.responseTime.rawValue, "\(responseTime) days" + (settings.responseTime == nil ? " (default)" : ""),
+                   OrgSetting.responseTime.summary])
         context.console.line(table.render(width: context.console.columns) { context.console.styled($0, .bold) })
     }
 
@@ -62,12 +68,19 @@ struct OrgShow: CoachCommand {
         let minGroup: Int
         let supportMessage: String?
         let values: [String]
-        enum CodingKeys: String, CodingKey { case minGroup = "min_group", supportMessage = "support_message", values }
+        let retroAnonymous: Bool
+        let responseTime: Int
+        enum CodingKeys: String, CodingKey {
+            case minGroup = "min_group", supportMessage = "support_message", values
+            case retroAnonymous = "retro_anonymous", responseTime = "response_time_days"
+        }
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(minGroup, forKey: .minGroup)
             try container.encode(supportMessage, forKey: .supportMessage)
             try container.encode(values, forKey: .values)
+            try container.encode(retroAnonymous, forKey: .retroAnonymous)
+            try container.encode(responseTime, forKey: .responseTime)
         }
     }
 }
@@ -76,21 +89,26 @@ struct OrgShow: CoachCommand {
 struct OrgSet: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Change an organisation setting (HR): min-group, support-message or values.",
+        abstract: "Change an organisation setting (HR): min-group, support-message, values, retro-anonymous or response-time.",
         discussion: """
         min-group is the smallest group a team aggregate shows, 3 or more (default 5); a person's
         own config (privacy: min_group) can only make their own view stricter. support-message
         is shown privately to a person whose wellbeing check-in is low. values lists the values
         or skills a thanks may be for ('thanks PERSON TEXT --for VALUE'), separated by commas.
+        retro-anonymous on lets reps add retrospective items without their name ('retro add
+        --anonymous'; off by default). response-time is how many days a customer complaint may
+        stay open before 'due' lists it (default 2).
 
         Example:
           org set min-group 6
           org set support-message "Call the Employee Assistance line: 0800 123 456"
           org set values "customer focus, teamwork, sharing, new ideas"
+          org set retro-anonymous on
+          org set response-time 3
         """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
-    @Argument(help: "min-group, support-message or values.") var key: OrgSetting
+    @Argument(help: "min-group, support-message, values, retro-anonymous or response-time.") var key: OrgSetting
     @Argument(parsing: .remaining, help: "The value (quotes optional).") var words: [String]
 
     func run(in context: CommandContext) throws {

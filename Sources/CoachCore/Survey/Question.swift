@@ -24,6 +24,9 @@ public struct Question: Sendable, Equatable {
     /// `text` (a coach extension of format 1): the answer becomes an agenda item for the
     /// subject's next one-on-one.
     public var feedsAgenda: Bool
+    /// `text` (a coach extension of format 1): the answer is customer feedback of this kind,
+    /// which `feedback` lists; a multiline answer gives one piece per line.
+    public var customerFeedback: CustomerFeedbackKind?
     /// `scale` (required) and `number` (optional) bounds.
     public var min: Double?
     public var max: Double?
@@ -71,6 +74,12 @@ public struct Question: Sendable, Equatable {
             return nil
         }
     }
+}
+
+/// Whether a piece of customer feedback is a complaint (which `due` lists once it is older than
+/// the organisation's response time) or anything else a customer said.
+public enum CustomerFeedbackKind: String, Sendable, Codable, CaseIterable {
+    case complaint, other
 }
 
 /// Every question type of format 1.

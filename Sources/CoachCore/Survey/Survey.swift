@@ -40,6 +40,9 @@ public enum SurveyKind: String, CaseIterable, Sendable, Codable {
     /// A performance review of a period (`performance-review` by the manager, `self-review` by
     /// the rep): seen by the rep, their manager and HR.
     case review
+    /// A team's retrospective (`retro --team T`): each question is a list the team fills, one
+    /// item per line; run by the team's manager, never with `run`.
+    case retro
 }
 
 /// How often a survey is due.

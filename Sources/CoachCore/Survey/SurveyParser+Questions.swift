@@ -4,7 +4,7 @@ extension SurveyParser {
     static let questionKeys = ["id", "text", "type", "choices", "required", "when", "constraint",
                                "constraint_message", "help", "private", "multiline", "min", "max",
                                "labels", "unit", "kpis", "answer", "tolerance", "points", "explain", "category",
-                               "feeds_agenda"]
+                               "feeds_agenda", "customer_feedback"]
     static let commonQuestionKeys = ["id", "text", "type", "required", "when", "constraint",
                                      "constraint_message", "help", "private"]
     static let quizQuestionKeys = ["answer", "points", "explain", "category"]
@@ -16,7 +16,7 @@ extension SurveyParser {
         case .scale: return ["min", "max", "labels"]
         case .number: return ["min", "max", "unit", "tolerance"] + quizQuestionKeys
         case .yesno: return quizQuestionKeys
-        case .text: return ["multiline", "feeds_agenda"] + quizQuestionKeys
+        case .text: return ["multiline", "feeds_agenda", "customer_feedback"] + quizQuestionKeys
         case .kpi: return ["kpis"]
         case .date, .actions, .reviewActions, .agenda: return []
         }
@@ -43,6 +43,12 @@ extension SurveyParser {
         question.help = text(f["help"], what: "'help' of \(what)")
         question.isPrivate = bool(f["private"], what: "'private' of \(what)") ?? false
         question.feedsAgenda = bool(f["feeds_agenda"], what: "'feeds_agenda' of \(what)") ?? false
+        question.customerFeedback = choice(f["customer_feedback"], what: "'customer_feedback' of \(what)",
+                                           as: CustomerFeedbackKind.self)
+        if question.customerFeedback != nil, question.isPrivate {
+            report("\(what) is private, so it cannot be customer feedback (feedback is read by the rep and the team)",
+                   at: f["customer_feedback"])
+        }
 
         guard let type else { return nil }
         let allowed = SurveyParser.commonQuestionKeys + SurveyParser.specificKeys(for: type)
