@@ -17,6 +17,7 @@ public enum OrgSchema {
         (4, v4Agenda),
         (5, v5People + v5KPIImport + v5Assignments + v5Backfill + v5Reviews),
         (6, v6Recognition),
+        (7, v7Retro + v7Feedback),
     ]
 
     /// The newest schema version this coach knows.
