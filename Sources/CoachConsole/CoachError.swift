@@ -53,6 +53,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
     case unknownScore(String, suggestion: String?)
     /// An option's value that only the command's run can judge (a due date against today); bad usage.
     case invalidValue(option: String, reason: String)
+    /// A retrospective that cannot do what was asked (none open, voting closed, no team).
+    case retro(String)
 
     public var description: String {
         switch self {
@@ -113,6 +115,8 @@ public enum CoachError: Error, Equatable, LocalizedError, CustomStringConvertibl
             let guess = suggestion(for: kpi, among: known).map { " (did you mean '\($0)'?)" } ?? ""
             return "unknown KPI '\(kpi)'\(guess); known KPIs ('kpi list'): \(known.joined(separator: ", "))"
         case let .outOfRange(reason):
+            return reason
+        case let .retro(reason):
             return reason
         }
     }

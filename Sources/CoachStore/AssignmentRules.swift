@@ -34,7 +34,7 @@ public enum AssignmentRules {
         guard actor.role != .rep else {
             throw StoreError.notAllowed("a rep assigns nothing; your manager or HR assigns surveys to you")
         }
-        if request.kind == .oneOnOne { throw AssignmentError.notAssignable(survey: request.surveyID, kind: request.kind.rawValue) }
+        if request.kind == .oneOnOne || request.kind == .retro { throw AssignmentError.notAssignable(survey: request.surveyID, kind: request.kind.rawValue) }
         if request.phase != nil, request.kind != .quiz {
             throw AssignmentError.phaseNotAQuiz(survey: request.surveyID, kind: request.kind.rawValue)
         }

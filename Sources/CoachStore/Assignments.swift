@@ -124,7 +124,9 @@ public enum AssignmentError: Error, Equatable, LocalizedError, CustomStringConve
         case let .wrongAudience(survey, person, role, audience):
             return "\(survey) is answered by \(Self.plural(audience)), and \(person) is \(role == .hr ? "HR" : "a \(role.rawValue)")"
         case let .notAssignable(survey, kind):
-            return "\(survey) is a \(kind) survey, held by a manager with a rep ('one-on-one PERSON'); it cannot be assigned"
+            let held = kind == SurveyKind.retro.rawValue ? "a team's meeting ('retro --team TEAM')"
+                : "held by a manager with a rep ('one-on-one PERSON')"
+            return "\(survey) is a \(kind) survey, \(held); it cannot be assigned"
         case let .phaseNotAQuiz(survey, kind):
             return "\(survey) is a \(kind) survey; --phase pre|post is for a quiz"
         case let .unknownAssignment(id):

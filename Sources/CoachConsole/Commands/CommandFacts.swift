@@ -21,6 +21,10 @@ public enum ArgumentKind: String, CaseIterable, Sendable, ExpressibleByArgument 
     /// You or one of your reps (`actions`).
     case related
     case survey, kpi, team, command
+    /// One of the organisation's values (`thanks --for`).
+    case value
+    /// A list of the `team-retro` survey (`retro add --list`).
+    case retroList = "retro-list"
 }
 
 extension CompletionKind {

@@ -26,7 +26,7 @@ struct ThanksCommand: CoachCommand {
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
     @Argument(help: "Whom to thank.", completion: .coach(.person)) var person: String
     @Argument(help: "What for, in your words (quotes optional).") var words: [String] = []
-    @Option(name: .customLong("for"), help: "One of the organisation's values ('org show').") var value: String?
+    @Option(name: .customLong("for"), help: "One of the organisation's values ('org show').", completion: .coach(.value)) var value: String?
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func validate() throws {

@@ -69,6 +69,8 @@ struct Completion {
         case .command: CommandTable.words(after: [])
         case .survey: Array(context.catalog().surveys.keys)
         case .kpi: KPIs.known(in: context)
+        case .value: (try? context.database().orgSettings().values) ?? []
+        case .retroList: context.catalog().surveys[RetroCommand.survey]?.questions.map(\.id) ?? []
         }
     }
 

@@ -12,6 +12,7 @@ public enum BundledSurveys {
         file_one_on_one,
         file_performance_review,
         file_self_review,
+        file_team_retro,
         file_training_reaction,
         file_weekly_self_assessment,
         file_who_5,

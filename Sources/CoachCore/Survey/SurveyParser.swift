@@ -47,6 +47,7 @@ final class SurveyParser: ProblemCollector {
         let quiz = parseQuizSettings(top)
         let scores = top["scores"].flatMap { parseScores($0) } ?? []
         let tests = top["tests"].flatMap { parseTests($0, scores: scores) } ?? []
+        checkRetro(top, audience: audience)
 
         guard let kind, let audience else { return nil }
         return Survey(format: format ?? SurveyLoader.supportedFormat, id: id, title: title, kind: kind,
