@@ -91,7 +91,7 @@ struct SurveyLoaderErrorTests {
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, requird: false}\n")
                 == ["7:42: unknown key 'requird' in question 'mood' (did you mean 'required'?)"])
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, zzzzzz: 1}\n")
-                == ["7:42: unknown key 'zzzzzz' in question 'mood' (expected one of: id, text, type, choices, required, when, constraint, constraint_message, help, private, multiline, min, max, labels, unit, kpis, answer, tolerance, points, explain, category, feeds_agenda)"])
+                == ["7:42: unknown key 'zzzzzz' in question 'mood' (expected one of: id, text, type, choices, required, when, constraint, constraint_message, help, private, multiline, min, max, labels, unit, kpis, answer, tolerance, points, explain, category, feeds_agenda, customer_feedback)"])
         #expect(problems(Self.mood + "scores:\n  - {id: s, items: [mood], methd: sum}\n")
                 == ["9:28: unknown key 'methd' in score 's' (did you mean 'method'?)"])
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, min: 1}\n")
@@ -277,7 +277,7 @@ struct SurveyLoaderMoreErrorTests {
 
     @Test func misspelledKindDoesNotPileOn() {
         let yaml = "format: 1\nid: q\ntitle: Q\nkind: quizz\naudience: rep\npass: 50\nquestions:\n  - {id: a, text: A, type: yesno}\n"
-        #expect(problems(yaml) == ["4:7: 'kind' must be one of one-on-one, quiz, check-in, self-assessment, feedback, review, not 'quizz' (did you mean 'quiz'?)"])
+        #expect(problems(yaml) == ["4:7: 'kind' must be one of one-on-one, quiz, check-in, self-assessment, feedback, review, retro, not 'quizz' (did you mean 'quiz'?)"])
     }
 
     @Test func sectionsAndQuestionsTogether() {
