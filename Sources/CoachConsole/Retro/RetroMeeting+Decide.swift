@@ -9,51 +9,60 @@ extension RetroMeeting {
     /// The manager groups the items into topics (`2 5 7 Slow quotes`); an item left out becomes
     /// a topic of its own when grouping ends.
     func group(_ retro: RetroSummary) throws {
-        var board = try store.retroBoard(id: retro.id, viewer: manager.name)
+        var items = try orderedItems(retro)
         say("")
-        guard !board.items.isEmpty else {
+        guard !items.isEmpty else {
             say("No items were raised, so there is nothing to group or vote on.")
             return
         }
         say(bold("Grouping") + ": the item numbers, then the topic's title (e.g. \"2 5 7 Slow quotes\"). An item in no group")
         say("becomes a topic of its own. :list shows the items again; an empty line ends grouping.")
-        showItems(board)
+        showItems(items)
         while true {
             guard case let .text(line) = try read("group> ") else { throw Paused() }
             if line.isEmpty { break }
             if line.lowercased() == ":list" {
-                board = try store.retroBoard(id: retro.id, viewer: manager.name)
-                showItems(board)
+                items = try orderedItems(retro)
+                showItems(items)
                 continue
             }
             guard let (numbers, title) = Self.numbersThenText(line), !numbers.isEmpty else {
                 say("  Start with item numbers, then the title: e.g. \"2 5 7 Slow quotes\".")
                 continue
             }
-            if let wrong = numbers.first(where: { !(1...board.items.count).contains($0) }) {
-                say("  There is no item \(wrong); the items are numbered 1 to \(board.items.count).")
+            if let wrong = numbers.first(where: { !(1...items.count).contains($0) }) {
+                say("  There is no item \(wrong); the items are numbered 1 to \(items.count).")
                 continue
             }
-            let items = numbers.map { board.items[$0 - 1] }
-            let name = title.isEmpty ? items[0].text : title
+            let chosen = numbers.map { items[$0 - 1] }
+            let name = title.isEmpty ? chosen[0].text : title
             do {
-                let topic = try store.groupRetroItems(retro: retro.id, items: items.map(\.id), title: name, by: manager.name)
-                say(SafeText.escaped("  Topic \(topic.number): \(topic.title) (\(items.count) item\(items.count == 1 ? "" : "s"))",
+                let topic = try store.groupRetroItems(retro: retro.id, items: chosen.map(\.id), title: name, by: manager.name)
+                say(SafeText.escaped("  Topic \(topic.number): \(topic.title) (\(chosen.count) item\(chosen.count == 1 ? "" : "s"))",
                                      keepingNewlines: false))
-                board = try store.retroBoard(id: retro.id, viewer: manager.name)
+                items = try orderedItems(retro)
             } catch let error as StoreError {
                 say("  \(error.description)")
             }
         }
-        for item in board.items where item.topic == nil {
+        for item in items where item.topic == nil {
             try store.groupRetroItems(retro: retro.id, items: [item.id], title: item.text, by: manager.name)
         }
     }
 
-    private func showItems(_ board: RetroBoard) {
+    /// The retro's items in the survey's order of lists (items added before the meeting without
+    /// a list first), each list's items in the store's order (by text, never by who or when).
+    private func orderedItems(_ retro: RetroSummary) throws -> [RetroItem] {
+        let lists = survey.questions.map(\.id)
+        let position = { (item: RetroItem) in item.list.flatMap { lists.firstIndex(of: $0) }.map { $0 + 1 } ?? 0 }
+        return try store.retroBoard(id: retro.id, viewer: manager.name).items.enumerated()
+            .sorted { (position($0.element), $0.offset) < (position($1.element), $1.offset) }.map(\.element)
+    }
+
+    private func showItems(_ items: [RetroItem]) {
         var table = Table("#", "LIST", "ITEM", "TOPIC")
         table.mayShrink("ITEM")
-        for (index, item) in board.items.enumerated() {
+        for (index, item) in items.enumerated() {
             table.add(["\(index + 1)", item.list.map(listName) ?? "before", item.text, item.topic.map(String.init) ?? "-"])
         }
         say(table.render(width: context.console.columns) { context.console.styled($0, .bold) })

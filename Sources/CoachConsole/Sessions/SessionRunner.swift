@@ -17,6 +17,9 @@ struct SessionRunner {
     func start(surveyID: String, for subjectName: String?, supersedes: Int64? = nil, phase: SessionPhase? = nil,
                seed: UInt64? = nil, heldOn: Date? = nil) throws -> CompletedSession? {
         let survey = try survey(id: surveyID)
+        guard survey.kind != .retro else {
+            throw CoachError.retro("\(survey.id) is a team's retrospective, not a session: the team's manager runs 'retro --team TEAM'")
+        }
         let user = try context.currentUser()
         let draft = context.catalog().drafts.contains(survey.id)
         if draft {
