@@ -77,7 +77,7 @@ extension RetroMeeting {
         var rest = Substring(line)
         while true {
             rest = rest.drop { $0 == " " || $0 == "," || $0 == "\t" }
-            let word = rest.prefix { !($0 == " " || $0 == "," || $0 == "\t") }
+            let word = rest.prefix { !($0 == " " || $0 == "," || $0 == "\t" || $0 == ":") }
             guard !word.isEmpty, word.allSatisfy(\.isASCII), let number = Int(word) else { break }
             numbers.append(number)
             rest = rest.dropFirst(word.count)
