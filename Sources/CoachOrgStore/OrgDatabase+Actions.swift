@@ -109,7 +109,7 @@ extension OrgDatabase {
         }
     }
 
-    private static let actionColumns = """
+    static let actionColumns = """
         SELECT a.id, s.name, o.name, a.text, a.due, a.status, a.created_at, a.carried_count, a.closed_at
         FROM coach.action_item a JOIN coach.person s ON s.id = a.subject_id JOIN coach.person o ON o.id = a.owner_id
         """
@@ -126,7 +126,7 @@ extension OrgDatabase {
                               notBefore: notBefore, status: status)
     }
 
-    private static func actionItem(_ row: PostgresRow) throws -> ActionItemView {
+    static func actionItem(_ row: PostgresRow) throws -> ActionItemView {
         let (id, subject, owner, text, due, status, created, carried, closed) =
             try row.decode((Int64, String, String, String, String?, String, Date, Int, Date?).self)
         return ActionItemView(id: id, subject: subject, owner: owner, text: text, due: due, status: status,

@@ -130,12 +130,12 @@ extension AppDatabase {
         }
     }
 
-    private static let actionItemSQL = """
+    static let actionItemSQL = """
         SELECT a.id, s.name AS subject, o.name AS owner, a.text, a.due, a.status, a.created_at, a.carried_count, a.closed_at
         FROM action_item a JOIN person s ON s.id = a.subject_id JOIN person o ON o.id = a.owner_id
         """
 
-    private static func actionItemView(_ row: Row) -> ActionItemView {
+    static func actionItemView(_ row: Row) -> ActionItemView {
         let created: Date = row["created_at"]
         let closed: Date? = row["closed_at"]
         return ActionItemView(id: row["id"], subject: row["subject"], owner: row["owner"], text: row["text"], due: row["due"],

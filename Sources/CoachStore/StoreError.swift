@@ -88,6 +88,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidEmail(String, reason: String)
     /// Another person already has this e-mail address (in any case).
     case duplicateEmail(String, owner: String)
+    /// No retro with this id that the user may see.
+    case unknownRetro(Int64)
+    /// The team already has an open retro (`id`), which must close before another starts.
+    case retroAlreadyOpen(team: String, id: Int64)
+    /// The retro is not at the stage this needs; the text says which.
+    case retroStage(String)
     /// Any other database failure, with SQLite's message.
     case database(String)
 }
@@ -214,6 +220,12 @@ extension StoreError: LocalizedError, CustomStringConvertible {
         case let .journalNotRestored(path, reason):
             return "everything was written to \(path), but its write-ahead log could not be turned back on (\(reason)). "
                 + "Close the other coach processes: the next coach to open the store turns the log back on."
+        case let .unknownRetro(id):
+            return "no retro #\(id) that you can see; 'retro --team TEAM' shows your team's"
+        case let .retroAlreadyOpen(team, id):
+            return "\(team)'s retro #\(id) is still open; continue it with 'retro --team \(team)' (or close it) before starting another"
+        case let .retroStage(reason):
+            return reason
         case let .database(message):
             return "store error: \(message)"
         }

@@ -78,6 +78,6 @@ struct RecognitionTests {
             }
             #expect(try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").isEmpty)
         }
-        #expect(AppDatabase.schemaVersion == "v11")
+        #expect(AppDatabase.schemaVersion == "v12")
     }
 }

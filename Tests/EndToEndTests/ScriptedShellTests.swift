@@ -84,7 +84,7 @@ struct ScriptedShellTests {
         let version = try sandbox.run(["--version"])
         #expect(version.status == 0, "\(version.stderrText)")
         #expect(version.stdoutText.hasPrefix("coach "), "\(version.stdoutText)")
-        #expect(version.stdoutText.contains("(local store schema v11, organisation store schema v6)"), "\(version.stdoutText)")
+        #expect(version.stdoutText.contains("(local store schema v12, organisation store schema v7)"), "\(version.stdoutText)")
     }
 }
 
