@@ -176,14 +176,27 @@ extension RetroMeeting {
         }
     }
 
-    /// One action for the topic; false when the manager typed `:done`.
+    /// One action for the topic; false when the manager typed `:done`. A wrong owner or due
+    /// date is asked again on its own, the action's text kept.
     private func agreeAction(_ retro: RetroSummary) throws -> Bool {
+        let members = try teamMembers() + [manager.name]
         while true {
             guard case let .text(text) = try read("  action: ") else { throw Paused() }
             if text.isEmpty { return true }
             if text.lowercased() == ":done" { return false }
-            guard case let .text(ownerText) = try read("  owner [\(manager.name)]: ") else { throw Paused() }
-            let owner = ownerText.isEmpty ? manager.name : ownerText
+            var owner: String?
+            while owner == nil {
+                guard case let .text(typed) = try read("  owner [\(manager.name)]: ") else { throw Paused() }
+                if typed.isEmpty {
+                    owner = manager.name
+                } else if let match = members.first(where: { $0.lowercased() == typed.lowercased() }) {
+                    owner = match
+                } else {
+                    let hint = suggestion(for: typed, among: members).map { " (did you mean \($0)?)" } ?? ""
+                    say(SafeText.escaped("  \(typed) is not in \(team)\(hint): the owner is one of \(members.joined(separator: ", ")).",
+                                         keepingNewlines: false))
+                }
+            }
             var due: String?
             while due == nil {
                 guard case let .text(dueText) = try read("  due [+7d]: ") else { throw Paused() }
@@ -193,7 +206,8 @@ extension RetroMeeting {
                 }
             }
             do {
-                let item = try store.addRetroAction(retro: retro.id, text: text, owner: owner, due: due, by: manager.name, at: now())
+                let item = try store.addRetroAction(retro: retro.id, text: text, owner: owner ?? manager.name, due: due,
+                                                    by: manager.name, at: now())
                 say(SafeText.escaped("  → #\(item.id) \(item.text) — \(item.owner), due \(item.due ?? "-")", keepingNewlines: false))
                 return true
             } catch let error as StoreError {
