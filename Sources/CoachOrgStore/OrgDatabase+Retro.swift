@@ -152,7 +152,7 @@ extension OrgDatabase: RetroStore {
                 .first?.decode(Int?.self) ?? 0) + 1
             try refusalsAsStoreErrors {
                 try connection.query("INSERT INTO coach.retro_topic (retro_id, number, title) VALUES (\(id), \(number), \(title))")
-                try connection.query("SELECT coach.group_retro_items(\(id), \(Array(Set(items))), \(number))")
+                try connection.query("SELECT coach.group_retro_items(\(id), \(Array(Set(items)))::bigint[], \(number)::integer)")
             }
             return RetroTopic(number: number, title: title, votes: nil)
         }

@@ -223,8 +223,10 @@ struct ServerRetroTests {
             ORDER BY ordinal_position
             """)
         #expect(columns == ["id", "team_id", "retro_id", "list", "text", "author_id", "added_on", "topic"])
-        #expect(try org.admin.texts("SELECT data_type::text FROM information_schema.columns WHERE table_schema = 'coach' "
-            + "AND table_name = 'retro_item' AND column_name = 'added_on'") == ["date"])
+        #expect(try org.admin.texts("""
+            SELECT data_type::text FROM information_schema.columns
+            WHERE table_schema = 'coach' AND table_name = 'retro_item' AND column_name = 'added_on'
+            """) == ["date"])
     }
 
     /// A database at version 6 is upgraded by `org init`: its rows stay, and action items gain `retro_id`.
