@@ -85,7 +85,7 @@ extension OrgDatabase: RetroStore {
                 try refusalsAsStoreErrors {
                     try connection.query("""
                         INSERT INTO coach.customer_feedback (source, retro_item_id, team_id, person_id, kind, text, heard_on)
-                        VALUES ('retro', \(id), \(target.id), NULL, \(customerFeedback.rawValue), \(text), \(day))
+                        VALUES ('retro', \(id), \(target.id), NULL, \(customerFeedback.rawValue), \(text), \(day)::date)
                         """)
                 }
             }
