@@ -97,7 +97,7 @@ extension OrgDatabase: RetroStore {
         let retro = try retroSummary(id: id)
         let items = try connection.query("""
             SELECT id, list, text, author, added_on::text, topic FROM coach.visible_retro_item WHERE retro_id = \(id)
-            ORDER BY list NULLS FIRST, text, id
+            ORDER BY list COLLATE "C" NULLS FIRST, lower(text) COLLATE "C", text COLLATE "C", id
             """).map { row in
             let (id, list, text, author, addedOn, topic) = try row.decode((Int64, String?, String, String?, String, Int?).self)
             return RetroItem(id: id, list: list, text: text, author: author, addedOn: addedOn, topic: topic)

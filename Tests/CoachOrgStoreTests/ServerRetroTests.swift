@@ -196,7 +196,7 @@ struct ServerRetroTests {
         let mara = try store("mara"), hana = try store("hana"), rob = try store("rob")
         try hana.setOrgSetting(.retroAnonymous, to: "on", by: "Hana", at: now)
         _ = try mara.startRetro(team: "North", by: "Mara", surveyHash: nil, votesPerPerson: 3, at: now)
-        for text in ["c", "a", "b"] {
+        for text in ["c", "a", "B"] {
             try rob.addRetroItem(team: nil, list: nil, text: text, anonymous: true, customerFeedback: nil, by: "Rob", at: now)
         }
         for person in ["rob", "mara", "rhea"] {
@@ -213,7 +213,7 @@ struct ServerRetroTests {
             #expect(throws: (any Error).self, "\(person) reads no table row") {
                 try connection.query("SELECT id FROM coach.retro_item")
             }
-            #expect(try connection.texts("SELECT text FROM coach.visible_retro_item") == ["a", "b", "c"], "\(person): not in insertion order")
+            #expect(try connection.texts("SELECT text FROM coach.visible_retro_item") == ["a", "B", "c"], "\(person): not in insertion order")
             #expect(try connection.integers("SELECT count(*)::int FROM coach.visible_retro_item WHERE author_id IS NOT NULL") == [0])
         }
         let ids = try org.admin.query("SELECT id FROM coach.retro_item").map { try $0.decode(Int64.self) }
