@@ -229,6 +229,8 @@ extension AppDatabase: RetroStore {
                 """, arguments: [id]), let team = try Self.retroTeam(id: row["team_id"], db) else {
                 throw StoreError.unknownActionItem(id)
             }
+            // An item of another team's retro is, to an outsider, no item at all (as on the server).
+            guard team.takesPart(actor) else { throw StoreError.unknownActionItem(id) }
             try RetroRules.checkManager(actor, team: team, what: "reviews its retro's actions")
             guard (row["status"] as String) == "open" else { throw StoreError.actionItemClosed(id, status: row["status"]) }
             switch decision {

@@ -75,6 +75,8 @@ struct RetroStoreTests {
         #expect(review.map(\.text) == ["Quote template", "Ask pricing weekly"])
         #expect(refusal { try database.reviewRetroAction(id: review[0].id, decision: .done, by: "Rita", at: now) }?
             .contains("manager") == true)
+        #expect(storeError { try database.reviewRetroAction(id: review[0].id, decision: .done, by: "Max", at: now) }
+            == .unknownActionItem(review[0].id))
         try database.reviewRetroAction(id: review[0].id, decision: .carry, by: "Mia", at: now)
         try database.reviewRetroAction(id: review[1].id, decision: .drop, by: "Mia", at: now)
         var left = try database.retroActionsToReview(team: "North", viewer: "Mia")
