@@ -85,7 +85,7 @@ extension OrgDatabase: RetroStore {
                 try refusalsAsStoreErrors {
                     try connection.query("""
                         INSERT INTO coach.customer_feedback (source, retro_item_id, team_id, person_id, kind, text, heard_on)
-                        VALUES ('retro', \(id), \(target.id), NULL, \(customerFeedback.rawValue), \(text), \(day))
+                        VALUES ('retro', \(id), \(target.id), NULL, \(customerFeedback.rawValue), \(text), \(day)::date)
                         """)
                 }
             }
@@ -97,7 +97,7 @@ extension OrgDatabase: RetroStore {
         let retro = try retroSummary(id: id)
         let items = try connection.query("""
             SELECT id, list, text, author, added_on::text, topic FROM coach.visible_retro_item WHERE retro_id = \(id)
-            ORDER BY list NULLS FIRST, text, id
+            ORDER BY list COLLATE "C" NULLS FIRST, lower(text) COLLATE "C", text COLLATE "C", id
             """).map { row in
             let (id, list, text, author, addedOn, topic) = try row.decode((Int64, String?, String, String?, String, Int?).self)
             return RetroItem(id: id, list: list, text: text, author: author, addedOn: addedOn, topic: topic)
@@ -152,7 +152,7 @@ extension OrgDatabase: RetroStore {
                 .first?.decode(Int?.self) ?? 0) + 1
             try refusalsAsStoreErrors {
                 try connection.query("INSERT INTO coach.retro_topic (retro_id, number, title) VALUES (\(id), \(number), \(title))")
-                try connection.query("SELECT coach.group_retro_items(\(id), \(Array(Set(items))), \(number))")
+                try connection.query("SELECT coach.group_retro_items(\(id), \(Array(Set(items)))::bigint[], \(number)::integer)")
             }
             return RetroTopic(number: number, title: title, votes: nil)
         }

@@ -27,7 +27,7 @@ extension OrgImport {
     static let offsetTables: [(table: String, offset: String)] = [
         ("team", "$team"), ("person", "$person"), ("session", "$session"), ("goal", "$goal"),
         ("kpi_actual", "$kpi"), ("action_item", "$action"), ("agenda_item", "$agenda"),
-        ("assignment", "$assignment"), ("recognition", "$recognition"),
+        ("assignment", "$assignment"), ("recognition", "$recognition"), ("retro", "$retro"),
     ]
 
     /// In the order they are added (a row's references exist before it).
@@ -100,18 +100,54 @@ extension OrgImport {
                   INSERT INTO coach.kpi_actual (id, person_id, kpi, period, actual, session_id, recorded_at)
                   SELECT id + $kpi, person_id + $person, kpi, period, actual, session_id + $session, recorded_at FROM import_kpi_actual
                   """),
+        // Retros before the action items agreed at them. An item keeps its random id (it says
+        // nothing of who added it when) and, when anonymous, its missing author.
+        Table(local: "retro",
+              columns: ["id", "team_id", "manager_id", "survey_hash", "opened_at", "closed_at", "stage", "votes_per_person"],
+              definition: """
+                  id bigint, team_id bigint, manager_id bigint, survey_hash text, opened_at timestamptz, closed_at timestamptz,
+                  stage text, votes_per_person integer
+                  """,
+              insert: """
+                  INSERT INTO coach.retro (id, team_id, manager_id, survey_hash, opened_at, closed_at, stage, votes_per_person)
+                  SELECT id + $retro, team_id + $team, manager_id + $person, survey_hash, opened_at, closed_at, stage,
+                    votes_per_person FROM import_retro
+                  """),
+        Table(local: "retro_topic", columns: ["retro_id", "number", "title", "votes"],
+              definition: "retro_id bigint, number integer, title text, votes integer",
+              insert: """
+                  INSERT INTO coach.retro_topic (retro_id, number, title, votes)
+                  SELECT retro_id + $retro, number, title, votes FROM import_retro_topic
+                  """),
+        Table(local: "retro_item", columns: ["id", "team_id", "retro_id", "list", "text", "author_id", "added_on", "topic"],
+              definition: """
+                  id bigint, team_id bigint, retro_id bigint, list text, text text, author_id bigint, added_on text, topic integer
+                  """,
+              insert: """
+                  INSERT INTO coach.retro_item (id, team_id, retro_id, list, text, author_id, added_on, topic)
+                  SELECT id, team_id + $team, retro_id + $retro, list, text, author_id + $person, added_on::date, topic
+                  FROM import_retro_item ORDER BY list NULLS FIRST, text, id
+                  """),
+        Table(local: "retro_vote", columns: ["retro_id", "voter_id", "topic", "votes"],
+              definition: "retro_id bigint, voter_id bigint, topic integer, votes integer",
+              insert: """
+                  INSERT INTO coach.retro_vote (retro_id, voter_id, topic, votes)
+                  SELECT retro_id + $retro, voter_id + $person, topic, votes FROM import_retro_vote
+                  """),
         Table(local: "action_item",
               columns: ["id", "subject_id", "owner_id", "text", "due", "status", "created_at", "created_session_id", "closed_at",
-                        "closed_session_id", "carried_count"],
+                        "closed_session_id", "carried_count", "retro_id"],
               definition: """
                   id bigint, subject_id bigint, owner_id bigint, text text, due text, status text, created_at timestamptz,
-                  created_session_id bigint, closed_at timestamptz, closed_session_id bigint, carried_count integer
+                  created_session_id bigint, closed_at timestamptz, closed_session_id bigint, carried_count integer,
+                  retro_id bigint
                   """,
               insert: """
                   INSERT INTO coach.action_item (id, subject_id, owner_id, text, due, status, created_at, created_session_id,
-                    closed_at, closed_session_id, carried_count)
+                    closed_at, closed_session_id, carried_count, retro_id)
                   SELECT id + $action, subject_id + $person, owner_id + $person, text, due, status, created_at,
-                    created_session_id + $session, closed_at, closed_session_id + $session, carried_count FROM import_action_item
+                    created_session_id + $session, closed_at, closed_session_id + $session, carried_count, retro_id + $retro
+                  FROM import_action_item
                   """),
         Table(local: "agenda_item",
               columns: ["id", "person_id", "text", "source", "source_session_id", "created_at", "not_before", "status",

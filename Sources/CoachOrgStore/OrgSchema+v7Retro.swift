@@ -198,7 +198,7 @@ extension OrgSchema {
           SELECT i.id, i.team_id, i.retro_id, i.list, i.text, i.author_id, a.name AS author, i.added_on, i.topic
           FROM coach.retro_item i LEFT JOIN coach.person a ON a.id = i.author_id
           WHERE coach.sees_team(i.team_id)
-          ORDER BY i.list NULLS FIRST, i.text, i.id;
+          ORDER BY i.list COLLATE "C" NULLS FIRST, lower(i.text) COLLATE "C", i.text COLLATE "C", i.id;
 
         ALTER TABLE coach.retro_vote ENABLE ROW LEVEL SECURITY;
         CREATE POLICY retro_vote_read ON coach.retro_vote FOR SELECT

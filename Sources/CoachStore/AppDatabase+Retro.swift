@@ -93,7 +93,7 @@ extension AppDatabase: RetroStore {
                 SELECT i.id, i.list, i.text, p.name AS author, i.added_on, i.topic
                 FROM retro_item i LEFT JOIN person p ON p.id = i.author_id
                 WHERE i.retro_id = ?
-                ORDER BY i.list IS NOT NULL, i.list, i.text, i.id
+                ORDER BY i.list IS NOT NULL, i.list, lower(i.text), i.text, i.id
                 """, arguments: [id]).map { row in
                 RetroItem(id: row["id"], list: row["list"], text: row["text"], author: row["author"], addedOn: row["added_on"],
                           topic: row["topic"])
@@ -229,6 +229,8 @@ extension AppDatabase: RetroStore {
                 """, arguments: [id]), let team = try Self.retroTeam(id: row["team_id"], db) else {
                 throw StoreError.unknownActionItem(id)
             }
+            // An item of another team's retro is, to an outsider, no item at all (as on the server).
+            guard team.takesPart(actor) else { throw StoreError.unknownActionItem(id) }
             try RetroRules.checkManager(actor, team: team, what: "reviews its retro's actions")
             guard (row["status"] as String) == "open" else { throw StoreError.actionItemClosed(id, status: row["status"]) }
             switch decision {

@@ -75,6 +75,8 @@ struct RetroStoreTests {
         #expect(review.map(\.text) == ["Quote template", "Ask pricing weekly"])
         #expect(refusal { try database.reviewRetroAction(id: review[0].id, decision: .done, by: "Rita", at: now) }?
             .contains("manager") == true)
+        #expect(storeError { try database.reviewRetroAction(id: review[0].id, decision: .done, by: "Max", at: now) }
+            == .unknownActionItem(review[0].id))
         try database.reviewRetroAction(id: review[0].id, decision: .carry, by: "Mia", at: now)
         try database.reviewRetroAction(id: review[1].id, decision: .drop, by: "Mia", at: now)
         var left = try database.retroActionsToReview(team: "North", viewer: "Mia")
@@ -157,15 +159,15 @@ struct RetroStoreTests {
         #expect(try database.voters(retro: retro.id, viewer: "Mia") == ["Mia"])
     }
 
-    @Test("items are ordered by list then text, never by insertion, and have random ids")
+    @Test("items are ordered by list then text (in any case), never by insertion, and have random ids")
     func orderAndIDs() throws {
         let database = try store()
         let retro = try database.startRetro(team: "North", by: "Mia", surveyHash: nil, votesPerPerson: 3, at: now)
-        for (list, text) in [("went_well", "b"), ("improve", "z"), (nil, "m"), ("went_well", "a"), ("improve", "c"), (nil, "d")] {
+        for (list, text) in [("went_well", "b"), ("improve", "z"), (nil, "m"), ("went_well", "a"), ("improve", "C"), (nil, "d")] {
             try database.addRetroItem(team: nil, list: list, text: text, anonymous: false, customerFeedback: nil, by: "Nina", at: now)
         }
         let items = try database.retroBoard(id: retro.id, viewer: "Mia").items
-        #expect(items.map(\.text) == ["d", "m", "c", "z", "a", "b"])
+        #expect(items.map(\.text) == ["d", "m", "C", "z", "a", "b"], "text in any case, as on the organisation store")
         let ids = try database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM retro_item ORDER BY rowid") }
         #expect(Set(ids).count == 6)
         #expect(ids.allSatisfy { $0 >= 1 && $0 <= 1 << 52 })

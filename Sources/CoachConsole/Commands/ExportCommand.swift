@@ -14,9 +14,12 @@ struct ExportCommand: CoachCommand {
 
         JSON: {"exported_by", "people", "goals", "sessions": [{"id", "survey", "kind", "subject",
         "author", "started", "completed", "state", "phase", "backfilled", "scores", "answers"}],
-        "action_items", "assignments", "recognition"}; "assignments" is what 'assignments --json' prints (to you,
+        "action_items", "assignments", "recognition", "retros"}; "assignments" is what 'assignments --json' prints (to you,
         and by you: done or not, never answers); "recognition" is every thanks in the organisation
-        ({"id", "giver", "receiver", "date", "given_at", "value", "text"}: never private). "backfilled" is when a session held earlier (--on) was recorded, else null;
+        ({"id", "giver", "receiver", "date", "given_at", "value", "text"}: never private); "retros" are the
+        retros of your team or the team you run ({"id", "team", "manager", "opened", "closed", "stage",
+        "votes_per_person", "items": [{"id", "list", "text", "author", "added_on", "topic"}], "topics":
+        [{"number", "title", "votes"}], "actions"}; an anonymous item's author is null). "backfilled" is when a session held earlier (--on) was recorded, else null;
         each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
         number, string, bool, array, or a one-on-one's structured object).
         Each goal carries the month's "actual" (null until a one-on-one records one).
@@ -24,7 +27,10 @@ struct ExportCommand: CoachCommand {
         record, session, survey, kind, subject, author, date, key, value, band; an answer's value
         is plain text (4, the text itself, true), choices and structured answers compact JSON. A
         back-filled session also has a "backfilled" row whose value is when it was recorded. A
-        thanks is a "recognition" row: subject the receiver, author the giver, key the value.
+        thanks is a "recognition" row: subject the receiver, author the giver, key the value. A retro
+        is a "retro" row (kind its #id, subject the team, author its manager, key its stage), with
+        "retro_item" rows (author empty when anonymous, date the day, key the list, band the topic),
+        "retro_topic" rows (key the number, value the title, band the votes) and "retro_action" rows.
 
         Example:
           export --csv > coach.csv
@@ -44,8 +50,10 @@ struct ExportCommand: CoachCommand {
         data.goals = try Self.withActuals(data.goals, context: context)
         let assignments = try AssignmentListing.read(for: user.name, context: context)
         let recognition = try context.database().recognitions(since: nil, until: nil)
+        let retros = try RetroExport.read(for: user.name, store: try context.database())
         if csv {
             let rows = ExportCSV.rows(data) + ExportCSV.rows(assignments, viewer: user.name) + ExportCSV.rows(recognition)
+                + ExportCSV.rows(retros)
             context.console.write(try CSVOutput.render(header: ExportCSV.header, rows: rows))
             return
         }
@@ -53,7 +61,7 @@ struct ExportCommand: CoachCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        let document = ExportDocument(data: data, assignments: assignments, recognition: recognition)
+        let document = ExportDocument(data: data, assignments: assignments, recognition: recognition, retros: retros)
         context.console.line(String(decoding: try encoder.encode(document), as: UTF8.self))
     }
 }
@@ -64,14 +72,16 @@ private struct ExportDocument: Encodable {
     let data: ExportData
     let assignments: AssignmentListing
     let recognition: [Recognition]
+    let retros: [RetroExport]
 
-    enum CodingKeys: String, CodingKey { case assignments, recognition }
+    enum CodingKeys: String, CodingKey { case assignments, recognition, retros }
 
     func encode(to encoder: any Encoder) throws {
         try data.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(assignments, forKey: .assignments)
         try container.encode(recognition, forKey: .recognition)
+        try container.encode(retros, forKey: .retros)
     }
 }
 
