@@ -223,9 +223,6 @@ struct ServerRetroTests {
             ORDER BY ordinal_position
             """)
         #expect(columns == ["id", "team_id", "retro_id", "list", "text", "author_id", "added_on", "topic"])
-<<<<<<< HEAD
-        #expect(try org.admin.texts("SELECT data_type::text FROM information_schema.columns WHERE table_schema = 'coach' AND table_name = 'retro_item' AND column_name = 'added_on'") == ["date"])
-=======
         #expect(try org.admin.texts("""
             SELECT data_type::text FROM information_schema.columns
             WHERE table_schema = 'coach' AND table_name = 'retro_item' AND column_name = 'added_on'
@@ -268,7 +265,6 @@ struct ServerRetroTests {
             SELECT a.text FROM coach.action_item a JOIN coach.retro r ON r.id = a.retro_id JOIN coach.team t ON t.id = r.team_id
             WHERE t.name = 'East'
             """) == ["Fix it"])
->>>>>>> wt-rstore
     }
 
     /// A database at version 6 is upgraded by `org init`: its rows stay, and action items gain `retro_id`.
