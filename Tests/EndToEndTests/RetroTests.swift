@@ -138,7 +138,7 @@ struct RetroEndToEndTests {
         #expect(try store.run(["retro", "add", "Nobody listens to new ideas", "--anonymous"], as: "Bo").status == 0)
         #expect(try store.run(["retro", "add", "Second thing", "--anonymous", "--list", "ideas"], as: "Bo").status == 0)
         let today = DateAnswer.iso(Date())
-        #expect(try store.sql("SELECT CASE WHEN author_id IS NULL THEN 'none' ELSE 'some' END, added_on FROM retro_item ORDER BY text")
+        #expect(try store.sql("SELECT CASE WHEN author_id IS NULL THEN 'none' ELSE 'some' END, CAST(added_on AS TEXT) FROM retro_item ORDER BY text")
                 == ["none|\(today)", "none|\(today)"])
         // Ids are not in the order the items were added (nor small sequential numbers).
         let ids = try store.sql("SELECT id FROM retro_item").compactMap { Int64($0) }
