@@ -85,13 +85,24 @@ struct SurveyLoaderErrorTests {
                 == ["7:5: missing key 'text' in question 'mood'"])
     }
 
+    @Test("customer_feedback: complaint or other, on a text question that is not private")
+    func customerFeedbackKey() {
+        let question = "questions:\n  - {id: heard, text: Heard?, type: text, customer_feedback: "
+        #expect(problems(question + "complaint}\n").isEmpty)
+        #expect(problems(question + "praise}\n").first?.contains("'customer_feedback' of question 'heard' must be one of") == true,
+                "\(problems(question + "praise}\n"))")
+        #expect(problems(question + "complaint, private: true}\n").first?.contains("is private, so it cannot be customer feedback") == true)
+        #expect(problems("questions:\n  - {id: heard, text: Heard?, type: yesno, customer_feedback: other}\n").first?
+            .contains("'customer_feedback' does not apply to a yesno question") == true)
+    }
+
     @Test func unknownKeys() {
         #expect(problems("cadense: weekly\n" + Self.mood)
                 == ["6:1: unknown key 'cadense' in the survey (did you mean 'cadence'?)"])
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, requird: false}\n")
                 == ["7:42: unknown key 'requird' in question 'mood' (did you mean 'required'?)"])
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, zzzzzz: 1}\n")
-                == ["7:42: unknown key 'zzzzzz' in question 'mood' (expected one of: id, text, type, choices, required, when, constraint, constraint_message, help, private, multiline, min, max, labels, unit, kpis, answer, tolerance, points, explain, category, feeds_agenda)"])
+                == ["7:42: unknown key 'zzzzzz' in question 'mood' (expected one of: id, text, type, choices, required, when, constraint, constraint_message, help, private, multiline, min, max, labels, unit, kpis, answer, tolerance, points, explain, category, feeds_agenda, customer_feedback)"])
         #expect(problems(Self.mood + "scores:\n  - {id: s, items: [mood], methd: sum}\n")
                 == ["9:28: unknown key 'methd' in score 's' (did you mean 'method'?)"])
         #expect(problems("questions:\n  - {id: mood, text: Mood?, type: yesno, min: 1}\n")
