@@ -65,7 +65,8 @@ struct HistoryExportDueTests {
         let shell = try TestShell(lines: ["export --json"], user: "Ana", database: builder.database)
         #expect(shell.run() == 0, "\(shell.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["exported_by", "people", "goals", "sessions", "action_items", "assignments", "recognition"])
+        #expect(Set(object.keys) == ["exported_by", "people", "goals", "sessions", "action_items", "assignments", "recognition",
+                                     "customer_feedback"])
         #expect(object["exported_by"] as? String == "Ana")
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         #expect(sessions.count == 5)

@@ -30,6 +30,8 @@ public struct Coach: ParsableCommand {
         AssignCommand.self, AssignmentsCommand.self, UnassignCommand.self,
         // recognition
         ThanksCommand.self, RecognitionCommand.self,
+        // customer feedback
+        FeedbackCommand.self,
         // people, goals and surveys
         PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, KPICommand.self, SurveysCommand.self, SurveyCommand.self,
         // the store
@@ -46,6 +48,7 @@ public struct Coach: ParsableCommand {
         HistoryCommand.self, ShowCommand.self, ReviewCommand.self, ReportQuiz.self, SessionsCommand.self,
         PersonShow.self, PeopleCommand.self, GoalsCommand.self, KPIList.self, SurveysCommand.self,
         ExportCommand.self, OrgShow.self, AssignmentsCommand.self, RecognitionCommand.self,
+        FeedbackCommand.self,
     ]
 
     /// Whether `command`'s output may be paged.

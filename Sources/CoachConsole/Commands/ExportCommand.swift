@@ -14,9 +14,10 @@ struct ExportCommand: CoachCommand {
 
         JSON: {"exported_by", "people", "goals", "sessions": [{"id", "survey", "kind", "subject",
         "author", "started", "completed", "state", "phase", "backfilled", "scores", "answers"}],
-        "action_items", "assignments", "recognition"}; "assignments" is what 'assignments --json' prints (to you,
+        "action_items", "assignments", "recognition", "customer_feedback"}; "assignments" is what 'assignments --json' prints (to you,
         and by you: done or not, never answers); "recognition" is every thanks in the organisation
-        ({"id", "giver", "receiver", "date", "given_at", "value", "text"}: never private). "backfilled" is when a session held earlier (--on) was recorded, else null;
+        ({"id", "giver", "receiver", "date", "given_at", "value", "text"}: never private); "customer_feedback" is
+        what 'feedback --json' prints, of any age. "backfilled" is when a session held earlier (--on) was recorded, else null;
         each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
         number, string, bool, array, or a one-on-one's structured object).
         Each goal carries the month's "actual" (null until a one-on-one records one).
@@ -24,7 +25,9 @@ struct ExportCommand: CoachCommand {
         record, session, survey, kind, subject, author, date, key, value, band; an answer's value
         is plain text (4, the text itself, true), choices and structured answers compact JSON. A
         back-filled session also has a "backfilled" row whose value is when it was recorded. A
-        thanks is a "recognition" row: subject the receiver, author the giver, key the value.
+        thanks is a "recognition" row: subject the receiver, author the giver, key the value. A
+        piece of customer feedback is a "feedback" row: kind its source, subject who it came from,
+        date the day heard, key "#ID kind status" (and its action item), value the text.
 
         Example:
           export --csv > coach.csv
@@ -44,8 +47,10 @@ struct ExportCommand: CoachCommand {
         data.goals = try Self.withActuals(data.goals, context: context)
         let assignments = try AssignmentListing.read(for: user.name, context: context)
         let recognition = try context.database().recognitions(since: nil, until: nil)
+        let feedback = try context.database().customerFeedback(viewer: user.name, filter: FeedbackFilter())
         if csv {
             let rows = ExportCSV.rows(data) + ExportCSV.rows(assignments, viewer: user.name) + ExportCSV.rows(recognition)
+                + ExportCSV.rows(feedback)
             context.console.write(try CSVOutput.render(header: ExportCSV.header, rows: rows))
             return
         }
@@ -53,7 +58,7 @@ struct ExportCommand: CoachCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        let document = ExportDocument(data: data, assignments: assignments, recognition: recognition)
+        let document = ExportDocument(data: data, assignments: assignments, recognition: recognition, customerFeedback: feedback)
         context.console.line(String(decoding: try encoder.encode(document), as: UTF8.self))
     }
 }
@@ -64,14 +69,19 @@ private struct ExportDocument: Encodable {
     let data: ExportData
     let assignments: AssignmentListing
     let recognition: [Recognition]
+    let customerFeedback: [CustomerFeedback]
 
-    enum CodingKeys: String, CodingKey { case assignments, recognition }
+    enum CodingKeys: String, CodingKey {
+        case assignments, recognition
+        case customerFeedback = "customer_feedback"
+    }
 
     func encode(to encoder: any Encoder) throws {
         try data.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(assignments, forKey: .assignments)
         try container.encode(recognition, forKey: .recognition)
+        try container.encode(customerFeedback, forKey: .customerFeedback)
     }
 }
 
@@ -116,6 +126,15 @@ enum ExportCSV {
             rows.append(["action", "", "", "", item.subject, item.owner, item.due ?? "", "#\(item.id) \(item.status)", item.text, ""])
         }
         return rows
+    }
+
+    /// One row per piece of customer feedback: kind the source, subject who it came from (a rep,
+    /// or a retro's team), key its kind and status, value the text.
+    static func rows(_ feedback: [CustomerFeedback]) -> [[String]] {
+        feedback.map {
+            ["feedback", "", "", $0.source, $0.from, "", $0.heardOn,
+             "#\($0.id) \($0.kind.rawValue) \($0.status.rawValue)" + ($0.actionItem.map { " action #\($0)" } ?? ""), $0.text, ""]
+        }
     }
 
     /// One row per thanks: subject the receiver, author the giver, key the value, value the text.
