@@ -111,7 +111,7 @@ struct OneOnOneUnderPtyTests {
             try shell.waitFor("(no target set): ")
             shell.send(kpi == "Revenue" ? "9000\r" : "\r")
         }
-        for answer in ["", "", "", "Nothing", "", "", "", ""] {
+        for answer in ["", "", "", "", "Nothing", "", "", "", ""] {
             try shell.waitFor("> ")
             shell.send(answer + "\r")
         }
