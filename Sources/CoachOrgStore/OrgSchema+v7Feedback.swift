@@ -21,7 +21,7 @@ extension OrgSchema {
           person_id bigint REFERENCES coach.person (id) ON DELETE CASCADE,
           team_id bigint REFERENCES coach.team (id) ON DELETE CASCADE,
           kind text NOT NULL CHECK (kind IN ('complaint', 'other')),
-          text text NOT NULL CHECK (length(text) BETWEEN 1 AND 10000),
+          text text NOT NULL CHECK (length(text) >= 1),
           heard_on text NOT NULL CHECK (heard_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
           status text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'acted', 'closed')),
           action_item_id bigint REFERENCES coach.action_item (id) ON DELETE SET NULL,

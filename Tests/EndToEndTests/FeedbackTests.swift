@@ -145,3 +145,38 @@ struct FeedbackEndToEndTests {
         #expect(help.contains("feedback act 12"), "\(help)")
     }
 }
+
+/// `org import` carries customer feedback from a local store to the organisation store, with
+/// its status and the action item it became.
+@Suite("Customer feedback moved by org import")
+struct FeedbackImportTests {
+    @Test("feedback on a local store reads the same in 'feedback --json' after the move, its action item with it")
+    func feedbackMoves() throws {
+        let local = try CoachSandbox()
+        defer { local.remove() }
+        let setup = ["person add Dana --role hr", "person add Marco --role manager --team North",
+                     "person add Ana --role rep --team North"]
+        #expect(try local.shell(setup).status == 0)
+        let meeting = try local.shell(FeedbackEndToEndTests.meeting, as: "Marco")
+        #expect(meeting.status == 0, "\(meeting.stderrText)")
+        #expect(try local.run(["--store", local.store, "--as", "Marco", "feedback", "act", "1"]).status == 0)
+        let before = try local.run(["--store", local.store, "--as", "Marco", "feedback", "--json"])
+        #expect(before.stdoutText.contains("Late delivery to Acme"), "\(before.stdoutText)")
+
+        let organisation = try OrgSandbox(hr: "Oona Admin")
+        defer { organisation.remove() }
+        let admin = "postgres://postgres@localhost:\(organisation.server.port)/\(organisation.database)?host=\(organisation.server.socketFolder)"
+        let loginsFile = organisation.sandbox.root.appendingPathComponent("logins.csv").path
+        let moved = try organisation.sandbox.run(["org", "import", local.store, admin, "--logins", loginsFile], timeout: .seconds(120))
+        #expect(moved.status == 0, "\(moved.stderrText)")
+        #expect(moved.stdoutText.contains("customer feedback 3"), "\(moved.stdoutText)")
+        let csv = try String(contentsOfFile: loginsFile, encoding: .utf8)
+        let marco = try #require(csv.split(separator: "\r\n").map { $0.split(separator: ",").map(String.init) }
+            .first { $0.first == "Marco" })
+        let after = try organisation.sandbox.run(["feedback", "--json"], environment: [
+            "COACH_STORE": "postgres://\(marco[2])@localhost:\(organisation.server.port)/\(organisation.database)?host=\(organisation.server.socketFolder)",
+        ])
+        #expect(after.status == 0, "\(after.stderrText)")
+        #expect(after.stdoutText == before.stdoutText, "\(before.stdoutText)\n---\n\(after.stdoutText)")
+    }
+}
