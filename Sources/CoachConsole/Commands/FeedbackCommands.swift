@@ -8,6 +8,11 @@ struct FeedbackCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback",
         abstract: "Customer feedback heard in one-on-ones, self-assessments and retros; act on it or close it.",
+        usage: """
+        coach feedback [--team <team>|all] [--weeks <weeks>] [--open] [--json | --csv]
+        coach feedback act <id> [--text <text>] [--owner <owner>] [--due <due>] [--json]
+        coach feedback close <id>
+        """,
         discussion: """
         Lists, newest first, the customer feedback you may see: a rep sees what they reported
         (their one-on-ones and self-assessments) and their team's retros'; a manager their reps'
@@ -53,7 +58,8 @@ struct FeedbackCommand: CoachCommand {
             return
         }
         guard !items.isEmpty else {
-            context.console.line("No customer feedback \(open ? "open " : "")since \(since) that you can see.")
+            context.console.line("No customer feedback \(open ? "open " : "")since \(since) that you can see."
+                                 + (user.role == .hr ? " (It is the rep's, their manager's and the team's, not HR's.)" : ""))
             return
         }
         context.console.line(FeedbackListing.table(items, width: context.console.columns) { context.console.styled($0, .bold) })
