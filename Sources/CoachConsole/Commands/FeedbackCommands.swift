@@ -8,11 +8,7 @@ struct FeedbackCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "feedback",
         abstract: "Customer feedback heard in one-on-ones, self-assessments and retros; act on it or close it.",
-        usage: """
-        coach feedback [--team <team>|all] [--weeks <weeks>] [--open] [--json | --csv]
-        coach feedback act <id> [--text <text>] [--owner <owner>] [--due <due>] [--json]
-        coach feedback close <id>
-        """,
+        usage: "coach feedback [--team <team>|all] [--weeks <weeks>] [--open] [--json | --csv]",
         discussion: """
         Lists, newest first, the customer feedback you may see: a rep sees what they reported
         (their one-on-ones and self-assessments) and their team's retros'; a manager their reps'
