@@ -177,13 +177,17 @@ public enum FeedbackRules {
         return DateAnswer.iso(calendar.date(byAdding: .day, value: 7, to: now) ?? now, calendar: calendar)
     }
 
-    /// Who the action item is about and who owns it. A session's feedback: about the rep, owned by
-    /// the rep (default) or their manager. A retro's: about its owner, who is the actor (default)
-    /// or one of the actor's reps.
+    /// Who the action item is about and who owns it. A session's feedback: made by the rep or
+    /// their manager, about the rep, owned by the rep (default) or their manager. A retro's: about
+    /// its owner, who is the actor (default) or one of the actor's reps.
     public static func people(for feedback: CustomerFeedback, rep: Person?, repManager: Person?, owner: Person?,
                               actor: Person) throws -> (subject: Person, owner: Person) {
         if feedback.isFromSession {
             guard let rep else { throw unknown(feedback.id) }
+            // Who may make an action item about the rep (a one-on-one's earlier author reads, no more).
+            guard actor.id == rep.id || (rep.managerID != nil && actor.id == rep.managerID) else {
+                throw StoreError.notAllowed("an action item on \(rep.name)'s customer feedback is made by \(rep.name) or their manager")
+            }
             let owner = owner ?? rep
             guard owner.id == rep.id || (rep.managerID != nil && owner.id == rep.managerID) else {
                 let allowed = repManager.map { "\(rep.name) or their manager \($0.name)" } ?? rep.name

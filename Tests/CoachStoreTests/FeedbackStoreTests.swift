@@ -119,6 +119,14 @@ struct FeedbackStoreTests {
         let byManager = try database.actOnFeedback(id: retro.id, text: nil, owner: "Rob", due: nil, by: "Max", at: Self.day)
         #expect(byManager.actionItem.subject == "Rob" && byManager.actionItem.owner == "Rob")
         #expect(try database.customerFeedback(viewer: "Mia", filter: FeedbackFilter()).allSatisfy { $0.status == .open })
+
+        // Rita moves to Max: Mia, who ran the meeting, still reads it but makes no action item about Rita.
+        try database.write { db in
+            try db.execute(sql: "UPDATE person SET manager_id = (SELECT id FROM person WHERE name = 'Max') WHERE name = 'Rita'")
+        }
+        #expect(try texts(database, "Mia").contains("Late delivery to Acme"))
+        #expect(refusal { _ = try database.actOnFeedback(id: late.id, text: nil, owner: nil, due: nil, by: "Mia", at: Self.day) }?
+            .contains("made by Rita or their manager") == true)
     }
 
     @Test("close: the feedback is closed, no action item; closing twice is refused")
