@@ -100,6 +100,24 @@ struct ServerFeedbackTests {
             == ["F4:open", "F5:closed", "F6:open", "F9:open", "RS:open"])
     }
 
+    /// A database at version 6 (before retros and customer feedback) is upgraded by `org init`:
+    /// its people stay, and the new table keeps its rules.
+    @Test("org init upgrades a version 6 database to version 7 with the customer feedback table and its rules")
+    func upgradeFromVersionSix() throws {
+        let server = try TestPostgres.server()
+        let database = try server.makeDatabase()
+        let admin = try ServerConnection.open(server.administrator(database: database))
+        defer { admin.close() }
+        let hana = TestPostgres.uniqueLogin("hana")
+        _ = try OrgSetup.initialise(admin, firstHR: .init(name: "Hana", login: hana), upTo: 6)
+        #expect(try admin.query("SELECT to_regclass('coach.customer_feedback') IS NULL").first?.decode(Bool.self) == true)
+        _ = try OrgSetup.initialise(admin, firstHR: nil)
+        #expect(try OrgSchema.version(admin) == 7)
+        let store = try OrgDatabase(connection: try ServerConnection.open(server.socket(login: hana, database: database)))
+        #expect(try store.customerFeedback(viewer: "Hana", filter: FeedbackFilter()).isEmpty)
+        #expect(try admin.texts("SELECT relrowsecurity::text FROM pg_class WHERE oid = 'coach.customer_feedback'::regclass") == ["true"])
+    }
+
     @Test("the store: act makes the action item as the rules say, close closes; feedback one may not read is none")
     func storeActAndClose() throws {
         let rob = try OrgDatabase(connection: try org.connect("rob"))
