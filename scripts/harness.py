@@ -11,11 +11,20 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Scripted answers: who-5 has 5 choice questions (keys 0-5); the weekly self-assessment has
-# 20 agreement items (1-5), then a multi-choice (letters a-e) and two free-text questions.
+# 20 agreement items (1-5), then a multi-choice (letters a-e), two free-text questions and the
+# optional multiline complaints, skipped with "." (a skip leaves no answer once the session is done).
 SURVEYS = {
     "who-5": 5,
     "weekly-self-assessment": 23,
 }
+
+# The typed line that skips an optional multiline question.
+SKIP = "."
+
+
+def stored_count(answers):
+    """How many answers a completed session keeps for the typed `answers` (skips keep none)."""
+    return sum(1 for answer in answers if answer != SKIP)
 
 
 def answers_for(survey, rng):
@@ -24,7 +33,7 @@ def answers_for(survey, rng):
         return [str(rng.randint(0, 5)) for _ in range(5)]
     items = [str(rng.randint(1, 5)) for _ in range(20)]
     picks = sorted(rng.sample("abcde", rng.randint(1, 3)))
-    return items + [",".join(picks), "talk about pipeline %d" % rng.randint(1, 999), "idea %d" % rng.randint(1, 999)]
+    return items + [",".join(picks), "talk about pipeline %d" % rng.randint(1, 999), "idea %d" % rng.randint(1, 999), SKIP]
 
 
 def coach_binary():

@@ -62,7 +62,13 @@ extension DemoBuilder {
                 case "private_notes", "career": p = 0.15
                 default: p = 0.3
                 }
-                if rng.chance(p) { value = .text(DemoTexts.text(for: question.id, rng: &rng)) }
+                if rng.chance(p) {
+                    let text = DemoTexts.text(for: question.id, rng: &rng)
+                    value = .text(text)
+                    if let kind = question.customerFeedback {
+                        effects.customerFeedback += FeedbackRules.pieces(of: text).map { .init(kind: kind, text: $0) }
+                    }
+                }
             case .reviewActions:
                 var decisions: [JSONValue] = []
                 var still: [OpenItem] = []

@@ -69,5 +69,14 @@ extension OrgDatabase {
                 VALUES (\(subject), \(followUp.text), 'training', \(sessionID), \(now), \(followUp.notBefore), 'open')
                 """)
         }
+        if let source = FeedbackRules.source(ofSessionKind: session.kind) {
+            let heardOn = DateAnswer.iso(now)
+            for piece in effects.customerFeedback {
+                try connection.query("""
+                    INSERT INTO coach.customer_feedback (source, session_id, person_id, kind, text, heard_on, status)
+                    VALUES (\(source), \(sessionID), \(subject), \(piece.kind.rawValue), \(piece.text), \(heardOn), 'open')
+                    """)
+            }
+        }
     }
 }

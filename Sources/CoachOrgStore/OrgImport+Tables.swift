@@ -28,6 +28,7 @@ extension OrgImport {
         ("team", "$team"), ("person", "$person"), ("session", "$session"), ("goal", "$goal"),
         ("kpi_actual", "$kpi"), ("action_item", "$action"), ("agenda_item", "$agenda"),
         ("assignment", "$assignment"), ("recognition", "$recognition"), ("retro", "$retro"),
+        ("customer_feedback", "$feedback"),
     ]
 
     /// In the order they are added (a row's references exist before it).
@@ -179,6 +180,21 @@ extension OrgImport {
                   INSERT INTO coach.recognition (id, giver_id, receiver_id, given_at, text, value)
                   SELECT id + $recognition, giver_id + $person, receiver_id + $person, given_at, text, value
                   FROM import_recognition
+                  """),
+        // After the retro items (which keep their random ids) and the action items it names.
+        Table(local: "customer_feedback",
+              columns: ["id", "source", "session_id", "retro_item_id", "person_id", "team_id", "kind", "text", "heard_on", "status",
+                        "action_item_id", "closed_at"],
+              definition: """
+                  id bigint, source text, session_id bigint, retro_item_id bigint, person_id bigint, team_id bigint, kind text,
+                  text text, heard_on text, status text, action_item_id bigint, closed_at timestamptz
+                  """,
+              insert: """
+                  INSERT INTO coach.customer_feedback (id, source, session_id, retro_item_id, person_id, team_id, kind, text, heard_on,
+                    status, action_item_id, closed_at)
+                  SELECT id + $feedback, source, session_id + $session, retro_item_id, person_id + $person, team_id + $team, kind,
+                    text, heard_on, status, action_item_id + $action, closed_at
+                  FROM import_customer_feedback
                   """),
     ]
 

@@ -6,7 +6,7 @@ import PostgresNIO
 /// `coach org import LOCAL.sqlite URL`: moves a local store into an organisation store, run by
 /// the database administrator. Everything goes in one transaction: people and teams, survey
 /// versions, sessions with their original times, answers, scores and marks, goals, KPI actuals,
-/// action and agenda items, assignments, recognition, retros. Rows are streamed with `COPY`, the largest tables straight into
+/// action and agenda items, assignments, recognition, retros, customer feedback. Rows are streamed with `COPY`, the largest tables straight into
 /// place and the others through temporary tables, their ids moved past the ids already there. Names that collide with people or teams
 /// already in the organisation refuse the whole import. Each person gets a login with a
 /// one-time password. The local store's settings and published survey catalog stay behind:

@@ -3,8 +3,8 @@ import CoachStore
 import Foundation
 
 /// What is due for one person at a moment: sessions they left paused, check-ins by their
-/// cadence, one-on-ones with a manager's reps, and the person's open action items due by the
-/// end of the ISO week. The
+/// cadence, one-on-ones with a manager's reps, the person's open action items due by the
+/// end of the ISO week, and open customer complaints past the response time. The
 /// shell's greeting, `due` and `checkin` all ask this; they only decide how to show it.
 public struct DueItems {
     /// A one-on-one with a rep that is due by the template's cadence.
@@ -53,6 +53,9 @@ public struct DueItems {
     public let open: [Session]
     /// What was assigned to the person and is not done, soonest due first.
     public let assigned: [Assigned]
+    /// Open customer complaints the person may see, heard more than the organisation's
+    /// response time ago, oldest first.
+    public let complaints: [CustomerFeedback]
 
     /// The check-in and self-assessment surveys for `user`'s role that are due by cadence.
     public static func checkIns(for user: Person, surveys: [Survey], database: any SharedStore, now: Date,
@@ -89,6 +92,9 @@ public struct DueItems {
             .filter { $0.owner == user.name && ($0.due ?? "9999") <= endOfWeek }
             .map { Action(item: $0, late: ($0.due ?? "") < today) }
         assigned = try Self.assigned(to: user, database: database, today: today)
+        let responseTime = try database.orgSettings().responseTime ?? OrgSettings.defaultResponseTime
+        complaints = try database.overdueComplaints(viewer: user.name, today: today, responseTime: responseTime,
+                                                    calendar: calendar)
     }
 
     /// `user`'s assignments not done yet, one per survey and phase.
@@ -103,7 +109,9 @@ public struct DueItems {
     }
 
     /// Nothing is due.
-    public var isEmpty: Bool { checkIns.isEmpty && oneOnOnes.isEmpty && actions.isEmpty && open.isEmpty && assigned.isEmpty }
+    public var isEmpty: Bool {
+        checkIns.isEmpty && oneOnOnes.isEmpty && actions.isEmpty && open.isEmpty && assigned.isEmpty && complaints.isEmpty
+    }
 
     private static func endOfISOWeek(_ now: Date, calendar: Calendar) -> Date {
         var iso = Calendar(identifier: .iso8601)

@@ -3,7 +3,8 @@ import CoachStore
 
 extension SessionEffects {
     /// What completing a session of `survey` with `answers` changes: the meeting questions'
-    /// decisions and new items, and answers that feed the subject's next one-on-one agenda.
+    /// decisions and new items, answers that feed the subject's next one-on-one agenda, and
+    /// customer feedback (one piece per non-empty line).
     ///
     /// Throws `SessionError.unreadableAnswer` when a meeting answer cannot be read, rather than
     /// completing the meeting without its decisions.
@@ -31,8 +32,12 @@ extension SessionEffects {
                 newActions += try read(NewActions.self).items.map {
                     NewAction(text: $0.text, owner: $0.owner, due: $0.due)
                 }
-            case .text where question.feedsAgenda:
-                if case let .text(text) = answer, !text.isEmpty { newAgendaItems.append(text) }
+            case .text where question.feedsAgenda || question.customerFeedback != nil:
+                guard case let .text(text) = answer else { break }
+                if question.feedsAgenda, !text.isEmpty { newAgendaItems.append(text) }
+                if let kind = question.customerFeedback, !question.isPrivate {
+                    customerFeedback += FeedbackRules.pieces(of: text).map { Feedback(kind: kind, text: $0) }
+                }
             default:
                 break
             }

@@ -68,6 +68,7 @@ extension AppDatabase {
                 VALUES (?, ?, 'training', ?, ?, ?, 'open')
                 """).execute(arguments: [subject, followUp.text, sessionID, now, followUp.notBefore])
         }
+        try insertFeedback(effects, session: session, heardOn: DateAnswer.iso(completedAt), db)
     }
 
     /// The id of the person named `name` (any case), through a cached statement (an import applies

@@ -1,7 +1,9 @@
+import CoachCore
 import Foundation
 
 /// What completing a session changes besides its scores: the one-on-one's decisions on action
-/// and agenda items, KPI actuals, new action items, and agenda items raised in a check-in.
+/// and agenda items, KPI actuals, new action items, agenda items raised in a check-in, and
+/// customer feedback.
 /// Applied in the same transaction that completes the session, so a crash leaves both or neither.
 public struct SessionEffects: Sendable, Equatable {
     public struct ActionDecision: Sendable, Equatable {
@@ -45,6 +47,13 @@ public struct SessionEffects: Sendable, Equatable {
         public init(text: String, notBefore: String) { self.text = text; self.notBefore = notBefore }
     }
 
+    /// A piece of customer feedback an answer gave (a line of a `customer_feedback:` question).
+    public struct Feedback: Sendable, Equatable {
+        public var kind: CustomerFeedbackKind
+        public var text: String
+        public init(kind: CustomerFeedbackKind, text: String) { self.kind = kind; self.text = text }
+    }
+
     public var actionDecisions: [ActionDecision] = []
     public var agendaDecisions: [AgendaDecision] = []
     public var kpiActuals: [KPIActual] = []
@@ -53,6 +62,8 @@ public struct SessionEffects: Sendable, Equatable {
     public var newAgendaItems: [String] = []
     /// Topics for a later one-on-one, added after the ones above.
     public var followUps: [FollowUp] = []
+    /// Customer feedback heard, stored for the session's subject (`feedback`).
+    public var customerFeedback: [Feedback] = []
 
     public init() {}
 

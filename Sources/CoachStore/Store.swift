@@ -168,7 +168,7 @@ public protocol AssignmentStore {
 /// The parts of the contract that both engines keep: what the commands that run on an
 /// organisation store use.
 public typealias SharedStore = PeopleStore & GoalStore & ActionStore & CatalogStore & SessionStore
-    & AssignmentStore & RecognitionStore & RetroStore
+    & AssignmentStore & RecognitionStore & RetroStore & FeedbackStore
 
 /// A person just added, and on an organisation store their login and its one-time password
 /// (to be shown once, never stored by coach).

@@ -66,7 +66,7 @@ struct HistoryExportDueTests {
         #expect(shell.run() == 0, "\(shell.errors)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(shell.output.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["exported_by", "people", "goals", "sessions", "action_items", "assignments", "recognition",
-                                     "retros"])
+                                     "retros", "customer_feedback"])
         #expect(object["exported_by"] as? String == "Ana")
         let sessions = try #require(object["sessions"] as? [[String: Any]])
         #expect(sessions.count == 5)

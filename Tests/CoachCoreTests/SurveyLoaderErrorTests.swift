@@ -85,6 +85,17 @@ struct SurveyLoaderErrorTests {
                 == ["7:5: missing key 'text' in question 'mood'"])
     }
 
+    @Test("customer_feedback: complaint or other, on a text question that is not private")
+    func customerFeedbackKey() {
+        let question = "questions:\n  - {id: heard, text: Heard?, type: text, customer_feedback: "
+        #expect(problems(question + "complaint}\n").isEmpty)
+        #expect(problems(question + "praise}\n").first?.contains("'customer_feedback' of question 'heard' must be one of") == true,
+                "\(problems(question + "praise}\n"))")
+        #expect(problems(question + "complaint, private: true}\n").first?.contains("is private, so it cannot be customer feedback") == true)
+        #expect(problems("questions:\n  - {id: heard, text: Heard?, type: yesno, customer_feedback: other}\n").first?
+            .contains("'customer_feedback' does not apply to a yesno question") == true)
+    }
+
     @Test func unknownKeys() {
         #expect(problems("cadense: weekly\n" + Self.mood)
                 == ["6:1: unknown key 'cadense' in the survey (did you mean 'cadence'?)"])

@@ -42,4 +42,26 @@ struct DueItemsTests {
         #expect(due.actions.isEmpty)
         #expect(due.checkIns.isEmpty, "the bundled check-ins are for reps")
     }
+
+    @Test("a complaint from a self-assessment is due to the rep and her manager once older than the response time, not to HR")
+    func complaints() throws {
+        let database = try Self.store()
+        let service = SessionService(database: database, clock: .fixed(Self.monday))
+        let ready = try service.start(try BundledFixtures.survey("weekly-self-assessment"), authorName: "Rita", subjectName: nil)
+        _ = try service.run(ready, conversation: ScriptedConversation(Array(repeating: "3", count: 20)
+                                                                         + ["a", "", "", "Support never called back", "."]))
+        #expect(try database.customerFeedback(viewer: "Rita", filter: FeedbackFilter()).map(\.text) == ["Support never called back"])
+        func complaints(_ name: String, days: Double) throws -> [String] {
+            let person = try #require(try database.person(named: name))
+            return try DueItems(for: person, surveys: Self.surveys, oneOnOneTemplate: nil, database: database,
+                                now: Self.monday.addingTimeInterval(days * 86_400)).complaints.map(\.text)
+        }
+        #expect(try complaints("Rita", days: 2).isEmpty, "two days is the default response time")
+        #expect(try complaints("Rita", days: 3) == ["Support never called back"])
+        #expect(try complaints("Mia", days: 3) == ["Support never called back"])
+        #expect(try complaints("Hana", days: 3).isEmpty)
+        try database.setOrgSetting(.responseTime, to: "5d", by: "Hana")
+        #expect(try complaints("Mia", days: 5).isEmpty)
+        #expect(try complaints("Mia", days: 6) == ["Support never called back"])
+    }
 }

@@ -10,7 +10,7 @@ import Testing
 struct AgendaAndActionEditTests {
     /// The one-on-one's answers with no open action items and one agenda topic discussed.
     static let meeting = ["1on1 Ana", "7", "Closed Acme", "y", "Agreed cover", "", "", "", ""]
-        + ["", "", "", "None", "", "", "", ""] + [""] + ["Shared note", ".", "Private note", "."]
+        + ["", "", "", "", "None", "", "", "", ""] + [""] + ["Shared note", ".", "Private note", "."]
 
     /// Adds an open action item about Ana that she owns, due 2026-11-20; its id is 1.
     static func addActionItem(_ store: any EngineStore) throws {

@@ -47,7 +47,7 @@ struct BackfillTests {
 
     /// A one-on-one with no open items or agenda: mood 7, a win, revenue 9000, one new action
     /// item due a week after the meeting, shared and private notes.
-    static let meeting = ["7", "Closed Acme", "9000", "", "", "", "", "", "", "None", "", "", "", "",
+    static let meeting = ["7", "Closed Acme", "9000", "", "", "", "", "", "", "", "None", "", "", "", "",
                           "Send pricing", "Marco", "+7d", "", "Shared BACKFILL-NOTE", ".", "Private note", "."]
 
     @Test("a one-on-one held last Tuesday: dated that day with its action item and KPI, marked back-filled everywhere",

@@ -83,7 +83,7 @@ struct CheckinEndToEndTests {
                     + ["75", "75", "75", "75", "50", "75", "0"] + Array(repeating: "50", count: 6), supportShown: true),
         Trigger(name: "CBI all 50", lines: ["checkin cbi", "n"] + Array(repeating: "50", count: 19), supportShown: false),
         Trigger(name: "self-assessment, never", lines: ["checkin weekly-self-assessment"] + Array(repeating: "1", count: 20)
-                    + ["a", "", ""], supportShown: false),
+                    + ["a", "", "", ""], supportShown: false),
     ]
 
     @Test("the private support message for each trigger, with config.yaml's support: text; none otherwise",

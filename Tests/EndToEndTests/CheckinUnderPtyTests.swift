@@ -19,9 +19,9 @@ struct CheckinUnderPtyTests {
         try shell.waitFor("Ana (rep)> ")
         shell.send("checkin\r")
         let answers = ["4", "5", "2", "3", "3", "3", "1", "2", "5", "5", "4", "4", "3", "4", "2", "2", "1", "1", "4", "3",
-                       "b d", "My targets for next month", "A shared list of customer objections"]
+                       "b d", "My targets for next month", "A shared list of customer objections", ""]
         for (index, answer) in answers.enumerated() {
-            try shell.waitFor("[\(index + 1)/23]")
+            try shell.waitFor("[\(index + 1)/24]")
             try shell.waitFor("> ")
             shell.send(answer + "\r")
         }

@@ -12,9 +12,9 @@ struct ExportFormatTests {
     }
 
     /// Ana's weekly self-assessment: 20 choices of 1, one help topic, a text for the next one-on-one,
-    /// the optional idea skipped (22 answers stored).
+    /// the optional idea and complaints skipped (22 answers stored).
     static let selfAssessment = ["checkin weekly-self-assessment"] + Array(repeating: "1", count: 20)
-        + ["a", "Pricing for ACME", ""]
+        + ["a", "Pricing for ACME", "", ""]
 
     @Test("export --json: answers carry real JSON values; export --csv: plain text values", arguments: StoreEngine.allCases)
     func realValues(_ engine: StoreEngine) throws {

@@ -213,7 +213,7 @@ struct KPIImportPrecedenceTests {
         }
         #expect(try importRevenue("8000").status == 0)
         #expect(try actual() == 8000)
-        let meeting = try store.shell(["1on1 Ana", "7", "Wins", "9500", "", "", "", "", "", "", "None", "", "", "", "", "", "", ""],
+        let meeting = try store.shell(["1on1 Ana", "7", "Wins", "9500", "", "", "", "", "", "", "", "None", "", "", "", "", "", "", ""],
                                       as: "Marco")
         #expect(meeting.status == 0, "\(meeting.stderrText)")
         #expect(try actual() == 9500, "the meeting came later")

@@ -79,7 +79,7 @@ struct KPITests {
         // revenue "9 500"; new customers -3 refused, then 2; conversion 140 refused, then 45; satisfaction left
         // out; calls made 2.5 refused, then "1,234".
         let meeting = try sandbox.shell(["1on1 Ana", "7", "Wins", "9 500", "-3", "2", "140", "45", "", "2.5", "1,234",
-                                         "", "", "", "None", "", "", "", "", "", "", ""], as: "Marco")
+                                         "", "", "", "", "None", "", "", "", "", "", "", ""], as: "Marco")
         #expect(meeting.status == 0, "\(meeting.stderrText)")
         let out = meeting.stdoutText
         #expect(out.contains("New customers cannot be negative (-3 customers); Enter leaves it out."), "\(out)")
@@ -110,7 +110,7 @@ struct KPITests {
         let sandbox = try engine.team()
         defer { sandbox.remove() }
         #expect(try sandbox.shell(["goal set Ana revenue 10000", "goal set Ana new_customers 5"], as: "Marco").status == 0)
-        let meeting = try sandbox.shell(["1on1 Ana", "7", "Wins", "9500", "", "", "", "", "", "", "None", "", "", "", "", "",
+        let meeting = try sandbox.shell(["1on1 Ana", "7", "Wins", "9500", "", "", "", "", "", "", "", "None", "", "", "", "", "",
                                          "", ""], as: "Marco")
         #expect(meeting.status == 0, "\(meeting.stderrText)")
         let json = try sandbox.run(["export", "--json"], as: "Ana").stdoutText
@@ -137,7 +137,7 @@ struct KPITests {
         let sandbox = try engine.team()
         defer { sandbox.remove() }
         #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
-        #expect(try sandbox.shell(["1on1 Ana", "7", "Wins", "12000", "", "", "", "", "", "", "None", "", "", "", "", "",
+        #expect(try sandbox.shell(["1on1 Ana", "7", "Wins", "12000", "", "", "", "", "", "", "", "None", "", "", "", "", "",
                                    "", ""], as: "Marco").status == 0)
         let json = try sandbox.run(["trends", "Ana", "--score", "revenue", "--json"], as: "Ana")
         #expect(json.status == 0, "\(json.stderrText)")

@@ -12,7 +12,7 @@ struct MeetingRecordTests {
         #expect(try sandbox.shell(["goal set Ana revenue 10000"], as: "Marco").status == 0)
         #expect(try sandbox.shell(["agenda add Pricing for the Acme renewal"], as: "Ana").status == 0)
         let result = try sandbox.shell(["1on1 Ana", "7", "Closed Acme", "discussed", "Keep the list price",
-                                        "12000", "", "", "", "", "", "", "None", "", "", "", "",
+                                        "12000", "", "", "", "", "", "", "", "None", "", "", "", "",
                                         "Send the Acme quote", "", "friday", "",
                                         "We agreed on pricing", "and on the quote", ".", "Ana seemed tired", "."],
                                        as: "Marco")

@@ -9,7 +9,7 @@ struct OneOnOneTests {
     /// Answers for a meeting with two open items and one agenda item (mood 7: no follow-up question).
     func meeting(review: [String], agenda: [String], revenue: String, newAction: String?) -> [String] {
         ["1on1 Ana", "7", "Closed Acme"] + review + agenda + [revenue, "", "", ""]
-            + ["", "", "", "None", "", "", "", ""]
+            + ["", "", "", "", "None", "", "", "", ""]
             + (newAction.map { [$0, "Marco", "2026-12-31"] } ?? []) + [""]
             + ["Shared SHARED-NOTE-1", ".", "Private PRIVATE-NOTE-1", "."]
     }
@@ -91,10 +91,10 @@ struct OneOnOneUnderPtyTests {
         try shell.waitFor("Marco (manager)> ")
         shell.send("1on1 Ana\r")
         try shell.waitFor("— team North")  // the name is bold on a terminal
-        try shell.waitFor("[1/16]")
+        try shell.waitFor("[1/17]")
         try shell.waitFor("> ")
         shell.send("8\r")
-        try shell.waitFor("[2/16]")
+        try shell.waitFor("[2/17]")
         try shell.waitFor("> ")
         shell.send("Demo went well\r")
         try shell.waitFor("No open action items.")
@@ -111,7 +111,7 @@ struct OneOnOneUnderPtyTests {
             try shell.waitFor("(no target set): ")
             shell.send(kpi == "Revenue" ? "9000\r" : "\r")
         }
-        for answer in ["", "", "", "Nothing", "", "", "", ""] {
+        for answer in ["", "", "", "", "Nothing", "", "", "", ""] {
             try shell.waitFor("> ")
             shell.send(answer + "\r")
         }

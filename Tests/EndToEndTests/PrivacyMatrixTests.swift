@@ -9,7 +9,7 @@ import Testing
 /// It runs on both engines: a local store file, where the viewer is named with `--as`, and an
 /// organisation store on PostgreSQL, where each viewer connects as their own login. On each, one
 /// store is built once through the real commands (Ana's self-assessment, WHO-5, a quiz, and
-/// Marco's one-on-one with a shared and a private note), and copied; in the copy Ana then turns
+/// Marco's one-on-one with a complaint, a shared and a private note), and copied; in the copy Ana then turns
 /// `share wellbeing on`. Each kind of data carries a distinctive marker; each cell runs
 /// one way out as one viewer and asserts that the marker appears exactly when the viewer may see
 /// that data and that way out carries it. A new way out belongs in `Way`, a new kind of data in
@@ -42,6 +42,7 @@ struct PrivacyMatrixTests {
         case reviewMarkdown = "review Ana --period YEAR --markdown"
         case reviewHTML = "review Ana --period YEAR --html -o -"
         case reportHTML = "report html -o -"
+        case feedback = "feedback --json"
 
         /// The arguments, the review's period being this year (the reviews are pinned to it).
         var arguments: [String] {
@@ -63,7 +64,8 @@ struct PrivacyMatrixTests {
 
     enum Datum: String, CaseIterable, Sendable {
         case selfAssessmentAnswers, selfAssessmentScores, wellbeingAnswers, wellbeingScores, safetyAlert,
-             privateNote, sharedNote, oneOnOneScores, actionItems, quizResult, trainingFeedback, writtenReview, ownComments
+             privateNote, sharedNote, oneOnOneScores, actionItems, quizResult, trainingFeedback, writtenReview, ownComments,
+             customerFeedback
 
         /// A string found in an output exactly when this data is in it.
         var marker: String {
@@ -81,6 +83,7 @@ struct PrivacyMatrixTests {
             case .trainingFeedback: "training-reaction"
             case .writtenReview: "REVIEW-STRENGTH-3141"
             case .ownComments: "OWN-COMMENT-2718"
+            case .customerFeedback: "COMPLAINT-6180"
             }
         }
 
@@ -90,7 +93,7 @@ struct PrivacyMatrixTests {
             case .privateNote: role == .manager
             case .wellbeingAnswers, .safetyAlert: role == .rep
             case .wellbeingScores: role == .rep || (role == .manager && shared)
-            case .selfAssessmentAnswers, .selfAssessmentScores, .sharedNote, .oneOnOneScores, .actionItems:
+            case .selfAssessmentAnswers, .selfAssessmentScores, .sharedNote, .oneOnOneScores, .actionItems, .customerFeedback:
                 role == .rep || role == .manager
             case .quizResult: role != .otherManager
             case .trainingFeedback: role == .rep || role == .hr  // Privacy.swift: the trainer's, not the manager's
@@ -120,6 +123,12 @@ struct PrivacyMatrixTests {
                     .contains(self)
             }
             return switch (self, way) {
+            // A complaint heard in the one-on-one: its answer wherever the meeting's answers show,
+            // and the feedback itself in 'feedback' and the export.
+            case (.customerFeedback, .feedback), (.customerFeedback, .historyFull), (.customerFeedback, .showOneOnOne),
+                 (.customerFeedback, .showMarkdown), (.customerFeedback, .exportJSON), (.customerFeedback, .exportCSV):
+                true
+            case (.customerFeedback, _), (_, .feedback): false
             case (.writtenReview, .historyFull), (.ownComments, .historyFull), (.writtenReview, .exportJSON),
                  (.ownComments, .exportJSON), (.writtenReview, .exportCSV), (.ownComments, .exportCSV):
                 true
@@ -201,7 +210,7 @@ struct PrivacyMatrixTests {
         try check(sandbox.shell(["goal set Ana revenue 10000"], as: "Marco"), "goal")
         // Ana's weekly self-assessment (the "mixed week" vector), her idea as the marker.
         try check(sandbox.shell(["run weekly-self-assessment", "4", "5", "2", "3", "3", "3", "1", "2", "5", "5", "4", "4",
-                                 "3", "4", "2", "2", "1", "1", "4", "3", "b d", "My targets", "SELF-NOTE-4411"], as: "Ana"),
+                                 "3", "4", "2", "2", "1", "1", "4", "3", "b d", "My targets", "SELF-NOTE-4411", ""], as: "Ana"),
                   "self-assessment")
         // WHO-5 60 ("ok") with one item at 1: the safety alert.
         try check(sandbox.shell(["run who-5", "4", "4", "3", "3", "1"], as: "Ana"), "who-5")
@@ -213,14 +222,14 @@ struct PrivacyMatrixTests {
         try check(sandbox.shell(["run crm-basics --seed 42"] + answers, as: "Ana"), "quiz")
         try check(sandbox.shell(["run training-reaction", "CRM basics", "5", "Agree", "4", "4", "", ""], as: "Ana"), "feedback")
         // Marco's one-on-one with Ana: an open action item (carried), her agenda item from the
-        // self-assessment, a shared and a private note.
+        // self-assessment, a complaint she heard, a shared and a private note.
         _ = try sandbox.sql("""
             INSERT INTO action_item (subject_id, owner_id, text, due, created_at)
               SELECT id, id, 'ACTION-9012 call Acme', '2026-11-20', '2026-11-01 10:00:00.000' FROM person WHERE name = 'Ana';
             """)
         try check(sandbox.shell(["run one-on-one --for Ana", "3", "Tough week", "Closed Acme", "carry",
                                  "discussed", "Agreed a new plan", "12000", "3", "", "90",
-                                 "", "", "", "None", "", "", "", "", "", "SHARED-NOTE-5528", ".", "PRIVATE-NOTE-7731", "."],
+                                 "", "", "COMPLAINT-6180 refunds take weeks", ".", "", "None", "", "", "", "", "", "SHARED-NOTE-5528", ".", "PRIVATE-NOTE-7731", "."],
                                 as: "Marco"), "one-on-one")
         // Marco's written review of Ana and her own comments, pinned to this year's first
         // quarter so that 'review Ana --period YEAR' holds them whatever day the test runs.

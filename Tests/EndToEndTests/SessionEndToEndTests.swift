@@ -37,7 +37,7 @@ struct SessionEndToEndTests {
         // The "mixed week" test vector of weekly-self-assessment.yaml.
         SurveyRun(survey: "weekly-self-assessment", user: "Ana",
                   lines: ["4", "5", "2", "3", "3", "3", "1", "2", "5", "5", "4", "4", "3", "4", "2", "2", "1", "1", "4", "3",
-                          "b d", "My targets for next month", "A shared list of customer objections"],
+                          "b d", "My targets for next month", "A shared list of customer objections", ""],
                   answers: 23, privateAnswers: 0,
                   scores: ["communication|4.5||0", "customer_feedback|3.5||0", "customers|5.0||0", "data_crm|3.0||0",
                            "environment|2.0||0", "ideas|1.0||0", "learning|1.5||0", "motivation|3.5||0",
@@ -110,7 +110,7 @@ struct SessionEndToEndTests {
                      "done",                                     // review of 'Call Acme'
                      "discussed", "Agreed a new plan",           // agenda item and its note
                      "12000", "3", "", "90",                    // KPIs; conversion rate left out
-                     "", "", "", "None", "", "", "", "",        // optional texts, blockers
+                     "", "", "", "", "None", "", "", "", "",        // optional texts, blockers
                      "Send pricing", "", "", "",                 // one new action: owner Ana, due +7d
                      "Good progress", ".", "Watch her workload", "."]
         let result = try sandbox.shell(lines, as: "Marco")
@@ -281,7 +281,7 @@ struct SessionEndToEndTests {
         #expect(try sandbox.sql("SELECT state FROM session") == ["paused"])
         let ana = try sandbox.run(["resume"], as: "Ana")
         #expect(ana.status == 1, "Ana has nothing to resume: the session is Marco's")
-        let rest = ["12000", "", "", "", "", "", "", "None", "", "", "", "", "", "", ""]
+        let rest = ["12000", "", "", "", "", "", "", "", "None", "", "", "", "", "", "", ""]
         let second = try sandbox.shell(["resume"] + rest, as: "Marco")
         #expect(second.status == 0, "\(second.stderrText)")
         #expect(second.stdoutText.contains("Resuming One-on-one: 4 answers kept."))

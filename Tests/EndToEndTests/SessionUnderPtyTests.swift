@@ -114,7 +114,7 @@ struct SessionUnderPtyTests {
         try answer("note: ", "Plan agreed, signed")
         try answer("• Holiday cover", "c")
         for _ in 0..<4 { try answer("target set): ", "") }
-        for prompt in ["What is behind the numbers", "Which key accounts", "What feedback"] { try answer(prompt, "") }
+        for prompt in ["What is behind the numbers", "Which key accounts", "Open complaints", "What other feedback"] { try answer(prompt, "") }
         try answer("What is getting in the way", "None")
         for prompt in ["What from recent training", "What training or coaching", "What deserves recognition",
                        "Where does the rep want to grow"] { try answer(prompt, "") }

@@ -28,8 +28,8 @@ public struct Coach: ParsableCommand {
         HistoryCommand.self, ShowCommand.self, ReviewCommand.self, ReportCommand.self, ShareCommand.self,
         // assignments
         AssignCommand.self, AssignmentsCommand.self, UnassignCommand.self,
-        // the team: recognition and retrospectives
-        ThanksCommand.self, RecognitionCommand.self, RetroCommand.self,
+        // the team: recognition, retrospectives, customer feedback
+        ThanksCommand.self, RecognitionCommand.self, RetroCommand.self, FeedbackCommand.self,
         // people, goals and surveys
         PersonCommand.self, PeopleCommand.self, GoalCommand.self, GoalsCommand.self, KPICommand.self, SurveysCommand.self, SurveyCommand.self,
         // the store
@@ -46,7 +46,7 @@ public struct Coach: ParsableCommand {
         HistoryCommand.self, ShowCommand.self, ReviewCommand.self, ReportQuiz.self, SessionsCommand.self,
         PersonShow.self, PeopleCommand.self, GoalsCommand.self, KPIList.self, SurveysCommand.self,
         ExportCommand.self, OrgShow.self, AssignmentsCommand.self, RecognitionCommand.self,
-        RetroShow.self,
+        RetroShow.self, FeedbackCommand.self,
     ]
 
     /// Whether `command`'s output may be paged.

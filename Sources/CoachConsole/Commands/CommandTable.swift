@@ -107,11 +107,17 @@ enum CommandTable {
         CommandFacts(type).flags
     }
 
+    /// Every command that runs (not only a group of others, as `feedback` both lists and holds
+    /// `feedback act`), shown in help, in table order.
+    static var runnable: [Entry] {
+        entries.filter {
+            ($0.type.configuration.subcommands.isEmpty || $0.type is any CoachCommand.Type) && $0.type.configuration.shouldDisplay
+        }
+    }
+
     /// The list `help` prints: each runnable command with its one-line abstract.
     static func overview(styled: (String, TextStyle) -> String) -> String {
-        let leaves = entries.filter {
-            $0.type.configuration.subcommands.isEmpty && $0.type.configuration.shouldDisplay
-        }
+        let leaves = runnable
         let width = leaves.map(\.name.count).max() ?? 0
         var lines = [styled("Commands", .bold)]
         for entry in leaves {

@@ -8,14 +8,31 @@ import Foundation
 struct DueCommand: CoachCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "What is due for you: paused sessions, check-ins, one-on-ones, assignments, action items this week.",
-        discussion: "Also shown when the shell starts.\n\nExample:\n  due")
+        abstract: "What is due for you: paused sessions, check-ins, one-on-ones, assignments, action items this week, "
+            + "customer complaints past the response time.",
+        discussion: """
+        Also shown when the shell starts. A customer complaint you may see ('feedback') is listed
+        once it has been open longer than the organisation's response time ('org show').
+
+        JSON: {"paused", "check_ins", "one_on_ones", "assignments", "actions", "complaints"};
+        each complaint as 'feedback --json' prints it, with "days_open".
+
+        Example:
+          due
+          due --json
+        """)
 
     @OptionGroup(visibility: .hidden) var global: GlobalOptions
+    @Flag(help: "Print JSON for scripts.") var json = false
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let lines = try DueList(context: context, user: user, now: context.clock.now()).lines()
+        let list = DueList(context: context, user: user, now: context.clock.now())
+        if json {
+            context.console.line(try JSONOutput.encode(try list.document()))
+            return
+        }
+        let lines = try list.lines()
         context.console.line(lines.isEmpty ? "Nothing is due." : lines.joined(separator: "\n"))
     }
 }
@@ -33,10 +50,13 @@ struct DueList {
                               calendar: calendar)
     }
 
+    func items() throws -> DueItems {
+        try DueItems(for: user, surveys: context.catalog().sorted, oneOnOneTemplate: context.catalog().surveys[OneOnOneCommand.template],
+                     database: context.database(), now: now, calendar: calendar)
+    }
+
     func lines() throws -> [String] {
-        let due = try DueItems(for: user, surveys: context.catalog().sorted,
-                               oneOnOneTemplate: context.catalog().surveys[OneOnOneCommand.template],
-                               database: context.database(), now: now, calendar: calendar)
+        let due = try items()
         var lines: [String] = []
         for (index, session) in due.open.enumerated() {
             let title = context.catalog().surveys[session.surveyID]?.title ?? session.surveyID
@@ -62,6 +82,60 @@ struct DueList {
         for action in due.actions {
             lines.append("Action #\(action.item.id) due \(action.item.due ?? "")\(action.late ? " (late)" : ""): \(action.item.text)")
         }
+        let today = DateAnswer.iso(now, calendar: calendar)
+        for complaint in due.complaints {
+            let days = complaint.daysOpen(today: today, calendar: calendar)
+            lines.append(SafeText.escaped("Complaint from \(complaint.from), \(days) day\(days == 1 ? "" : "s") open: "
+                                          + "\(complaint.text); 'feedback act \(complaint.id)'", keepingNewlines: false))
+        }
         return lines
+    }
+
+    /// What `due --json` prints.
+    func document() throws -> DueDocument {
+        let due = try items()
+        let today = DateAnswer.iso(now, calendar: calendar)
+        return DueDocument(
+            paused: due.open.map { .init(session: $0.id ?? 0, survey: $0.surveyID, since: DateAnswer.iso($0.updatedAt, calendar: calendar)) },
+            checkIns: due.checkIns.map(\.id),
+            oneOnOnes: due.oneOnOnes.map {
+                .init(rep: $0.rep, last: $0.last.map { DateAnswer.iso($0, calendar: calendar) }, overdue: $0.overdue)
+            },
+            assignments: due.assigned.map { .init(survey: $0.surveyID, phase: $0.phase, due: $0.due, overdue: $0.overdue) },
+            actions: due.actions.map { .init(id: $0.item.id, text: $0.item.text, due: $0.item.due, late: $0.late) },
+            complaints: due.complaints.map { .init(feedback: $0, daysOpen: $0.daysOpen(today: today, calendar: calendar)) })
+    }
+}
+
+/// `due --json`.
+struct DueDocument: Encodable {
+    struct Paused: Encodable { let session: Int64; let survey: String; let since: String }
+    struct Meeting: Encodable { let rep: String; let last: String?; let overdue: Bool }
+    struct Assignment: Encodable { let survey: String; let phase: String?; let due: String; let overdue: Bool }
+    struct Action: Encodable { let id: Int64; let text: String; let due: String?; let late: Bool }
+    struct Complaint: Encodable {
+        let feedback: CustomerFeedback
+        let daysOpen: Int
+
+        enum CodingKeys: String, CodingKey { case daysOpen = "days_open" }
+
+        func encode(to encoder: any Encoder) throws {
+            try feedback.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(daysOpen, forKey: .daysOpen)
+        }
+    }
+
+    let paused: [Paused]
+    let checkIns: [String]
+    let oneOnOnes: [Meeting]
+    let assignments: [Assignment]
+    let actions: [Action]
+    let complaints: [Complaint]
+
+    enum CodingKeys: String, CodingKey {
+        case paused, assignments, actions, complaints
+        case checkIns = "check_ins"
+        case oneOnOnes = "one_on_ones"
     }
 }

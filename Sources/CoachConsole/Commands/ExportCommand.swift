@@ -14,12 +14,13 @@ struct ExportCommand: CoachCommand {
 
         JSON: {"exported_by", "people", "goals", "sessions": [{"id", "survey", "kind", "subject",
         "author", "started", "completed", "state", "phase", "backfilled", "scores", "answers"}],
-        "action_items", "assignments", "recognition", "retros"}; "assignments" is what 'assignments --json' prints (to you,
+        "action_items", "assignments", "recognition", "retros", "customer_feedback"}; "assignments" is what 'assignments --json' prints (to you,
         and by you: done or not, never answers); "recognition" is every thanks in the organisation
         ({"id", "giver", "receiver", "date", "given_at", "value", "text"}: never private); "retros" are the
         retros of your team or the team you run ({"id", "team", "manager", "opened", "closed", "stage",
         "votes_per_person", "items": [{"id", "list", "text", "author", "added_on", "topic"}], "topics":
-        [{"number", "title", "votes"}], "actions"}; an anonymous item's author is null). "backfilled" is when a session held earlier (--on) was recorded, else null;
+        [{"number", "title", "votes"}], "actions"}; an anonymous item's author is null); "customer_feedback" is
+        what 'feedback --json' prints, of any age. "backfilled" is when a session held earlier (--on) was recorded, else null;
         each answer is {"question", "type", "value", "is_private"} with value as real JSON (a
         number, string, bool, array, or a one-on-one's structured object).
         Each goal carries the month's "actual" (null until a one-on-one records one).
@@ -30,7 +31,9 @@ struct ExportCommand: CoachCommand {
         thanks is a "recognition" row: subject the receiver, author the giver, key the value. A retro
         is a "retro" row (kind its #id, subject the team, author its manager, key its stage), with
         "retro_item" rows (author empty when anonymous, date the day, key the list, band the topic),
-        "retro_topic" rows (key the number, value the title, band the votes) and "retro_action" rows.
+        "retro_topic" rows (key the number, value the title, band the votes) and "retro_action" rows. A
+        piece of customer feedback is a "feedback" row: kind its source, subject who it came from,
+        date the day heard, key "#ID kind status" (and its action item), value the text.
 
         Example:
           export --csv > coach.csv
@@ -51,9 +54,10 @@ struct ExportCommand: CoachCommand {
         let assignments = try AssignmentListing.read(for: user.name, context: context)
         let recognition = try context.database().recognitions(since: nil, until: nil)
         let retros = try RetroExport.read(for: user.name, store: try context.database())
+        let feedback = try context.database().customerFeedback(viewer: user.name, filter: FeedbackFilter())
         if csv {
             let rows = ExportCSV.rows(data) + ExportCSV.rows(assignments, viewer: user.name) + ExportCSV.rows(recognition)
-                + ExportCSV.rows(retros)
+                + ExportCSV.rows(retros) + ExportCSV.rows(feedback)
             context.console.write(try CSVOutput.render(header: ExportCSV.header, rows: rows))
             return
         }
@@ -61,7 +65,8 @@ struct ExportCommand: CoachCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.dateEncodingStrategy = .iso8601
-        let document = ExportDocument(data: data, assignments: assignments, recognition: recognition, retros: retros)
+        let document = ExportDocument(data: data, assignments: assignments, recognition: recognition, retros: retros,
+                                      customerFeedback: feedback)
         context.console.line(String(decoding: try encoder.encode(document), as: UTF8.self))
     }
 }
@@ -73,8 +78,12 @@ private struct ExportDocument: Encodable {
     let assignments: AssignmentListing
     let recognition: [Recognition]
     let retros: [RetroExport]
+    let customerFeedback: [CustomerFeedback]
 
-    enum CodingKeys: String, CodingKey { case assignments, recognition, retros }
+    enum CodingKeys: String, CodingKey {
+        case assignments, recognition, retros
+        case customerFeedback = "customer_feedback"
+    }
 
     func encode(to encoder: any Encoder) throws {
         try data.encode(to: encoder)
@@ -82,6 +91,7 @@ private struct ExportDocument: Encodable {
         try container.encode(assignments, forKey: .assignments)
         try container.encode(recognition, forKey: .recognition)
         try container.encode(retros, forKey: .retros)
+        try container.encode(customerFeedback, forKey: .customerFeedback)
     }
 }
 
@@ -126,6 +136,15 @@ enum ExportCSV {
             rows.append(["action", "", "", "", item.subject, item.owner, item.due ?? "", "#\(item.id) \(item.status)", item.text, ""])
         }
         return rows
+    }
+
+    /// One row per piece of customer feedback: kind the source, subject who it came from (a rep,
+    /// or a retro's team), key its kind and status, value the text.
+    static func rows(_ feedback: [CustomerFeedback]) -> [[String]] {
+        feedback.map {
+            ["feedback", "", "", $0.source, $0.from, "", $0.heardOn,
+             "#\($0.id) \($0.kind.rawValue) \($0.status.rawValue)" + ($0.actionItem.map { " action #\($0)" } ?? ""), $0.text, ""]
+        }
     }
 
     /// One row per thanks: subject the receiver, author the giver, key the value, value the text.

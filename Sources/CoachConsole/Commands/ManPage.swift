@@ -60,11 +60,7 @@ enum ManPage {
     }
 
     /// The commands the page describes: every runnable command `help` lists, in table order.
-    static var commands: [CommandTable.Entry] {
-        CommandTable.entries.filter {
-            $0.type.configuration.subcommands.isEmpty && $0.type.configuration.shouldDisplay
-        }
-    }
+    static var commands: [CommandTable.Entry] { CommandTable.runnable }
 
     static let files: [(String, String)] = [
         ("$XDG_DATA_HOME/coach/coach.sqlite",

@@ -56,6 +56,7 @@ struct OrgImportCommand: CoachCommand {
         case "agenda_item": "agenda items"
         case "person": "people"
         case "recognition": "thanks"
+        case "customer_feedback": "customer feedback"
         default: table.replacingOccurrences(of: "_", with: " ") + "s"
         }
     }

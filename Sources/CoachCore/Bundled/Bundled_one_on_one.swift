@@ -83,11 +83,22 @@ sections:
         type: text
         required: false
         help: Key accounts get regular contact; note who, when and what.
+      - id: complaints
+        text: Open complaints the rep heard from customers, one per line
+        type: text
+        multiline: true
+        required: false
+        customer_feedback: complaint
+        help: >-
+          One complaint per line; end with a line holding a single dot. Each becomes customer
+          feedback ('feedback'); 'feedback act ID' makes it an action item with an owner and a due
+          date, and one still open after the organisation's response time shows in 'due'.
       - id: customer_feedback
-        text: What feedback or complaints did the rep hear from customers?
+        text: What other feedback did the rep hear from customers (praise, requests, ideas)?
         type: text
         required: false
-        help: An open complaint should become an action item with an owner and a due date.
+        customer_feedback: other
+        help: Listed by 'feedback' with the complaints.
   - title: Blockers
     questions:
       - id: blockers

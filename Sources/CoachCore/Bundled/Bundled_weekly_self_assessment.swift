@@ -150,6 +150,15 @@ questions:
     type: text
     required: false
     help: Small ideas count. A process, a tool, a habit, a template.
+  - id: customer_complaints
+    text: Open complaints you heard from customers this week, one per line
+    type: text
+    multiline: true
+    required: false
+    customer_feedback: complaint
+    help: >-
+      One complaint per line; end with a line holding a single dot. You and your manager see them
+      in 'feedback'; 'feedback act ID' makes one an action item.
 scores:
   - {id: communication, label: Communication with my manager, items: [comm_heard, comm_open],
      method: mean, range: [1, 5], higher_is: better, change: 1}
