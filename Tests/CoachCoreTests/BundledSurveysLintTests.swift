@@ -14,11 +14,11 @@ struct BundledSurveysLintTests {
         }
     }
 
-    @Test("the catalog has the nine surveys the product ships")
+    @Test("the catalog has the ten surveys the product ships")
     func catalog() {
         let catalog = SurveyCatalog.load(directories: [], embedded: BundledSurveys.files)
         #expect(catalog.sorted.map(\.id) == ["cbi", "crm-basics", "objection-handling", "one-on-one", "performance-review",
-                                             "self-review", "training-reaction", "weekly-self-assessment", "who-5"])
+                                             "self-review", "team-retro", "training-reaction", "weekly-self-assessment", "who-5"])
         #expect(catalog.allProblems.isEmpty)
     }
 }

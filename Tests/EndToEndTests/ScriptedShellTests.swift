@@ -124,7 +124,7 @@ struct SurveyTestCommandTests {
         defer { sandbox.remove() }
         let bundled = try sandbox.run(["survey", "test"])
         #expect(bundled.status == 0, "\(bundled.stdoutText)")
-        #expect(bundled.stdoutText.contains("9 surveys:"))
+        #expect(bundled.stdoutText.contains("10 surveys:"))
         #expect(bundled.stdoutText.contains(" 0 failed"))
 
         let file = sandbox.root.appendingPathComponent("mood.yaml")

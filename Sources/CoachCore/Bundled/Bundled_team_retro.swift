@@ -18,7 +18,6 @@ id: team-retro
 title: Team retrospective
 kind: retro
 audience: manager
-cadence: fortnightly
 intro: >-
   A retrospective looks back at how the team sells and works together, so that the next weeks
   go better. Everyone speaks; the manager types. Blame nobody: talk about what happened, not
