@@ -78,7 +78,10 @@ extension OrgSchema {
         CREATE POLICY feedback_change ON coach.customer_feedback FOR UPDATE
           USING (coach.feedback_visible(session_id, person_id, team_id))
           WITH CHECK (coach.feedback_visible(session_id, person_id, team_id));
-        GRANT SELECT, INSERT ON coach.customer_feedback TO coach_rep, coach_manager, coach_hr;
+        -- Column by column, so that no login reads the system columns (xmin, ctid): a retro's
+        -- feedback row is written in the same transaction as its item, which may be anonymous.
+        GRANT SELECT (id, source, session_id, retro_item_id, person_id, team_id, kind, text, heard_on, status,
+                      action_item_id, closed_at), INSERT ON coach.customer_feedback TO coach_rep, coach_manager, coach_hr;
         GRANT UPDATE (status, action_item_id, closed_at) ON coach.customer_feedback TO coach_rep, coach_manager, coach_hr;
         """
 }

@@ -49,6 +49,20 @@ struct ServerFeedbackTests {
         }
     }
 
+    @Test("no login reads a feedback row's system columns: a retro's row shares its possibly anonymous item's transaction")
+    func noSystemColumns() throws {
+        for person in ["rob", "mo", "sam", "hana"] {
+            let connection = try org.connect(person)
+            defer { connection.close() }
+            for column in ["xmin", "ctid", "xmax", "cmin"] {
+                #expect(throws: (any Error).self, "\(person) \(column)") {
+                    try connection.query(PostgresQuery(unsafeSQL: "SELECT \(column) FROM coach.customer_feedback"))
+                }
+            }
+        }
+        #expect(try rows("sam") == ["F9", "RS"], "the columns themselves stay readable")
+    }
+
     @Test("a session's author inserts its feedback about its subject; nobody forges another's, or a retro's of another team")
     func insertRules() throws {
         let rob = try org.connect("rob"), sam = try org.connect("sam")

@@ -15,7 +15,7 @@ public struct Coach: ParsableCommand {
         subcommands: commandTable)
 
     /// This coach's release, and the store schemas it reads and writes (`coach --version`).
-    static let version = "coach 0.19.0 (local store schema \(AppDatabase.schemaVersion), "
+    static let version = "coach 0.20.0 (local store schema \(AppDatabase.schemaVersion), "
         + "organisation store schema v\(OrgSchema.latestVersion))"
 
     /// Every command, once, in the order `help` lists them.
