@@ -46,12 +46,8 @@ extension OrgDatabase: FeedbackStore {
                     UPDATE coach.customer_feedback SET status = 'acted', action_item_id = \(itemID) WHERE id = \(id)
                     """)
             }
-            var acted = feedback
-            acted.status = .acted
-            acted.actionItem = itemID
-            let item = ActionItemView(id: itemID, subject: people.subject.name, owner: people.owner.name, text: text, due: due,
-                                      status: "open", created: DateAnswer.iso(now), carried: 0)
-            return FeedbackAction(feedback: acted, actionItem: item)
+            return FeedbackAction(acted: feedback, itemID: itemID, subject: people.subject.name, owner: people.owner.name,
+                                  text: text, due: due, at: now)
         }
     }
 

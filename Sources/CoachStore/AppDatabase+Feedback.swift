@@ -41,12 +41,8 @@ extension AppDatabase: FeedbackStore {
             let itemID = db.lastInsertedRowID
             try db.execute(sql: "UPDATE customer_feedback SET status = 'acted', action_item_id = ? WHERE id = ?",
                            arguments: [itemID, id])
-            var acted = feedback
-            acted.status = .acted
-            acted.actionItem = itemID
-            let item = ActionItemView(id: itemID, subject: people.subject.name, owner: people.owner.name, text: text, due: due,
-                                      status: "open", created: DateAnswer.iso(now), carried: 0)
-            return FeedbackAction(feedback: acted, actionItem: item)
+            return FeedbackAction(acted: feedback, itemID: itemID, subject: people.subject.name, owner: people.owner.name,
+                                  text: text, due: due, at: now)
         }
     }
 

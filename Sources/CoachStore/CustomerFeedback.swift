@@ -103,6 +103,17 @@ public struct FeedbackAction: Sendable, Equatable, Codable {
         self.actionItem = actionItem
     }
 
+    /// `feedback` marked acted by the new open action item `itemID` (about `subject`, owned by
+    /// `owner`), as both engines return it once stored.
+    public init(acted feedback: CustomerFeedback, itemID: Int64, subject: String, owner: String, text: String, due: String?,
+                at now: Date) {
+        var acted = feedback
+        acted.status = .acted
+        acted.actionItem = itemID
+        self.init(feedback: acted, actionItem: ActionItemView(id: itemID, subject: subject, owner: owner, text: text, due: due,
+                                                              status: "open", created: DateAnswer.iso(now), carried: 0))
+    }
+
     enum CodingKeys: String, CodingKey {
         case feedback
         case actionItem = "action_item"
