@@ -32,14 +32,6 @@ struct RetroCommand: ParsableCommand {
         }
         return own
     }
-
-    /// The store, which keeps retros on every engine.
-    static func store(_ context: CommandContext) throws -> any RetroStore {
-        guard let store = try context.database() as? any RetroStore else {
-            throw CoachError.retro("this store does not keep retrospectives")
-        }
-        return store
-    }
 }
 
 /// `retro [--team T] [--votes N]`
@@ -79,7 +71,7 @@ struct RetroRun: CoachCommand {
         guard survey.kind == .retro else {
             throw CoachError.retro("\(RetroCommand.survey) must be a retro survey (kind: retro), not \(survey.kind.rawValue)")
         }
-        try RetroMeeting(context: context, store: RetroCommand.store(context), survey: survey, manager: user, team: team)
+        try RetroMeeting(context: context, store: context.database(), survey: survey, manager: user, team: team)
             .run(votesPerPerson: votes)
     }
 }
@@ -122,7 +114,7 @@ struct RetroAdd: CoachCommand {
         let user = try context.currentUser()
         let survey = try SessionRunner(context: context).survey(id: RetroCommand.survey)
         let question = try list.map { try Self.question(named: $0, in: survey) }
-        let item = try RetroCommand.store(context).addRetroItem(
+        let item = try context.database().addRetroItem(
             team: team, list: question?.id, text: words.joined(separator: " "), anonymous: anonymous,
             customerFeedback: question?.customerFeedback, by: user.name, at: context.clock.now())
         if json {
@@ -167,7 +159,7 @@ struct RetroVote: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let store = try RetroCommand.store(context)
+        let store = try context.database()
         let teamName = try RetroCommand.team(team, context: context)
         guard let retro = try store.openRetro(team: teamName, viewer: user.name) else {
             throw CoachError.retro("\(teamName) has no retrospective open; its manager opens one with 'retro --team \(ShellWords.quoted(teamName))'")

@@ -23,7 +23,7 @@ struct RetroShow: CoachCommand {
 
     func run(in context: CommandContext) throws {
         let user = try context.currentUser()
-        let store = try RetroCommand.store(context)
+        let store = try context.database()
         let teamName = try RetroCommand.team(team, context: context)
         guard let latest = try store.retros(team: teamName, viewer: user.name).first else {
             if json {

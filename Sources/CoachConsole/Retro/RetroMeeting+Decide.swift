@@ -168,18 +168,18 @@ extension RetroMeeting {
             say(SafeText.escaped("  agreed: #\(action.id) \(action.text) — \(action.owner)" + (action.due.map { ", due \($0)" } ?? ""),
                                  keepingNewlines: false))
         }
+        let owners = try teamMembers() + [manager.name]
         for topic in ranked {
             say("")
             say(SafeText.escaped("Topic \(topic.number): \(topic.title) (\(topic.votes ?? 0) vote\(topic.votes == 1 ? "" : "s"))",
                                  keepingNewlines: false))
-            guard try agreeAction(retro) else { return }
+            guard try agreeAction(retro, owners: owners) else { return }
         }
     }
 
-    /// One action for the topic; false when the manager typed `:done`. A wrong owner or due
-    /// date is asked again on its own, the action's text kept.
-    private func agreeAction(_ retro: RetroSummary) throws -> Bool {
-        let members = try teamMembers() + [manager.name]
+    /// One action for the topic, owned by one of `owners`; false when the manager typed `:done`.
+    /// A wrong owner or due date is asked again on its own, the action's text kept.
+    private func agreeAction(_ retro: RetroSummary, owners members: [String]) throws -> Bool {
         while true {
             guard case let .text(text) = try read("  action: ") else { throw Paused() }
             if text.isEmpty { return true }
